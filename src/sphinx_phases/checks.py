@@ -1,0 +1,106 @@
+"""Once per build, after every page is read: resolve the sequence and report its problems.
+
+This runs in the main process on ``env-get-updated``, which Sphinx emits on every build
+(even when nothing changed) after the parallel readers have merged. Every problem of
+every page is reported here, sorted, so an incremental build reports exactly what a
+clean build reports, however few pages it re-read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx_phases.config import config_file, config_line, get_config
+from sphinx_phases.sequence import Resolution, resolve
+from sphinx_phases.sequence_spec import SequenceSpec, SpecProblem, from_config, from_yaml
+from sphinx_phases.warnings import file_location, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_phases.domain import PhasesDomain
+
+# (path, line, message, subtype, location) — sorted on the first three.
+_Report = tuple[str, int, str, str, Any]
+
+
+def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> Resolution:
+    domain: PhasesDomain = env.get_domain("phases")  # type: ignore[assignment]
+    spec, spec_problems = load_spec(app)
+    resolution = resolve(domain.all_decls(), spec, toctree_order(env))
+    domain.data["resolution"] = resolution
+
+    reports: list[_Report] = []
+
+    def at_doc(docname: str, line: int | None, message: str, subtype: str) -> None:
+        path = str(env.doc2path(docname))
+        reports.append((path, line or 0, message, subtype, (docname, line)))
+
+    for docname, problems in domain.data["problems"].items():
+        for problem in problems:
+            at_doc(docname, problem.line, problem.message, problem.subtype)
+    for spec_problem in spec_problems:
+        reports.append((spec_problem.path, spec_problem.line or 0, spec_problem.message,
+                        "config", file_location(spec_problem.path, spec_problem.line)))
+    for problem in resolution.problems:
+        where = problem.where
+        if where.docname is not None:
+            at_doc(where.docname, where.line, problem.message, problem.subtype)
+        else:
+            path = where.path or ""
+            reports.append((path, where.line or 0, problem.message, problem.subtype,
+                            file_location(path, where.line)))
+    external = _external_phase_ids(env)
+    for docname, refs in domain.data["refs"].items():
+        for target, line in refs:
+            if target not in resolution.decls and target not in external:
+                at_doc(docname, line, f"phase role names '{target}', which no page "
+                       "declares; expected the id of a phase", "unknown")
+
+    for _path, _line, message, subtype, location in sorted(reports, key=lambda r: r[:3]):
+        warn(message, subtype, location)
+    return resolution
+
+
+def load_spec(app: Sphinx) -> tuple[SequenceSpec | None, list[SpecProblem]]:
+    """The configured sequence from conf.py or its YAML file, read once per build."""
+    settings = get_config(app.config)
+    conf_path = config_file(app)
+    loops_line = config_line(conf_path, "phases_loops") if settings.loops else None
+    if isinstance(settings.sequence, str):
+        spec, problems = from_config(None, settings.loops, conf_path=conf_path,
+                                     sequence_line=None, loops_line=loops_line)
+        extra = spec.loops if spec is not None else ()
+        yaml_spec, yaml_problems = from_yaml(Path(app.confdir, settings.sequence), extra)
+        return yaml_spec, problems + yaml_problems
+    return from_config(
+        settings.sequence,
+        settings.loops,
+        conf_path=conf_path,
+        sequence_line=config_line(conf_path, "phases_sequence"),
+        loops_line=loops_line,
+    )
+
+
+def toctree_order(env: BuildEnvironment) -> list[str]:
+    """Documents in the order a reader meets them through the toctrees (depth-first)."""
+    includes = env.toctree_includes
+    order: list[str] = []
+    seen: set[str] = set()
+    stack = [env.config.root_doc]
+    while stack:
+        docname = stack.pop()
+        if docname in seen:
+            continue
+        seen.add(docname)
+        order.append(docname)
+        stack.extend(reversed(includes.get(docname, ())))
+    return order
+
+
+def _external_phase_ids(env: BuildEnvironment) -> set[str]:
+    """Phase ids that intersphinx inventories provide, which a role may name."""
+    inventory = getattr(env, "intersphinx_inventory", None) or {}
+    return set(inventory.get("phases:phase", {}))

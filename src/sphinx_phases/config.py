@@ -1,0 +1,108 @@
+"""The ``phases_*`` settings: declared once, with their defaults, help and checks."""
+
+from __future__ import annotations
+
+import dataclasses as dc
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx_phases.warnings import PhaseWarning, file_location, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+
+def _sequence(value: Any) -> str | None:
+    if value is None or isinstance(value, list | tuple):
+        return None  # items are checked, with their lines, when the sequence is read
+    if isinstance(value, str) and value.strip():
+        return None
+    return "expected a list of phase ids, or the path of a YAML file"
+
+
+def _loops(value: Any) -> str | None:
+    if isinstance(value, list | tuple):
+        return None
+    return "expected a list of {'from': ID, 'to': ID} mappings"
+
+
+@dc.dataclass(frozen=True)
+class PhasesConfig:
+    """Validated view of the ``phases_*`` values in conf.py."""
+
+    sequence: list[Any] | str | None = dc.field(
+        default=None,
+        metadata={
+            "help": "Phase ids in delivery order (items are ids or {parent: [sub-ids]} "
+            "mappings), or the path of a YAML file with 'sequence' and 'loops', relative "
+            "to the configuration directory. Without it, the toctree order is used.",
+            "check": _sequence,
+            "rebuild": "",  # only the resolved order changes, and that is tracked per page
+        },
+    )
+    loops: list[Any] = dc.field(
+        default_factory=list,
+        metadata={
+            "help": "Declared back-edges, e.g. [{'from': 'live', 'to': 'discovery'}].",
+            "check": _loops,
+            "rebuild": "",
+        },
+    )
+
+
+def register_config(app: Sphinx) -> None:
+    """Declare every ``phases_*`` value; types are checked by :func:`check_config`."""
+    for field in dc.fields(PhasesConfig):
+        default = field.default if field.default is not dc.MISSING else field.default_factory()  # type: ignore[misc]
+        # ``types=Any``: our own check warns with a located ``phases.config`` warning;
+        # Sphinx's generic type warning would report the same problem a second time.
+        app.add_config_value(
+            f"phases_{field.name}",
+            default,
+            field.metadata["rebuild"],
+            types=frozenset({Any}),
+            description=field.metadata["help"],
+        )
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """Warn about each invalid value, then put its default back (``config-inited``)."""
+    conf_path = config_file(app)
+    for field in dc.fields(PhasesConfig):
+        name = f"phases_{field.name}"
+        check: Callable[[Any], str | None] = field.metadata["check"]
+        error = check(getattr(config, name))
+        if error is None:
+            continue
+        warn(
+            f"{name} = {getattr(config, name)!r} is not valid: {error}; the default is used",
+            PhaseWarning.CONFIG,
+            file_location(conf_path, config_line(conf_path, name)),
+        )
+        default = field.default if field.default is not dc.MISSING else field.default_factory()  # type: ignore[misc]
+        setattr(config, name, default)
+
+
+def get_config(config: Config) -> PhasesConfig:
+    """The settings as one typed value (already checked at ``config-inited``)."""
+    return PhasesConfig(
+        **{f.name: getattr(config, f"phases_{f.name}") for f in dc.fields(PhasesConfig)}
+    )
+
+
+def config_file(app: Sphinx) -> str:
+    return str(Path(app.confdir, "conf.py"))
+
+
+def config_line(conf_path: str, name: str) -> int | None:
+    """The line that sets *name* in conf.py, so a config warning points at it."""
+    try:
+        text = Path(conf_path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    pattern = re.compile(rf"^{re.escape(name)}\s*[:=+]", re.MULTILINE)
+    match = pattern.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None

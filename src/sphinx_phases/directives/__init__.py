@@ -1,0 +1,1 @@
+"""Directives: each parses its markup into semantic nodes and records raw facts."""

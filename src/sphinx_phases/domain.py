@@ -1,0 +1,130 @@
+"""The ``phases`` domain: each page's raw declaration, and references to phases."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Set
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from sphinx.domains import Domain, Index, IndexEntry, ObjType
+from sphinx.locale import _
+from sphinx.util.nodes import make_refnode
+
+from sphinx_phases.declare import anchor_id
+from sphinx_phases.model import PhaseDecl, Problem
+from sphinx_phases.roles import PhaseRole
+from sphinx_phases.sequence import Resolution, resolve
+
+if TYPE_CHECKING:
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+
+class PhaseIndex(Index):
+    """The "Phase index": every phase by title, with its id and status."""
+
+    name = "index"
+    localname = _("Phase index")
+    shortname = _("phases")
+
+    def generate(
+        self, docnames: Iterable[str] | None = None
+    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        domain: PhasesDomain = self.domain  # type: ignore[assignment]
+        wanted = set(docnames) if docnames is not None else None
+        letters: dict[str, list[IndexEntry]] = {}
+        decls = sorted(domain.resolution.decls.values(), key=lambda d: (d.title.lower(), d.id))
+        for decl in decls:
+            if wanted is not None and decl.docname not in wanted:
+                continue
+            letter = decl.title[:1].upper() or decl.id[:1].upper()
+            extra = decl.status if decl.status != "published" else ""
+            letters.setdefault(letter, []).append(
+                IndexEntry(decl.title, 0, decl.docname, anchor_id(decl.id), extra, "", decl.id)
+            )
+        return sorted(letters.items()), False
+
+
+class PhasesDomain(Domain):
+    """Which page declares which phase; resolves ``{phase}`beta```.
+
+    ``data`` holds raw facts per document (``decls``, ``problems``, ``refs``), which
+    ``clear_doc`` and ``merge_domaindata`` keep in step with the pages, and two derived
+    values that the main process rebuilds once per build: ``resolution`` and ``views``.
+    """
+
+    name = "phases"
+    label = "Service phases"
+    object_types: ClassVar[dict[str, ObjType]] = {"phase": ObjType(_("phase"), "phase")}
+    roles: ClassVar[dict[str, Any]] = {"phase": PhaseRole(innernodeclass=nodes.inline)}
+    indices: ClassVar[list[type[Index]]] = [PhaseIndex]
+    initial_data: ClassVar[dict[str, Any]] = {
+        "decls": {},  # docname -> [PhaseDecl], in page order
+        "problems": {},  # docname -> [Problem] found while reading the page
+        "refs": {},  # docname -> [(phase id, line)] of {phase} roles
+        "views": {},  # docname -> what the page showed of other phases when last written
+        "resolution": None,  # the resolved sequence of the current build
+    }
+    data_version = 1
+
+    # -- raw facts, written while reading -------------------------------------------------
+
+    def note_declaration(
+        self, docname: str, decl: PhaseDecl | None, problems: Iterable[Problem]
+    ) -> None:
+        if decl is not None:
+            self.data["decls"].setdefault(docname, []).append(decl)
+        if problems:
+            self.data["problems"].setdefault(docname, []).extend(problems)
+
+    def note_reference(self, docname: str, target: str, line: int) -> None:
+        self.data["refs"].setdefault(docname, []).append((target, line))
+
+    def clear_doc(self, docname: str) -> None:
+        for key in ("decls", "problems", "refs"):
+            self.data[key].pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for key in ("decls", "problems", "refs"):
+            mine = self.data[key]
+            for docname, facts in otherdata[key].items():
+                if docname in docnames:
+                    mine[docname] = facts
+
+    def all_decls(self) -> Iterator[PhaseDecl]:
+        for decls in self.data["decls"].values():
+            yield from decls
+
+    # -- derived, once per build ----------------------------------------------------------
+
+    @property
+    def resolution(self) -> Resolution:
+        result: Resolution | None = self.data["resolution"]
+        if result is None:
+            # Only reached when a builder asks before env-get-updated has run.
+            result = self.data["resolution"] = resolve(self.all_decls())
+        return result
+
+    def resolve_xref(
+        self, env: BuildEnvironment, fromdocname: str, builder: Builder, typ: str,
+        target: str, node: pending_xref, contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        decl = self.resolution.decls.get(target)
+        if decl is None:
+            return None  # intersphinx may know it; else the sequence check reports it
+        if not node.get("refexplicit"):
+            contnode = nodes.inline(decl.title, decl.title, classes=contnode["classes"])
+        return make_refnode(builder, fromdocname, decl.docname, "", contnode, decl.title)
+
+    def resolve_any_xref(
+        self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,
+        node: pending_xref, contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        found = self.resolve_xref(env, fromdocname, builder, "phase", target, node, contnode)
+        return [("phases:phase", found)] if found is not None else []
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for phase_id in sorted(self.resolution.decls):
+            decl = self.resolution.decls[phase_id]
+            yield phase_id, decl.title, "phase", decl.docname, anchor_id(phase_id), 1

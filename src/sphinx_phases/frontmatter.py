@@ -1,0 +1,126 @@
+"""Read a ``phase:`` mapping from MyST front matter, with the line of every key."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+
+from sphinx_phases.declare import anchor_nodes, page_title, record, summary_node
+from sphinx_phases.model import Problem, describe, parse_declaration
+
+ORIGIN = "front matter 'phase'"
+
+
+class FrontMatterPhase(SphinxTransform):
+    """Declare the phase given in front matter, as the ``phase`` directive would.
+
+    MyST turns front matter into a ``docinfo`` field whose value is JSON, which loses
+    the YAML lines; so the block is read again from the source file, once, and only on
+    pages whose front matter has a ``phase`` key.
+    """
+
+    # After docutils' DocInfo transform (340) has built the docinfo, and before Sphinx's
+    # doctree-read (880) so the index entries and title are collected.
+    default_priority = 500
+
+    def apply(self, **kwargs: Any) -> None:
+        field = _phase_field(self.document)
+        if field is None:
+            return
+        docinfo_line = field.line or 1
+        parsed = _read_from_source(self.document.get("source", ""))
+        if parsed is None:
+            parsed = _read_from_field(field, docinfo_line)
+        value, line, lines = parsed
+        title = page_title(self.document)
+        problems: list[Problem] = []
+        if not isinstance(value, dict):
+            problems.append(
+                Problem("option", f"{ORIGIN} is {describe(value)}; expected a mapping with "
+                        "at least an 'id' (e.g. 'phase: {id: alpha}')", line)
+            )
+            record(self.env, None, problems)
+            return
+        raw = {str(key): item for key, item in value.items()}
+        decl, problems = parse_declaration(
+            raw, docname=self.env.docname, line=line, page_title=title, lines=lines,
+            origin=ORIGIN,
+        )
+        record(self.env, decl, problems)
+        if decl is None:
+            return
+        new: list[nodes.Node] = anchor_nodes(self.document, decl)
+        if decl.summary:
+            summary = summary_node(decl)
+            summary += nodes.paragraph(decl.summary, decl.summary)
+            new.append(summary)
+        _insert_after_title(self.document, new)
+
+
+def _phase_field(document: nodes.document) -> nodes.field | None:
+    for child in document.children[:3]:
+        if isinstance(child, nodes.docinfo):
+            for field in child.children:
+                if isinstance(field, nodes.field) and field[0].astext() == "phase":
+                    return field
+    return None
+
+
+def _read_from_source(source: str) -> tuple[Any, int, dict[str, int]] | None:
+    """The ``phase`` value, its line and its keys' lines, from the file's front matter."""
+    try:
+        with open(source, encoding="utf-8-sig") as handle:
+            lines = []
+            first = handle.readline()
+            if first.rstrip() != "---":
+                return None
+            for text in handle:
+                if text.rstrip() in ("---", "..."):
+                    break
+                lines.append(text)
+            else:
+                return None
+    except (OSError, UnicodeDecodeError):
+        return None
+    try:
+        root = yaml.compose("".join(lines), Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError):
+        return None  # MyST has reported the broken YAML already
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    for key, node in root.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == "phase":
+            # +2: one for the opening '---', one because marks count from 0.
+            line = key.start_mark.line + 2
+            keys: dict[str, int] = {}
+            if isinstance(node, yaml.MappingNode):
+                for sub_key, _ in node.value:
+                    keys[str(sub_key.value)] = sub_key.start_mark.line + 2
+            try:
+                value = yaml.SafeLoader("").construct_document(node)
+            except (yaml.YAMLError, RecursionError):
+                return None
+            return value, line, keys
+    return None
+
+
+def _read_from_field(field: nodes.field, line: int) -> tuple[Any, int, dict[str, int]]:
+    text = field[1].astext()
+    try:
+        value = json.loads(text)
+    except ValueError:
+        value = text
+    return value, line, {}
+
+
+def _insert_after_title(document: nodes.document, new: list[nodes.Node]) -> None:
+    section = document.next_node(nodes.section)
+    if section is not None and section.children and isinstance(section[0], nodes.title):
+        section[1:1] = new
+    else:
+        document[0:0] = new

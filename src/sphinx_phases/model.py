@@ -1,0 +1,201 @@
+"""What a page declares about its phase, and the checks on each value (no Sphinx import)."""
+
+from __future__ import annotations
+
+import dataclasses as dc
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+PICTOGRAM_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+STATUSES = ("draft", "review", "published")
+DEFAULT_STATUS = "published"
+
+# Option names as authors write them (directive options and front-matter keys).
+OPTION_NAMES = (
+    "id",
+    "title",
+    "subtitle",
+    "previous",
+    "next",
+    "parent",
+    "loops-to",
+    "status",
+    "pictogram",
+    "color",
+    "noun",
+    "duration",
+    "team",
+    "summary",
+)
+
+
+@dc.dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a page's declaration: a warning subtype, a message, a line."""
+
+    subtype: str
+    message: str
+    line: int | None = None
+
+
+@dc.dataclass(frozen=True)
+class PhaseDecl:
+    """The raw facts one page declares about its phase, exactly as written (validated).
+
+    Derived facts (neighbours, position, children) are never stored here: they come
+    from :mod:`sphinx_phases.sequence`, once per build.
+    """
+
+    id: str
+    docname: str
+    line: int
+    title: str
+    subtitle: str | None = None
+    previous: str | None = None
+    next: str | None = None
+    parent: str | None = None
+    loops_to: str | None = None
+    status: str = DEFAULT_STATUS
+    pictogram: str | None = None
+    color: str | None = None
+    noun: str | None = None
+    duration: str | None = None
+    team: str | None = None
+    summary: str | None = None
+    # True when ``title`` came from the page heading rather than the ``title`` option.
+    title_from_page: bool = False
+
+    @property
+    def display_noun(self) -> str:
+        return self.noun or f"the {self.title.lower()} phase"
+
+
+def suggest_id(text: str) -> str:
+    """The nearest valid id to *text*: ``"Public Beta"`` -> ``"public-beta"``."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _check_id(value: str) -> str | None:
+    if ID_PATTERN.fullmatch(value):
+        return None
+    hint = suggest_id(value)
+    advice = f" (perhaps '{hint}')" if hint else ""
+    return f"expected lower-case letters, digits and '-'{advice}"
+
+
+def _check_status(value: str) -> str | None:
+    if value in STATUSES:
+        return None
+    return "expected one of " + ", ".join(f"'{s}'" for s in STATUSES)
+
+
+def _check_pictogram(value: str) -> str | None:
+    if PICTOGRAM_PATTERN.fullmatch(value):
+        return None
+    return "expected a pictogram name (letters, digits, '-', '_' and '.')"
+
+
+def _check_color(value: str) -> str | None:
+    from sphinx_phases.colors import is_css_color
+
+    if is_css_color(value):
+        return None
+    return "expected a CSS colour: #rgb, #rrggbb, rgb(...), hsl(...) or a colour name"
+
+
+def _check_text(value: str) -> str | None:
+    return None if value.strip() else "expected some text"
+
+
+_CHECKS: dict[str, Callable[[str], str | None]] = {
+    "id": _check_id,
+    "previous": _check_id,
+    "next": _check_id,
+    "parent": _check_id,
+    "loops-to": _check_id,
+    "status": _check_status,
+    "pictogram": _check_pictogram,
+    "color": _check_color,
+}
+
+
+def parse_declaration(
+    raw: Mapping[str, Any],
+    *,
+    docname: str,
+    line: int,
+    page_title: str,
+    lines: Mapping[str, int] | None = None,
+    origin: str = "phase",
+) -> tuple[PhaseDecl | None, list[Problem]]:
+    """Check every value of a declaration and build its :class:`PhaseDecl`.
+
+    *raw* maps option names to values: strings from a directive, anything from YAML
+    front matter. A bad value is reported and replaced by its default, so the page
+    still declares its phase; only a bad or missing id leaves the page without one.
+    *lines* gives the line of each key where it is known (front matter).
+    """
+    lines = lines or {}
+    problems: list[Problem] = []
+    values: dict[str, str] = {}
+    for key, value in raw.items():
+        where = lines.get(key, line)
+        if key not in OPTION_NAMES:
+            known = ", ".join(OPTION_NAMES)
+            problems.append(
+                Problem("option", f"{origin}: unknown key {key!r}; expected one of {known}", where)
+            )
+            continue
+        if not isinstance(value, str):
+            problems.append(
+                Problem(
+                    "option",
+                    f"{origin}: {key!r} is {describe(value)}; expected a string",
+                    where,
+                )
+            )
+            continue
+        value = value.strip()
+        check = _CHECKS.get(key, _check_text)
+        error = check(value)
+        if error:
+            problems.append(Problem("option", f"{origin}: {key} {value!r} is not valid: {error}", where))
+            continue
+        values[key] = value
+
+    phase_id = values.pop("id", None)
+    if phase_id is None:
+        if "id" not in raw:
+            problems.append(Problem("option", f"{origin}: no phase id; expected an 'id'", line))
+        return None, problems
+
+    title = values.pop("title", None)
+    decl = PhaseDecl(
+        id=phase_id,
+        docname=docname,
+        line=line,
+        title=title or page_title or phase_id,
+        title_from_page=title is None,
+        loops_to=values.pop("loops-to", None),
+        **values,  # type: ignore[arg-type]
+    )
+    return decl, problems
+
+
+def describe(value: Any) -> str:
+    """How a wrong value looks to its author: 'a list', 'a number (42)'."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"a boolean ({str(value).lower()})"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    return f"a {type(value).__name__}"

@@ -1,0 +1,36 @@
+"""The ``{phase}`` role: a cross-reference to a phase page, with its title as text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx.roles import XRefRole
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from docutils.nodes import Node, system_message
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_phases.domain import PhasesDomain
+
+
+class PhaseRole(XRefRole):
+    """``{phase}`live``` links to the live phase page; ``{phase}`text <live>``` sets the text.
+
+    Registered both as ``phase`` and as the domain's ``phases:phase``; either way the
+    reference belongs to the ``phases`` domain.
+    """
+
+    def create_xref_node(self) -> tuple[list[Node], list[system_message]]:
+        # XRefRole takes the domain from the role's name, and a bare "phase" has none.
+        self.refdomain, self.reftype = "phases", "phase"
+        self.classes = ["xref", "phases", "phases-phase"]
+        return super().create_xref_node()
+
+    def result_nodes(
+        self, document: nodes.document, env: BuildEnvironment, node: nodes.Element,
+        is_ref: bool,
+    ) -> tuple[list[Node], list[system_message]]:
+        domain: PhasesDomain = env.get_domain("phases")  # type: ignore[assignment]
+        domain.note_reference(env.docname, node["reftarget"], self.lineno)
+        return [node], []

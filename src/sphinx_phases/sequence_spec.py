@@ -1,0 +1,248 @@
+"""Read ``phases_sequence`` and ``phases_loops``: a list in conf.py or a YAML file (no Sphinx import).
+
+Every item keeps the line it came from, so that a problem found later (an unknown id,
+a phase listed twice) is reported where the author can fix it.
+"""
+
+from __future__ import annotations
+
+import dataclasses as dc
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sphinx_phases.model import ID_PATTERN
+
+
+@dc.dataclass(frozen=True)
+class SpecItem:
+    """One phase id in the configured sequence, under *parent* when nested."""
+
+    id: str
+    parent: str | None
+    line: int | None
+
+
+@dc.dataclass(frozen=True)
+class LoopItem:
+    """A declared back-edge: *source* may go back to *target*."""
+
+    source: str
+    target: str
+    line: int | None
+
+
+@dc.dataclass(frozen=True)
+class SpecProblem:
+    """A problem in the configuration itself: where, and what was expected."""
+
+    path: str
+    line: int | None
+    message: str
+
+
+@dc.dataclass(frozen=True)
+class SequenceSpec:
+    """The configured order: items depth-first, with the file their lines refer to."""
+
+    path: str
+    items: tuple[SpecItem, ...] = ()
+    loops: tuple[LoopItem, ...] = ()
+
+
+class _Reader:
+    """Walks plain Python values or YAML nodes alike, collecting located problems."""
+
+    def __init__(self, path: str, default_line: int | None) -> None:
+        self.path = path
+        self.default_line = default_line
+        self.problems: list[SpecProblem] = []
+
+    def problem(self, line: int | None, message: str) -> None:
+        self.problems.append(SpecProblem(self.path, line, message))
+
+    # Values arrive either as (value, line) pairs from YAML or as plain Python objects.
+    def line_of(self, node: Any) -> int | None:
+        if isinstance(node, yaml.Node):
+            return node.start_mark.line + 1
+        return self.default_line
+
+    def items(self, node: Any, name: str) -> list[SpecItem]:
+        """Flatten a sequence list depth-first; iterative so deep nesting cannot overflow."""
+        result: list[SpecItem] = []
+        # Stack of (iterator over entries, parent id) pairs.
+        stack: list[tuple[Iterable[Any], str | None]] = []
+        entries = self._as_list(node, name)
+        if entries is None:
+            return result
+        stack.append((iter(entries), None))
+        while stack:
+            iterator, parent = stack[-1]
+            entry = next(iter(iterator), _END)  # type: ignore[call-overload]
+            if entry is _END:
+                stack.pop()
+                continue
+            line = self.line_of(entry)
+            text = self._scalar(entry)
+            if text is not None:
+                if self._check_id(text, line, name):
+                    result.append(SpecItem(text, parent, line))
+                continue
+            mapping = self._mapping(entry)
+            if mapping is None or len(mapping) != 1:
+                self.problem(
+                    line,
+                    f"{name}: an item is {self._describe(entry)}; expected a phase id or "
+                    "a mapping of one parent id to a list of sub-phase ids",
+                )
+                continue
+            ((key, children),) = mapping
+            key_text = self._scalar(key)
+            if key_text is None or not self._check_id(key_text, self.line_of(key), name):
+                if key_text is None:
+                    self.problem(line, f"{name}: a parent is not a phase id")
+                continue
+            result.append(SpecItem(key_text, parent, self.line_of(key)))
+            sub = self._as_list(children, f"{name}: the sub-phases of {key_text!r}")
+            if sub is not None:
+                stack.append((iter(sub), key_text))
+        return result
+
+    def loops(self, node: Any, name: str) -> list[LoopItem]:
+        entries = self._as_list(node, name)
+        result: list[LoopItem] = []
+        for entry in entries or ():
+            line = self.line_of(entry)
+            pair = self._loop_pair(entry)
+            if pair is None:
+                self.problem(
+                    line,
+                    f"{name}: an item is {self._describe(entry)}; expected a mapping "
+                    "like {from: live, to: discovery}",
+                )
+                continue
+            source, target = pair
+            if self._check_id(source, line, name) and self._check_id(target, line, name):
+                result.append(LoopItem(source, target, line))
+        return result
+
+    def _loop_pair(self, entry: Any) -> tuple[str, str] | None:
+        mapping = self._mapping(entry)
+        if mapping is not None:
+            values = {self._scalar(k): self._scalar(v) for k, v in mapping}
+            if set(values) == {"from", "to"} and None not in values.values():
+                return values["from"], values["to"]  # type: ignore[return-value]
+            return None
+        if isinstance(entry, list | tuple) and len(entry) == 2:
+            source, target = (self._scalar(e) for e in entry)
+            if source is not None and target is not None:
+                return source, target
+        return None
+
+    def _check_id(self, text: str, line: int | None, name: str) -> bool:
+        if ID_PATTERN.fullmatch(text):
+            return True
+        self.problem(line, f"{name}: {text!r} is not a phase id; expected lower-case "
+                     "letters, digits and '-'")
+        return False
+
+    def _as_list(self, node: Any, name: str) -> list[Any] | None:
+        if isinstance(node, yaml.SequenceNode):
+            return list(node.value)
+        if isinstance(node, list | tuple):
+            return list(node)
+        self.problem(self.line_of(node), f"{name} is {self._describe(node)}; expected a list")
+        return None
+
+    @staticmethod
+    def _scalar(node: Any) -> str | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str":
+            return str(node.value)
+        if isinstance(node, str):
+            return node
+        return None
+
+    @staticmethod
+    def _mapping(node: Any) -> list[tuple[Any, Any]] | None:
+        if isinstance(node, yaml.MappingNode):
+            return list(node.value)
+        if isinstance(node, dict):
+            return list(node.items())
+        return None
+
+    @staticmethod
+    def _describe(node: Any) -> str:
+        if isinstance(node, yaml.ScalarNode):
+            return f"the value {node.value!r}" if node.value else "empty"
+        if isinstance(node, yaml.SequenceNode | list | tuple):
+            return "a list"
+        if isinstance(node, yaml.MappingNode | dict):
+            size = len(node.value) if isinstance(node, yaml.MappingNode) else len(node)
+            return "a mapping" if size == 1 else f"a mapping of {size} keys"
+        if node is None:
+            return "empty"
+        return f"{type(node).__name__} {node!r}"
+
+
+_END = object()
+
+
+def from_config(
+    sequence: Any, loops: Any, *, conf_path: str, sequence_line: int | None,
+    loops_line: int | None,
+) -> tuple[SequenceSpec | None, list[SpecProblem]]:
+    """Build the spec from conf.py values (``phases_sequence`` as a list, ``phases_loops``)."""
+    reader = _Reader(conf_path, sequence_line)
+    items = reader.items(sequence, "phases_sequence") if sequence is not None else []
+    reader.default_line = loops_line
+    loop_items = reader.loops(loops, "phases_loops") if loops else []
+    if sequence is None and not loop_items:
+        return None, reader.problems
+    return SequenceSpec(conf_path, tuple(items), tuple(loop_items)), reader.problems
+
+
+def from_yaml(path: Path, extra_loops: tuple[LoopItem, ...] = ()) -> tuple[
+    SequenceSpec | None, list[SpecProblem]
+]:
+    """Read a sequence file: ``sequence: [...]`` and optional ``loops: [...]``."""
+    reader = _Reader(str(path), None)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reader.problem(None, f"phases_sequence: cannot read the file ({exc.__class__.__name__}: "
+                       f"{exc}); expected a readable UTF-8 YAML file")
+        return None, reader.problems
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        reader.problem(line, f"phases_sequence: the YAML does not parse ({exc.problem}); "
+                       "expected a mapping with a 'sequence' list")
+        return None, reader.problems
+    except (yaml.YAMLError, RecursionError) as exc:
+        reader.problem(None, f"phases_sequence: the YAML does not parse ({exc.__class__.__name__})")
+        return None, reader.problems
+    if not isinstance(root, yaml.MappingNode):
+        reader.problem(reader.line_of(root) if root else 1,
+                       "phases_sequence: the file holds "
+                       f"{reader._describe(root)}; expected a mapping with a 'sequence' list")
+        return None, reader.problems
+    items: list[SpecItem] = []
+    loops: list[LoopItem] = list(extra_loops)
+    seen_sequence = False
+    for key, value in root.value:
+        name = reader._scalar(key)
+        if name == "sequence":
+            seen_sequence = True
+            items = reader.items(value, "sequence")
+        elif name == "loops":
+            loops.extend(reader.loops(value, "loops"))
+        else:
+            reader.problem(reader.line_of(key), f"unknown key {name!r}; expected 'sequence' "
+                           "and optionally 'loops'")
+    if not seen_sequence:
+        reader.problem(1, "no 'sequence' key; expected a mapping with a 'sequence' list")
+    return SequenceSpec(str(path), tuple(items), tuple(loops)), reader.problems

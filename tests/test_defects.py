@@ -1,0 +1,93 @@
+"""One root per defect: the exact warning lines, and the build still renders every page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sphinx.cmd.build import build_main
+
+from tests.conftest import warning_lines
+
+EXPECTED: dict[str, list[str]] = {
+    "duplicate": [
+        "alpha-again.md:3: WARNING: phase 'alpha' is already declared by page 'alpha' (line 3); expected each id on one page only [phases.duplicate]",
+        "two.md:6: WARNING: this page already declares phase 'beta' (line 3); expected at most one phase per page, so 'gamma' is ignored [phases.duplicate]",
+    ],
+    "unknown": [
+        "alpha.md:3: WARNING: loop target 'nowhere' is not declared by any page; expected the id of a phase [phases.unknown]",
+        "alpha.md:3: WARNING: next phase 'bta' is not declared by any page; expected the id of a phase (did you mean 'beta'?) [phases.unknown]",
+        "beta.md:3: WARNING: parent 'gamma' is not declared by any page; expected the id of a phase [phases.unknown]",
+        "index.md:3: WARNING: phase role names 'alhpa', which no page declares; expected the id of a phase [phases.unknown]",
+    ],
+    "unknown-sequence": [
+        "conf.py:2: WARNING: phases_sequence item 'beta' is not declared by any page; expected the id of a phase [phases.unknown]",
+        "conf.py:6: WARNING: loop source 'beta' is not declared by any page; expected the id of a phase [phases.unknown]",
+    ],
+    "asymmetric": [
+        "beta.md:3: WARNING: phase 'beta' names 'gamma' as its previous, but 'alpha' says its next is 'beta'; expected both pages to agree (this page's navigation follows its own link) [phases.asymmetric]",
+    ],
+    "cycle": [
+        "gamma.md:3: WARNING: phase 'gamma' names 'alpha' as its next, which closes a cycle: 'alpha' -> 'beta' -> 'gamma' -> 'alpha'; expected the sequence to go forward, or a declared 'loops-to' [phases.cycle]",
+    ],
+    "orphan": [
+        "stray.md:3: WARNING: phase 'stray' is not in phases_sequence and no previous/next link reaches it; expected it in the sequence [phases.orphan]",
+    ],
+    "option": [
+        "bad-id.md:3: WARNING: phase directive: id 'Public Beta' is not valid: expected lower-case letters, digits and '-' (perhaps 'public-beta') [phases.option]",
+        "bad-values.md:4: WARNING: phase directive: status 'finished' is not valid: expected one of 'draft', 'review', 'published' [phases.option]",
+        "bad-values.md:5: WARNING: phase directive: color 'red;} body {display:none' is not valid: expected a CSS colour: #rgb, #rrggbb, rgb(...), hsl(...) or a colour name [phases.option]",
+        "bad-values.md:6: WARNING: phase directive: previous 'Alpha!' is not valid: expected lower-case letters, digits and '-' (perhaps 'alpha') [phases.option]",
+        "bad-values.md:7: WARNING: phase directive: title '' is not valid: expected some text [phases.option]",
+        "fm-list.md:2: WARNING: front matter 'phase' is a list; expected a mapping with at least an 'id' (e.g. 'phase: {id: alpha}') [phases.option]",
+        "fm-number.md:2: WARNING: front matter 'phase' is a number (42); expected a mapping with at least an 'id' (e.g. 'phase: {id: alpha}') [phases.option]",
+        "fm-types.md:4: WARNING: front matter 'phase': 'title' is a number (2024); expected a string [phases.option]",
+        "fm-types.md:5: WARNING: front matter 'phase': 'next' is empty; expected a string [phases.option]",
+        "fm-types.md:6: WARNING: front matter 'phase': unknown key 'colour'; expected one of id, title, subtitle, previous, next, parent, loops-to, status, pictogram, color, noun, duration, team, summary [phases.option]",
+    ],
+    "config": [
+        "conf.py:2: WARNING: phases_sequence = 42 is not valid: expected a list of phase ids, or the path of a YAML file; the default is used [phases.config]",
+        "conf.py:3: WARNING: phases_loops = 'live' is not valid: expected a list of {'from': ID, 'to': ID} mappings; the default is used [phases.config]",
+    ],
+    "yaml": [
+        "phases.yml:4: WARNING: phases_sequence: the YAML does not parse (expected ',' or ']', but got '<stream end>'); expected a mapping with a 'sequence' list [phases.config]",
+    ],
+    "yaml-shape": [
+        "phases.yml:3: WARNING: sequence: an item is the value '3'; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
+        "phases.yml:4: WARNING: sequence: an item is a mapping of 2 keys; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
+        "phases.yml:7: WARNING: phases_sequence lists 'sub' more than once; expected each phase once [phases.duplicate]",
+        "phases.yml:9: WARNING: phase 'alpha' loops to itself; expected a loop back to an earlier phase [phases.cycle]",
+        "phases.yml:10: WARNING: phase 'alpha' loops to 'beta', which comes after it; expected a loop back to an earlier phase [phases.cycle]",
+        "phases.yml:11: WARNING: loops: an item is the value 'nope'; expected a mapping like {from: live, to: discovery} [phases.config]",
+        "phases.yml:12: WARNING: unknown key 'extra'; expected 'sequence' and optionally 'loops' [phases.config]",
+    ],
+}
+
+
+@pytest.mark.parametrize("root", sorted(EXPECTED))
+def test_defect_is_reported_exactly_and_the_site_still_builds(
+    make_app: Any, copy_root: Any, root: str
+) -> None:
+    app = make_app("html", srcdir=copy_root(f"defect-{root}"))
+    app.build()
+    assert warning_lines(app) == EXPECTED[root]
+    for docname in app.env.found_docs:
+        assert (app.outdir / f"{docname}.html").is_file()
+
+
+@pytest.mark.parametrize("root", sorted(EXPECTED))
+def test_warnings_fail_the_build_under_w(copy_root: Any, root: str, tmp_path: Any) -> None:
+    """What CI runs: ``sphinx-build -W`` exits with 1 and names the problem."""
+    srcdir = copy_root(f"defect-{root}")
+    args = ["-W", "-q", "-b", "html", str(srcdir), str(tmp_path / "out")]
+    assert build_main(args) == 1
+
+
+def test_suppress_warnings_silences_a_subtype(make_app: Any, copy_root: Any) -> None:
+    app = make_app(
+        "html",
+        srcdir=copy_root("defect-unknown"),
+        confoverrides={"suppress_warnings": ["phases.unknown"]},
+    )
+    app.build()
+    assert warning_lines(app) == []
