@@ -38,6 +38,7 @@ class Problem:
     subtype: str
     message: str
     line: int | None = None
+    key: str | None = None  # the option at fault, when there is one
 
 
 @dc.dataclass(frozen=True)
@@ -144,9 +145,9 @@ def parse_declaration(
         where = lines.get(key, line)
         if key not in OPTION_NAMES:
             known = ", ".join(OPTION_NAMES)
-            problems.append(
-                Problem("option", f"{origin}: unknown key {key!r}; expected one of {known}", where)
-            )
+            problems.append(Problem(
+                "option", f"{origin}: unknown key {key!r}; expected one of {known}", where, key
+            ))
             continue
         if not isinstance(value, str):
             problems.append(
@@ -154,6 +155,7 @@ def parse_declaration(
                     "option",
                     f"{origin}: {key!r} is {describe(value)}; expected a string",
                     where,
+                    key,
                 )
             )
             continue
@@ -161,7 +163,9 @@ def parse_declaration(
         check = _CHECKS.get(key, _check_text)
         error = check(value)
         if error:
-            problems.append(Problem("option", f"{origin}: {key} {value!r} is not valid: {error}", where))
+            problems.append(
+                Problem("option", f"{origin}: {key} {value!r} is not valid: {error}", where, key)
+            )
             continue
         values[key] = value
 

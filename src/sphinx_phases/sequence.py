@@ -106,7 +106,7 @@ class _Resolver:
         self._parents()
         groups = self._groups()
         succ, pred = self._chains(groups)
-        order_of = {key: self._order_group(key, members, succ, pred)
+        order_of = {key: self._order_group(members, succ, pred)
                     for key, members in groups.items()}
         flat = self._flatten(order_of)
         index = {phase_id: i for i, phase_id in enumerate(flat)}
@@ -306,7 +306,7 @@ class _Resolver:
                     "(this page's navigation follows its own link)", where)
 
     def _order_group(
-        self, key: str | None, members: list[str], succ: Mapping[str, str],
+        self, members: list[str], succ: Mapping[str, str],
         pred: Mapping[str, str],
     ) -> list[str]:
         chains: list[list[str]] = []
@@ -323,24 +323,21 @@ class _Resolver:
             return (min(self.rank.get(p, _NO_RANK) for p in chain), head.docname, head.line)
 
         chains.sort(key=chain_key)
-        for position, chain in enumerate(chains):
-            head = self.decls[chain[0]]
-            if any(p in self.refused for p in chain):
+        source = "phases_sequence" if self.spec is not None else "any toctree"
+        if self.spec is None and not self.toc_order:
+            return [p for chain in chains for p in chain]  # nothing to be reached from
+        for chain in chains:
+            if len(chains) == 1 or any(p in self.rank or p in self.refused for p in chain):
                 continue
-            ranked = any(p in self.rank for p in chain)
-            source = "phases_sequence" if self.spec is not None else "any toctree"
-            if not ranked and len(chain) == 1:
+            head = self.decls[chain[0]]
+            if len(chain) == 1:
                 self.report("orphan", f"phase '{head.id}' is not in {source} and no "
                             "previous/next link reaches it; expected it in the sequence",
                             self.at(head))
-            elif not ranked:
+            else:
                 self.report("orphan", f"phases {_names(chain)} form a sequence that "
                             f"{source} does not reach; expected them in the sequence",
                             self.at(head))
-            elif position > 0 and self.spec is not None:
-                self.report("orphan", f"phase '{head.id}' starts a second sequence "
-                            f"{_within(key)}; expected one start, linked to "
-                            f"'{chains[position - 1][-1]}'", self.at(head))
         return [p for chain in chains for p in chain]
 
     def _flatten(self, order_of: Mapping[str | None, list[str]]) -> list[str]:
@@ -433,18 +430,26 @@ class _Links:
         """Link a -> b; return None, or why not: 'succ', 'pred' or 'cycle'."""
         if self.succ.get(a) == b:
             return None
+        root_a, root_b = self._find(a), self._find(b)
+        # Same chain: a cycle only if b comes before a. Walking the chain costs its length,
+        # but only for a link that is reported as a problem anyway.
+        if root_a == root_b and self._reaches(b, a):
+            return "cycle"
         if a in self.succ:
             return "succ"
         if b in self.pred:
             return "pred"
-        root_a, root_b = self._find(a), self._find(b)
-        if root_a == root_b:
-            return "cycle"
         self.succ[a] = b
         self.pred[b] = a
         self.origin[a] = origin
         self._root[root_b] = root_a
         return None
+
+    def _reaches(self, start: str, end: str) -> bool:
+        node: str | None = start
+        while node is not None and node != end:
+            node = self.succ.get(node)
+        return node == end
 
     def path(self, start: str, end: str) -> list[str]:
         path = [start]
@@ -455,10 +460,6 @@ class _Links:
 
 def _family(parent: str | None) -> str:
     return f"part of '{parent}'" if parent else "a top-level phase"
-
-
-def _within(parent: str | None) -> str:
-    return f"within '{parent}'" if parent else "of top-level phases"
 
 
 def _names(ids: Sequence[str]) -> str:

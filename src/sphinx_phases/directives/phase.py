@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses as dc
 from typing import ClassVar
 
 from docutils import nodes
@@ -53,9 +54,11 @@ class PhaseDirective(SphinxDirective):
             docname=self.env.docname,
             line=self.lineno,
             page_title=page_title(self.state.document),
-            lines=self.option_lines(),
             origin="phase directive",
         )
+        if any(problem.key for problem in problems):
+            lines = self.option_lines()
+            problems = [dc.replace(p, line=lines.get(p.key or "", p.line)) for p in problems]
         record(self.env, decl, problems)
         if decl is None:
             return [summary] if summary.children else []
@@ -66,10 +69,23 @@ class PhaseDirective(SphinxDirective):
         return result
 
     def option_lines(self) -> dict[str, int]:
-        """The line of each option, so a bad value is reported where it is written."""
+        """The line of each option, so a bad value is reported where it is written.
+
+        Only called when a value is wrong. MyST before 5 leaves the options out of
+        ``block_text``, so the source file is read instead, from the directive's line.
+        """
+        text = self.block_text
+        if "\n:" not in text and "\n   :" not in text:
+            try:
+                source = self.env.doc2path(self.env.docname)
+                with open(source, encoding="utf-8") as handle:
+                    text = "".join(handle.readlines()[self.lineno - 1 : self.lineno + 40])
+            except (OSError, UnicodeDecodeError):
+                return {}
         lines: dict[str, int] = {}
-        for offset, text in enumerate(self.block_text.splitlines()):
-            stripped = text.lstrip()
-            if stripped.startswith(":") and ":" in stripped[1:]:
-                lines.setdefault(stripped[1:].split(":", 1)[0], self.lineno + offset)
+        for offset, line in enumerate(text.splitlines()[1:], start=1):
+            stripped = line.strip()
+            if not stripped.startswith(":"):
+                break
+            lines.setdefault(stripped[1:].split(":", 1)[0], self.lineno + offset)
         return lines
