@@ -6,7 +6,6 @@ from typing import Any
 
 import pytest
 from sphinx.cmd.build import build_main
-
 from tests.conftest import warning_lines
 
 EXPECTED: dict[str, list[str]] = {

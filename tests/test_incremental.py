@@ -7,13 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.testing.util import SphinxTestApp
-
 from tests.conftest import stable_pformat, warning_lines
 
 
-def build(make_app: Any, srcdir: Path, outdir: Path | None = None, **kwargs: Any) -> tuple[
-    SphinxTestApp, list[str]
-]:
+def build(
+    make_app: Any, srcdir: Path, outdir: Path | None = None, **kwargs: Any
+) -> tuple[SphinxTestApp, list[str]]:
     """Build *srcdir* and return the app and the documents it wrote."""
     builddir = outdir or srcdir / "_build"
     app = make_app("html", srcdir=srcdir, builddir=builddir, **kwargs)
@@ -27,8 +26,9 @@ def build(make_app: Any, srcdir: Path, outdir: Path | None = None, **kwargs: Any
 
 
 def pages(app: SphinxTestApp) -> dict[str, str]:
-    return {doc: (app.outdir / f"{doc}.html").read_text("utf8")
-            for doc in sorted(app.env.found_docs)}
+    return {
+        doc: (app.outdir / f"{doc}.html").read_text("utf8") for doc in sorted(app.env.found_docs)
+    }
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -91,9 +91,7 @@ def test_deleting_a_phase_page_rewrites_the_pages_that_showed_it(
     assert_same_as_clean(make_app, app, srcdir, tmp_path)
 
 
-def test_incremental_build_reports_the_same_warnings(
-    make_app: Any, copy_root: Any
-) -> None:
+def test_incremental_build_reports_the_same_warnings(make_app: Any, copy_root: Any) -> None:
     srcdir = copy_root("defect-unknown")
     first, _ = build(make_app, srcdir)
     second, written = build(make_app, srcdir)
@@ -119,9 +117,7 @@ def _big_root(srcdir: Path, count: int) -> None:
     srcdir.mkdir()
     (srcdir / "conf.py").write_text('extensions = ["myst_parser", "sphinx_phases"]\n')
     names = [f"p{i:02d}" for i in range(count)]
-    (srcdir / "index.md").write_text(
-        "# Manual\n\n```{toctree}\n" + "\n".join(names) + "\n```\n"
-    )
+    (srcdir / "index.md").write_text("# Manual\n\n```{toctree}\n" + "\n".join(names) + "\n```\n")
     for i, name in enumerate(names):
         options = f":next: {names[i + 1]}\n" if i % 3 == 0 and i + 1 < count else ""
         if i == 7:
@@ -140,7 +136,8 @@ def test_parallel_build_equals_serial(make_app: Any, tmp_path: Path) -> None:
     serial, _ = build(make_app, srcdir, tmp_path / "serial")
     parallel, _ = build(make_app, srcdir, tmp_path / "parallel", parallel=2)
     assert parallel.parallel == 2
-    assert parallel.is_parallel_allowed("read") and parallel.is_parallel_allowed("write")
+    assert parallel.is_parallel_allowed("read")
+    assert parallel.is_parallel_allowed("write")
     assert warning_lines(parallel) == warning_lines(serial)
     assert len(warning_lines(serial)) == 2
     for docname in sorted(serial.env.found_docs):

@@ -6,7 +6,6 @@ from typing import Any
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
-
 from tests.conftest import stable_pformat, warning_lines
 
 GOOD_ROOTS = ["basic", "rst", "toctree", "frontmatter", "subphases", "loop", "yaml"]
@@ -48,16 +47,18 @@ def test_good_root_builds_clean_and_resolves(
 def test_directive_doctree(app: SphinxTestApp, file_regression: Any) -> None:
     app.build()
     tree = app.env.get_doctree("discovery")
-    file_regression.check(stable_pformat(tree, app.srcdir), basename="doctree-discovery",
-                          extension=".xml")
+    file_regression.check(
+        stable_pformat(tree, app.srcdir), basename="doctree-discovery", extension=".xml"
+    )
 
 
 @pytest.mark.sphinx("html", testroot="frontmatter")
 def test_front_matter_doctree(app: SphinxTestApp, file_regression: Any) -> None:
     app.build()
     tree = app.env.get_doctree("discovery")
-    file_regression.check(stable_pformat(tree, app.srcdir), basename="doctree-frontmatter",
-                          extension=".xml")
+    file_regression.check(
+        stable_pformat(tree, app.srcdir), basename="doctree-frontmatter", extension=".xml"
+    )
 
 
 @pytest.mark.sphinx("html", testroot="rst")

@@ -42,22 +42,41 @@ def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> Resolution:
         for problem in problems:
             at_doc(docname, problem.line, problem.message, problem.subtype)
     for spec_problem in spec_problems:
-        reports.append((spec_problem.path, spec_problem.line or 0, spec_problem.message,
-                        "config", file_location(spec_problem.path, spec_problem.line)))
+        reports.append(
+            (
+                spec_problem.path,
+                spec_problem.line or 0,
+                spec_problem.message,
+                "config",
+                file_location(spec_problem.path, spec_problem.line),
+            )
+        )
     for problem in resolution.problems:
         where = problem.where
         if where.docname is not None:
             at_doc(where.docname, where.line, problem.message, problem.subtype)
         else:
             path = where.path or ""
-            reports.append((path, where.line or 0, problem.message, problem.subtype,
-                            file_location(path, where.line)))
+            reports.append(
+                (
+                    path,
+                    where.line or 0,
+                    problem.message,
+                    problem.subtype,
+                    file_location(path, where.line),
+                )
+            )
     external = _external_phase_ids(env)
     for docname, refs in domain.data["refs"].items():
         for target, line in refs:
             if target not in resolution.decls and target not in external:
-                at_doc(docname, line, f"phase role names '{target}', which no page "
-                       "declares; expected the id of a phase", "unknown")
+                at_doc(
+                    docname,
+                    line,
+                    f"phase role names '{target}', which no page "
+                    "declares; expected the id of a phase",
+                    "unknown",
+                )
 
     for _path, _line, message, subtype, location in sorted(reports, key=lambda r: r[:3]):
         warn(message, subtype, location)
@@ -70,8 +89,9 @@ def load_spec(app: Sphinx) -> tuple[SequenceSpec | None, list[SpecProblem]]:
     conf_path = config_file(app)
     loops_line = config_line(conf_path, "phases_loops") if settings.loops else None
     if isinstance(settings.sequence, str):
-        spec, problems = from_config(None, settings.loops, conf_path=conf_path,
-                                     sequence_line=None, loops_line=loops_line)
+        spec, problems = from_config(
+            None, settings.loops, conf_path=conf_path, sequence_line=None, loops_line=loops_line
+        )
         extra = spec.loops if spec is not None else ()
         yaml_spec, yaml_problems = from_yaml(Path(app.confdir, settings.sequence), extra)
         return yaml_spec, problems + yaml_problems

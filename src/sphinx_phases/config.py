@@ -56,7 +56,7 @@ class PhasesConfig:
 def register_config(app: Sphinx) -> None:
     """Declare every ``phases_*`` value; types are checked by :func:`check_config`."""
     for field in dc.fields(PhasesConfig):
-        default = field.default if field.default is not dc.MISSING else field.default_factory()  # type: ignore[misc]
+        default = default_of(field)
         # ``types=Any``: our own check warns with a located ``phases.config`` warning;
         # Sphinx's generic type warning would report the same problem a second time.
         app.add_config_value(
@@ -82,8 +82,13 @@ def check_config(app: Sphinx, config: Config) -> None:
             PhaseWarning.CONFIG,
             file_location(conf_path, config_line(conf_path, name)),
         )
-        default = field.default if field.default is not dc.MISSING else field.default_factory()  # type: ignore[misc]
-        setattr(config, name, default)
+        setattr(config, name, default_of(field))
+
+
+def default_of(field: dc.Field[Any]) -> Any:
+    if field.default_factory is not dc.MISSING:
+        return field.default_factory()
+    return field.default
 
 
 def get_config(config: Config) -> PhasesConfig:

@@ -107,8 +107,14 @@ class PhasesDomain(Domain):
         return result
 
     def resolve_xref(
-        self, env: BuildEnvironment, fromdocname: str, builder: Builder, typ: str,
-        target: str, node: pending_xref, contnode: nodes.Element,
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
     ) -> nodes.reference | None:
         decl = self.resolution.decls.get(target)
         if decl is None:
@@ -118,8 +124,13 @@ class PhasesDomain(Domain):
         return make_refnode(builder, fromdocname, decl.docname, "", contnode, decl.title)
 
     def resolve_any_xref(
-        self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,
-        node: pending_xref, contnode: nodes.Element,
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
     ) -> list[tuple[str, nodes.reference]]:
         found = self.resolve_xref(env, fromdocname, builder, "phase", target, node, contnode)
         return [("phases:phase", found)] if found is not None else []

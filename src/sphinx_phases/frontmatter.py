@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -41,14 +40,22 @@ class FrontMatterPhase(SphinxTransform):
         problems: list[Problem] = []
         if not isinstance(value, dict):
             problems.append(
-                Problem("option", f"{ORIGIN} is {describe(value)}; expected a mapping with "
-                        "at least an 'id' (e.g. 'phase: {id: alpha}')", line)
+                Problem(
+                    "option",
+                    f"{ORIGIN} is {describe(value)}; expected a mapping with "
+                    "at least an 'id' (e.g. 'phase: {id: alpha}')",
+                    line,
+                )
             )
             record(self.env, None, problems)
             return
         raw = {str(key): item for key, item in value.items()}
         decl, problems = parse_declaration(
-            raw, docname=self.env.docname, line=line, page_title=title, lines=lines,
+            raw,
+            docname=self.env.docname,
+            line=line,
+            page_title=title,
+            lines=lines,
             origin=ORIGIN,
         )
         record(self.env, decl, problems)

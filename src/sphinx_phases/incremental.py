@@ -44,8 +44,14 @@ def compute_views(
     for phase in resolution.phases.values():
         named = (phase.previous, phase.next, phase.parent, *phase.children, *phase.loops_to)
         views[phase.docname] = (
-            phase.id, phase.first, phase.last, phase.previous, phase.next, phase.parent,
-            phase.children, phase.loops_to,
+            phase.id,
+            phase.first,
+            phase.last,
+            phase.previous,
+            phase.next,
+            phase.parent,
+            phase.children,
+            phase.loops_to,
             tuple(brief(p) for p in named if p is not None),
         )
     for docname, targets in refs.items():

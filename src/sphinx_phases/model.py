@@ -12,23 +12,25 @@ PICTOGRAM_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 STATUSES = ("draft", "review", "published")
 DEFAULT_STATUS = "published"
 
-# Option names as authors write them (directive options and front-matter keys).
-OPTION_NAMES = (
-    "id",
-    "title",
-    "subtitle",
-    "previous",
-    "next",
-    "parent",
-    "loops-to",
-    "status",
-    "pictogram",
-    "color",
-    "noun",
-    "duration",
-    "team",
-    "summary",
-)
+# Every option, as authors write it (directive option or front-matter key), with its
+# meaning; the reference docs are generated from this table.
+OPTIONS: dict[str, str] = {
+    "id": "The phase id: lower-case letters, digits and '-'. The directive's argument.",
+    "title": "Display name, plain text. Default: the page title.",
+    "subtitle": "A one-line lead shown under the title and in overviews.",
+    "previous": "Id of the phase before this one. Default: from the sequence.",
+    "next": "Id of the phase after this one. Default: from the sequence.",
+    "parent": "Id of the phase this one is part of (private-beta under beta).",
+    "loops-to": "Id of an earlier phase this one may go back to (live to discovery).",
+    "status": "Editorial status: draft, review or published. Default: published.",
+    "pictogram": "Name of the phase's own pictogram.",
+    "color": 'The phase\'s colour, a CSS colour (quote hex values in MyST: "#f47738").',
+    "noun": "How question headings name the phase ('an alpha'). Default: 'the TITLE phase'.",
+    "duration": "Free text, shown in overviews ('6 to 8 weeks').",
+    "team": "Free text, shown in overviews ('Service manager, Developers').",
+    "summary": "One-paragraph summary (front matter); the directive's body plays this role.",
+}
+OPTION_NAMES = tuple(OPTIONS)
 
 
 @dc.dataclass(frozen=True)
@@ -145,9 +147,11 @@ def parse_declaration(
         where = lines.get(key, line)
         if key not in OPTION_NAMES:
             known = ", ".join(OPTION_NAMES)
-            problems.append(Problem(
-                "option", f"{origin}: unknown key {key!r}; expected one of {known}", where, key
-            ))
+            problems.append(
+                Problem(
+                    "option", f"{origin}: unknown key {key!r}; expected one of {known}", where, key
+                )
+            )
             continue
         if not isinstance(value, str):
             problems.append(

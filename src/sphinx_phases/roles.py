@@ -28,7 +28,10 @@ class PhaseRole(XRefRole):
         return super().create_xref_node()
 
     def result_nodes(
-        self, document: nodes.document, env: BuildEnvironment, node: nodes.Element,
+        self,
+        document: nodes.document,
+        env: BuildEnvironment,
+        node: nodes.Element,
         is_ref: bool,
     ) -> tuple[list[Node], list[system_message]]:
         domain: PhasesDomain = env.get_domain("phases")  # type: ignore[assignment]

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import dataclasses as dc
 import difflib
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
 
 from sphinx_phases.model import PhaseDecl
 from sphinx_phases.sequence_spec import SequenceSpec
@@ -42,13 +44,16 @@ class SequenceProblem:
     where: Where
 
 
-@dc.dataclass(frozen=True)
-class ResolvedPhase:
-    """Where one phase stands: its neighbours in navigation, its family and its loops."""
+class ResolvedPhase(NamedTuple):
+    """Where one phase stands: its neighbours in navigation, its family and its loops.
+
+    A named tuple rather than a dataclass: one is built per phase on every build, and a
+    frozen dataclass costs several times more to create.
+    """
 
     id: str
     docname: str
-    index: int  # position in the depth-first order of all phases
+    position: int  # in the depth-first order of all phases
     parent: str | None = None
     children: tuple[str, ...] = ()
     previous: str | None = None
@@ -106,8 +111,7 @@ class _Resolver:
         self._parents()
         groups = self._groups()
         succ, pred = self._chains(groups)
-        order_of = {key: self._order_group(members, succ, pred)
-                    for key, members in groups.items()}
+        order_of = {key: self._order_group(members, succ, pred) for key, members in groups.items()}
         flat = self._flatten(order_of)
         index = {phase_id: i for i, phase_id in enumerate(flat)}
         loops = self._loops(index)
@@ -138,8 +142,11 @@ class _Resolver:
         if len(self.decls) <= _SUGGEST_LIMIT:
             close = difflib.get_close_matches(phase_id, list(self.decls), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-        self.report("unknown", f"{what} '{phase_id}' is not declared by any page; expected "
-                    f"the id of a phase{hint}", where)
+        self.report(
+            "unknown",
+            f"{what} '{phase_id}' is not declared by any page; expected the id of a phase{hint}",
+            where,
+        )
 
     # -- steps ----------------------------------------------------------------------------
 
@@ -148,16 +155,24 @@ class _Resolver:
         for decl in self.all_decls:
             earlier = first_on_page.get(decl.docname)
             if earlier is not None:
-                self.report("duplicate", f"this page already declares phase '{earlier.id}' "
-                            f"(line {earlier.line}); expected at most one phase per page, "
-                            f"so '{decl.id}' is ignored", self.at(decl))
+                self.report(
+                    "duplicate",
+                    f"this page already declares phase '{earlier.id}' "
+                    f"(line {earlier.line}); expected at most one phase per page, "
+                    f"so '{decl.id}' is ignored",
+                    self.at(decl),
+                )
                 continue
             first_on_page[decl.docname] = decl
             winner = self.decls.get(decl.id)
             if winner is not None:
-                self.report("duplicate", f"phase '{decl.id}' is already declared by page "
-                            f"'{winner.docname}' (line {winner.line}); expected each id "
-                            "on one page only", self.at(decl))
+                self.report(
+                    "duplicate",
+                    f"phase '{decl.id}' is already declared by page "
+                    f"'{winner.docname}' (line {winner.line}); expected each id "
+                    "on one page only",
+                    self.at(decl),
+                )
                 continue
             self.decls[decl.id] = decl
 
@@ -170,8 +185,11 @@ class _Resolver:
             return
         for i, item in enumerate(self.spec.items):
             if item.id in self.rank:
-                self.report("duplicate", f"phases_sequence lists '{item.id}' more than once; "
-                            "expected each phase once", self.at_spec(item.line))
+                self.report(
+                    "duplicate",
+                    f"phases_sequence lists '{item.id}' more than once; expected each phase once",
+                    self.at_spec(item.line),
+                )
             elif item.id not in self.decls:
                 self.unknown(item.id, "phases_sequence item", self.at_spec(item.line))
             else:
@@ -185,16 +203,22 @@ class _Resolver:
             configured = self.spec_parent.get(phase_id)
             if declared is not None:
                 if declared == phase_id:
-                    self.report("cycle", f"phase '{phase_id}' names itself as its parent; "
-                                "expected another phase", self.at(decl))
+                    self.report(
+                        "cycle",
+                        f"phase '{phase_id}' names itself as its parent; expected another phase",
+                        self.at(decl),
+                    )
                 elif declared not in self.decls:
                     self.unknown(declared, "parent", self.at(decl))
                 else:
                     if configured is not None and configured[0] != declared:
-                        self.report("asymmetric", f"phase '{phase_id}' declares parent "
-                                    f"'{declared}', but phases_sequence puts it under "
-                                    f"'{configured[0]}'; the page's own parent is used",
-                                    self.at(decl))
+                        self.report(
+                            "asymmetric",
+                            f"phase '{phase_id}' declares parent "
+                            f"'{declared}', but phases_sequence puts it under "
+                            f"'{configured[0]}'; the page's own parent is used",
+                            self.at(decl),
+                        )
                     self.parent[phase_id] = declared
             elif configured is not None and configured[0] in self.decls:
                 self.parent[phase_id] = configured[0]
@@ -212,14 +236,18 @@ class _Resolver:
                 path.append(node)
                 node = self.parent.get(node)
             if node is not None and state.get(node) == 1:
-                cycle = path[path.index(node):]
+                cycle = path[path.index(node) :]
                 # Break the cycle at the declaration that sorts last, so the outcome
                 # does not depend on where the walk started.
                 breaker = max(cycle, key=lambda p: (self.decls[p].docname, self.decls[p].line))
                 names = " -> ".join(f"'{p}'" for p in [*cycle, node])
-                self.report("cycle", f"parents form a cycle: {names}; expected a parent "
-                            f"chain that ends at a top-level phase, so '{breaker}' is treated "
-                            "as top-level", self.at(self.decls[breaker]))
+                self.report(
+                    "cycle",
+                    f"parents form a cycle: {names}; expected a parent "
+                    f"chain that ends at a top-level phase, so '{breaker}' is treated "
+                    "as top-level",
+                    self.at(self.decls[breaker]),
+                )
                 del self.parent[breaker]
             for visited in path:
                 state[visited] = 2
@@ -246,7 +274,7 @@ class _Resolver:
                     by_group.setdefault(self.parent.get(item.id), []).append(item.id)
             for members in by_group.values():
                 members.sort(key=self.rank.__getitem__)
-                for a, b in zip(members, members[1:], strict=False):
+                for a, b in itertools.pairwise(members):
                     links.add(a, b, origin=None)
         for decl in self.decls.values():
             for field, other in (("next", decl.next), ("previous", decl.previous)):
@@ -268,30 +296,47 @@ class _Resolver:
         if field == "next" and decl.loops_to == other:
             return False  # a declared loop, drawn as one rather than as a next link
         if other == decl.id:
-            self.report("cycle", f"phase '{decl.id}' names itself as its {field}; expected "
-                        "a neighbouring phase", self.at(decl))
+            self.report(
+                "cycle",
+                f"phase '{decl.id}' names itself as its {field}; expected a neighbouring phase",
+                self.at(decl),
+            )
         elif other not in self.decls:
             self.unknown(other, f"{field} phase", self.at(decl))
         elif self.parent.get(decl.id) != self.parent.get(other):
-            self.report("asymmetric", f"{field} phase '{other}' is "
-                        f"{_family(self.parent.get(other))}, but '{decl.id}' is "
-                        f"{_family(self.parent.get(decl.id))}; expected neighbours with the "
-                        "same parent", self.at(decl))
+            self.report(
+                "asymmetric",
+                f"{field} phase '{other}' is "
+                f"{_family(self.parent.get(other))}, but '{decl.id}' is "
+                f"{_family(self.parent.get(decl.id))}; expected neighbours with the "
+                "same parent",
+                self.at(decl),
+            )
         else:
             return True
         self.refused.add(decl.id)
         return False
 
     def _report_clash(
-        self, decl: PhaseDecl, field: str, other: str, a: str, b: str, clash: str,
+        self,
+        decl: PhaseDecl,
+        field: str,
+        other: str,
+        a: str,
+        b: str,
+        clash: str,
         links: _Links,
     ) -> None:
         where = self.at(decl)
         said = f"phase '{decl.id}' names '{other}' as its {field}"
         if clash == "cycle":
             names = " -> ".join(f"'{p}'" for p in [*links.path(b, a), b])
-            self.report("cycle", f"{said}, which closes a cycle: {names}; expected the "
-                        "sequence to go forward, or a declared 'loops-to'", where)
+            self.report(
+                "cycle",
+                f"{said}, which closes a cycle: {names}; expected the "
+                "sequence to go forward, or a declared 'loops-to'",
+                where,
+            )
             return
         source = a if clash == "succ" else links.pred[b]
         target = links.succ[source]
@@ -302,11 +347,17 @@ class _Resolver:
             because = f"'{source}' says its next is '{target}'"
         else:
             because = f"'{target}' says its previous is '{source}'"
-        self.report("asymmetric", f"{said}, but {because}; expected both pages to agree "
-                    "(this page's navigation follows its own link)", where)
+        self.report(
+            "asymmetric",
+            f"{said}, but {because}; expected both pages to agree "
+            "(this page's navigation follows its own link)",
+            where,
+        )
 
     def _order_group(
-        self, members: list[str], succ: Mapping[str, str],
+        self,
+        members: list[str],
+        succ: Mapping[str, str],
         pred: Mapping[str, str],
     ) -> list[str]:
         chains: list[list[str]] = []
@@ -329,15 +380,21 @@ class _Resolver:
         for chain in chains:
             if len(chains) == 1 or any(p in self.rank or p in self.refused for p in chain):
                 continue
-            head = self.decls[chain[0]]
+            first = self.decls[chain[0]]
             if len(chain) == 1:
-                self.report("orphan", f"phase '{head.id}' is not in {source} and no "
-                            "previous/next link reaches it; expected it in the sequence",
-                            self.at(head))
+                self.report(
+                    "orphan",
+                    f"phase '{first.id}' is not in {source} and no "
+                    "previous/next link reaches it; expected it in the sequence",
+                    self.at(first),
+                )
             else:
-                self.report("orphan", f"phases {_names(chain)} form a sequence that "
-                            f"{source} does not reach; expected them in the sequence",
-                            self.at(head))
+                self.report(
+                    "orphan",
+                    f"phases {_names(chain)} form a sequence that "
+                    f"{source} does not reach; expected them in the sequence",
+                    self.at(first),
+                )
         return [p for chain in chains for p in chain]
 
     def _flatten(self, order_of: Mapping[str | None, list[str]]) -> list[str]:
@@ -366,11 +423,18 @@ class _Resolver:
             if target not in self.decls:
                 self.unknown(target, "loop target", where)
             elif target == source:
-                self.report("cycle", f"phase '{source}' loops to itself; expected a loop "
-                            "back to an earlier phase", where)
+                self.report(
+                    "cycle",
+                    f"phase '{source}' loops to itself; expected a loop back to an earlier phase",
+                    where,
+                )
             elif index[target] >= index[source]:
-                self.report("cycle", f"phase '{source}' loops to '{target}', which comes "
-                            f"after it; expected a loop back to an earlier phase", where)
+                self.report(
+                    "cycle",
+                    f"phase '{source}' loops to '{target}', which comes "
+                    f"after it; expected a loop back to an earlier phase",
+                    where,
+                )
             elif target not in loops.setdefault(source, []):
                 loops[source].append(target)
         return loops
@@ -395,13 +459,14 @@ class _Resolver:
                 phases[phase_id] = ResolvedPhase(
                     id=phase_id,
                     docname=self.decls[phase_id].docname,
-                    index=index[phase_id],
+                    position=index[phase_id],
                     parent=key,
                     children=tuple(order_of.get(phase_id, ())),
                     previous=previous,
                     next=following,
                     loops_to=tuple(sorted(loops[phase_id], key=index.__getitem__))
-                    if phase_id in loops else (),
+                    if phase_id in loops
+                    else (),
                     first=phase_id == first,
                     last=phase_id == last,
                 )
@@ -409,7 +474,7 @@ class _Resolver:
 
 
 class _Links:
-    """Successor/predecessor maps with a union-find, so a cycle is spotted in O(α(n))."""
+    """Successor/predecessor maps with a union-find, so a cycle is spotted in nearly O(1)."""
 
     def __init__(self) -> None:
         self.succ: dict[str, str] = {}

@@ -1,4 +1,4 @@
-"""Read ``phases_sequence`` and ``phases_loops``: a list in conf.py or a YAML file (no Sphinx import).
+"""Read ``phases_sequence`` and ``phases_loops``, from conf.py or a YAML file (no Sphinx).
 
 Every item keeps the line it came from, so that a problem found later (an unknown id,
 a phase listed twice) is reported where the author can fix it.
@@ -144,8 +144,10 @@ class _Reader:
     def _check_id(self, text: str, line: int | None, name: str) -> bool:
         if ID_PATTERN.fullmatch(text):
             return True
-        self.problem(line, f"{name}: {text!r} is not a phase id; expected lower-case "
-                     "letters, digits and '-'")
+        self.problem(
+            line,
+            f"{name}: {text!r} is not a phase id; expected lower-case letters, digits and '-'",
+        )
         return False
 
     def _as_list(self, node: Any, name: str) -> list[Any] | None:
@@ -190,7 +192,11 @@ _END = object()
 
 
 def from_config(
-    sequence: Any, loops: Any, *, conf_path: str, sequence_line: int | None,
+    sequence: Any,
+    loops: Any,
+    *,
+    conf_path: str,
+    sequence_line: int | None,
     loops_line: int | None,
 ) -> tuple[SequenceSpec | None, list[SpecProblem]]:
     """Build the spec from conf.py values (``phases_sequence`` as a list, ``phases_loops``)."""
@@ -203,32 +209,42 @@ def from_config(
     return SequenceSpec(conf_path, tuple(items), tuple(loop_items)), reader.problems
 
 
-def from_yaml(path: Path, extra_loops: tuple[LoopItem, ...] = ()) -> tuple[
-    SequenceSpec | None, list[SpecProblem]
-]:
+def from_yaml(
+    path: Path, extra_loops: tuple[LoopItem, ...] = ()
+) -> tuple[SequenceSpec | None, list[SpecProblem]]:
     """Read a sequence file: ``sequence: [...]`` and optional ``loops: [...]``."""
     reader = _Reader(str(path), None)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        reader.problem(None, f"phases_sequence: cannot read the file ({exc.__class__.__name__}: "
-                       f"{exc}); expected a readable UTF-8 YAML file")
+        reader.problem(
+            None,
+            f"phases_sequence: cannot read the file ({exc.__class__.__name__}: "
+            f"{exc}); expected a readable UTF-8 YAML file",
+        )
         return None, reader.problems
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        reader.problem(line, f"phases_sequence: the YAML does not parse ({exc.problem}); "
-                       "expected a mapping with a 'sequence' list")
+        reader.problem(
+            line,
+            f"phases_sequence: the YAML does not parse ({exc.problem}); "
+            "expected a mapping with a 'sequence' list",
+        )
         return None, reader.problems
     except (yaml.YAMLError, RecursionError) as exc:
-        reader.problem(None, f"phases_sequence: the YAML does not parse ({exc.__class__.__name__})")
+        reader.problem(
+            None, f"phases_sequence: the YAML does not parse ({exc.__class__.__name__})"
+        )
         return None, reader.problems
     if not isinstance(root, yaml.MappingNode):
-        reader.problem(reader.line_of(root) if root else 1,
-                       "phases_sequence: the file holds "
-                       f"{reader._describe(root)}; expected a mapping with a 'sequence' list")
+        reader.problem(
+            reader.line_of(root) if root else 1,
+            "phases_sequence: the file holds "
+            f"{reader._describe(root)}; expected a mapping with a 'sequence' list",
+        )
         return None, reader.problems
     items: list[SpecItem] = []
     loops: list[LoopItem] = list(extra_loops)
@@ -241,8 +257,10 @@ def from_yaml(path: Path, extra_loops: tuple[LoopItem, ...] = ()) -> tuple[
         elif name == "loops":
             loops.extend(reader.loops(value, "loops"))
         else:
-            reader.problem(reader.line_of(key), f"unknown key {name!r}; expected 'sequence' "
-                           "and optionally 'loops'")
+            reader.problem(
+                reader.line_of(key),
+                f"unknown key {name!r}; expected 'sequence' and optionally 'loops'",
+            )
     if not seen_sequence:
         reader.problem(1, "no 'sequence' key; expected a mapping with a 'sequence' list")
     return SequenceSpec(str(path), tuple(items), tuple(loops)), reader.problems

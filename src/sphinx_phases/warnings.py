@@ -35,9 +35,7 @@ class PhaseWarning(enum.Enum):
     """An invalid ``phases_*`` value or sequence file; the default is used."""
 
 
-def warn(
-    message: str, subtype: PhaseWarning | str, location: Any, **kwargs: Any
-) -> None:
+def warn(message: str, subtype: PhaseWarning | str, location: Any, **kwargs: Any) -> None:
     """Log one located ``phases.<subtype>`` warning.
 
     *location* is anything Sphinx accepts: a node, ``(docname, line)`` or ``"path:line"``.

@@ -1,0 +1,112 @@
+"""Docs-only directives that render reference tables from the code's own declarations.
+
+The settings table comes from ``PhasesConfig`` and the warning list from ``PhaseWarning``,
+so the reference cannot drift from what the extension does.
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses as dc
+import inspect
+import itertools
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_phases.config import PhasesConfig
+from sphinx_phases.model import OPTIONS
+from sphinx_phases.warnings import PhaseWarning
+
+
+def _table(headers: list[str], rows: list[list[nodes.Node | str]]) -> nodes.table:
+    table = nodes.table()
+    group = nodes.tgroup(cols=len(headers))
+    table += group
+    for _ in headers:
+        group += nodes.colspec(colwidth=1)
+    head = nodes.thead()
+    group += head
+    head += _row(headers)
+    body = nodes.tbody()
+    group += body
+    for row in rows:
+        body += _row(row)
+    return table
+
+
+def _row(cells: list[Any]) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        entry = nodes.entry()
+        if isinstance(cell, nodes.Node):
+            entry += cell
+        else:
+            entry += nodes.paragraph(text=str(cell))
+        row += entry
+    return row
+
+
+class ConfigReference(SphinxDirective):
+    """Every ``phases_*`` setting, its default and its meaning."""
+
+    def run(self) -> list[nodes.Node]:
+        rows: list[list[nodes.Node | str]] = []
+        for field in dc.fields(PhasesConfig):
+            default = (
+                field.default if field.default is not dc.MISSING else field.default_factory()  # type: ignore[misc]
+            )
+            rows.append(
+                [
+                    nodes.literal(text=f"phases_{field.name}"),
+                    nodes.literal(text=repr(default)),
+                    field.metadata["help"],
+                ]
+            )
+        return [_table(["setting", "default", "meaning"], rows)]
+
+
+def _member_docs() -> dict[str, str]:
+    """The docstring written under each enum member (not available at run time)."""
+    tree = ast.parse(inspect.getsource(PhaseWarning))
+    docs: dict[str, str] = {}
+    body = tree.body[0].body  # type: ignore[attr-defined]
+    for node, following in itertools.pairwise(body):
+        if (
+            isinstance(node, ast.Assign)
+            and isinstance(following, ast.Expr)
+            and isinstance(following.value, ast.Constant)
+        ):
+            docs[node.targets[0].id] = " ".join(following.value.value.split())  # type: ignore[attr-defined]
+    return docs
+
+
+class WarningReference(SphinxDirective):
+    """Every warning subtype with what triggers it."""
+
+    def run(self) -> list[nodes.Node]:
+        docs = _member_docs()
+        rows: list[list[nodes.Node | str]] = [
+            [nodes.literal(text=f"phases.{member.value}"), docs.get(member.name, "")]
+            for member in PhaseWarning
+        ]
+        return [_table(["subtype", "reported when"], rows)]
+
+
+class OptionReference(SphinxDirective):
+    """Every option of a phase declaration, from ``sphinx_phases.model.OPTIONS``."""
+
+    def run(self) -> list[nodes.Node]:
+        rows: list[list[nodes.Node | str]] = [
+            [nodes.literal(text=name), meaning] for name, meaning in OPTIONS.items()
+        ]
+        return [_table(["option / key", "meaning"], rows)]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_directive("phases-option-reference", OptionReference)
+    app.add_directive("phases-config-reference", ConfigReference)
+    app.add_directive("phases-warning-reference", WarningReference)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

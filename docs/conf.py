@@ -1,0 +1,22 @@
+"""Configuration of the sphinx-phases documentation, built with the extension itself."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
+project = "sphinx-phases"
+author = "sphinx-phases contributors"
+copyright = "2026, sphinx-phases contributors"
+
+extensions = ["myst_parser", "sphinx_phases", "reference"]
+myst_enable_extensions = ["colon_fence", "deflist"]
+exclude_patterns = ["_build"]
+html_theme = "furo"
+html_title = "sphinx-phases"
+nitpicky = True
+
+# The example service manual's order, with its sub-phases and the loop from live.
+phases_sequence = "example-service/phases.yml"
