@@ -1,0 +1,139 @@
+"""Raw HTML blocks: find where they end, convert the legacy ones, keep the rest raw."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Final
+
+from sphinx_phases.cli.htmltree import VOID, Element, parse_fragment
+from sphinx_phases.cli.navlinks import NavLink, nav_from_html
+from sphinx_phases.cli.pictogram_lists import PictogramItem, pictogram_items
+from sphinx_phases.cli.report import Issue
+
+# Tags that open an HTML block in CommonMark (type 6), plus the legacy standalone <img>.
+BLOCK_TAGS: Final = frozenset(
+    {
+        "address", "article", "aside", "audio", "blockquote", "center", "details", "dialog",
+        "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
+        "h2", "h3", "h4", "h5", "h6", "header", "hr", "iframe", "img", "li", "main", "nav",
+        "noscript", "ol", "p", "pre", "script", "section", "style", "table", "tbody", "td",
+        "tfoot", "th", "thead", "tr", "ul", "video",
+    }
+)  # fmt: skip
+_OPEN: Final = re.compile(r"^ {0,3}<(?:(?P<comment>!--)|(?P<tag>[A-Za-z][\w-]*)(?=[\s/>]|$))")
+_LIQUID: Final = re.compile(r"^\s*(?:\{%.*%\}|\{\{.*\}\})\s*$")
+# <script> and <style> never reach the migrated pages: executable or page-wide, and never
+# prose. An unclosed one runs to the end of the page, as in a browser.
+_ACTIVE: Final = re.compile(
+    r"<(script|style)\b[^>]*>.*?</\1\s*>|<(?:script|style)\b.*\Z", re.I | re.S
+)
+_PARSE_LIMIT: Final = 200_000
+
+
+@dataclass
+class HtmlResult:
+    """What an HTML block became; exactly one of the payload fields is set."""
+
+    comment: list[str] | None = None
+    pictograms: list[PictogramItem] | None = None
+    nav: list[NavLink] | None = None
+    markdown: str | None = None  # a converted figure link
+    raw: str | None = None
+    issues: list[Issue] = field(default_factory=list)
+
+
+def opens_block(line: str) -> bool:
+    match = _OPEN.match(line)
+    if match is None:
+        return False
+    return bool(match["comment"]) or match["tag"].lower() in BLOCK_TAGS
+
+
+def block_end(lines: list[str], start: int) -> int:
+    """Index just past the HTML block that starts at ``lines[start]``."""
+    match = _OPEN.match(lines[start])
+    assert match is not None
+    if match["comment"]:
+        for index in range(start, len(lines)):
+            if "-->" in lines[index]:
+                return index + 1
+        return _first_blank(lines, start)
+    tag = match["tag"].lower()
+    if tag in VOID:
+        return _first_blank(lines, start)
+    opener = re.compile(rf"<{re.escape(tag)}(?=[\s/>]|$)", re.I)
+    closer = re.compile(rf"</{re.escape(tag)}\s*>", re.I)
+    depth = 0
+    for index in range(start, len(lines)):
+        depth += len(opener.findall(lines[index])) - len(closer.findall(lines[index]))
+        if depth <= 0:
+            return index + 1
+    return _first_blank(lines, start)
+
+
+def _first_blank(lines: list[str], start: int) -> int:
+    for index in range(start + 1, len(lines)):
+        if not lines[index].strip():
+            return index
+    return len(lines)
+
+
+def strip_active(text: str, first_line: int = 1) -> tuple[str, list[Issue]]:
+    """Remove <script>/<style> elements, keeping line numbers; report each with its text."""
+    issues: list[Issue] = []
+
+    def drop(match: re.Match[str]) -> str:
+        line = text.count("\n", 0, match.start()) + first_line
+        issues.append(
+            Issue(line, "dropped", "<script>/<style> element removed (never migrated)", match[0])
+        )
+        return "\n" * match[0].count("\n")
+
+    return _ACTIVE.sub(drop, text), issues
+
+
+def convert_block(lines: list[str], first_line: int) -> HtmlResult:
+    """Convert one HTML block whose first line is line ``first_line`` of the source."""
+    issues: list[Issue] = []
+    kept: list[str] = []
+    for offset, line in enumerate(lines):
+        if _LIQUID.match(line):
+            message = "Liquid template tag dropped (the migrated site has no Jekyll)"
+            issues.append(Issue(first_line + offset, "dropped", message, line.strip()))
+        else:
+            kept.append(line)
+    html = "\n".join(kept).strip("\n")
+    stripped = html.strip()
+    if stripped.startswith("<!--") and stripped.endswith("-->"):
+        inner = stripped[4:-3].strip()
+        message = "HTML comment kept as a MyST comment (not rendered)"
+        issues.append(Issue(first_line, "hidden", message, stripped))
+        return HtmlResult(comment=inner.splitlines() or [""], issues=issues)
+    element = parse_fragment(html) if len(html) <= _PARSE_LIMIT else None
+    if element is not None:
+        result = _known_block(element, first_line, issues)
+        if result is not None:
+            return result
+    issues.append(
+        Issue(first_line, "raw", "HTML kept in a raw html block (HTML output only)", html)
+    )
+    return HtmlResult(raw=html, issues=issues)
+
+
+def _known_block(element: Element, line: int, issues: list[Issue]) -> HtmlResult | None:
+    items = pictogram_items(element)
+    if items is not None:
+        return HtmlResult(pictograms=items, issues=issues)
+    nav = nav_from_html(element)
+    if nav is not None:
+        return HtmlResult(nav=nav, issues=issues)
+    anchors = element.elements()
+    if element.tag == "figure" and not element.loose_text() and len(anchors) == 1:
+        link = anchors[0]
+        if link.tag == "a" and not link.elements() and link.attrs.get("href") and link.text():
+            wrapper = f'<figure class="{element.attrs.get("class", "")}">'
+            issues.append(Issue(line, "dropped", "figure wrapper dropped, its link kept", wrapper))
+            label = re.sub(r"([\[\]\\])", r"\\\1", link.text())
+            return HtmlResult(markdown=f"[{label}]({link.attrs['href']})", issues=issues)
+    return None

@@ -1,0 +1,200 @@
+"""``sphinx-phases migrate``: read legacy pages, decide their names, convert, write.
+
+Choices made where the legacy pages are ambiguous (all visible in the report):
+
+- A ``{:.intro}`` lead paragraph stays the first paragraph, as ``{.intro}`` (MyST
+  attrs_block), rather than becoming ``summary``: it often holds links, and a front-matter
+  string would lose them.
+- Two pages claiming one id: a page named after the phase it declares beats one that only
+  mentions it (``ideal-alphas.md`` says ``phase: alpha``; it is written as a page with no
+  phase); otherwise the first source wins and the others are not written.
+- Page titles keep their words ("Alpha phase"); the phase title drops a trailing "phase".
+- Empty headings are dropped (they are unfilled template questions); headings shift so
+  that the body starts at H2 under the page title, without skipping levels.
+- Existing ``index.md`` and ``conf.py`` are never replaced, even with ``--force``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final
+
+from sphinx_phases.cli.convert import convert_body
+from sphinx_phases.cli.frontmatter import PageMeta, parse_meta
+from sphinx_phases.cli.ids import filename_to_id
+from sphinx_phases.cli.links import LinkContext
+from sphinx_phases.cli.report import FileReport, Report
+from sphinx_phases.cli.sources import expand_sources, read_source
+from sphinx_phases.cli.writer import PagePlan, conf_py, index_md, page_text, phase_mapping
+
+_PHASE_SUFFIX: Final = re.compile(r"\s+phase$", re.I)
+
+
+@dataclass
+class Options:
+    sources: list[Path]
+    outdir: Path
+    base_url: str | None = None
+    dry_run: bool = False
+    force: bool = False
+
+
+@dataclass
+class _Page:
+    meta: PageMeta
+    lines: list[str]
+    report: FileReport
+    plan: PagePlan | None = None
+    is_phase: bool = False
+
+
+@dataclass
+class _Run:
+    options: Options
+    report: Report = field(default_factory=Report)
+    pages: list[_Page] = field(default_factory=list)
+    index: _Page | None = None
+    attributes: bool = False
+
+
+def migrate(options: Options) -> Report:
+    """Run a whole migration and return its report (files written unless dry-run)."""
+    run = _Run(options)
+    for path, display in expand_sources(options.sources):
+        report = run.report.for_source(display)
+        lines = read_source(path, report)
+        if lines is not None:
+            run.pages.append(_Page(parse_meta(lines, path.stem), lines, report))
+    _assign_names(run)
+    for page in run.pages:
+        if page.plan is not None:  # a page that is not written has only its conflict to say
+            page.report.issues[:0] = page.meta.issues
+    ctx = LinkContext(
+        pages={_key(p): p.plan.name for p in run.pages if p.plan and p is not run.index},
+        phase_ids=frozenset(p.meta.ident for p in run.pages if p.is_phase),
+        base_url=options.base_url,
+    )
+    if run.index is not None:
+        ctx.pages["index"] = "index.md"
+    for page in run.pages:
+        if page.plan is not None:
+            _convert(page, ctx, run)
+    _write(run)
+    return run.report
+
+
+def _key(page: _Page) -> str:
+    return page.meta.ident if page.is_phase else page.plan.name[:-3] if page.plan else ""
+
+
+def _assign_names(run: _Run) -> None:
+    """Give each page its output name; the first claim on an id wins (see module doc)."""
+    outdir = run.options.outdir
+    has_index = (outdir / "index.md").exists()
+    taken: dict[str, str] = {}
+    # A page named after the phase it declares is *the* page of that phase; one that only
+    # mentions a phase (ideal-alphas.md says `phase: alpha`) yields to it whatever the order.
+    ordered = [p for p in run.pages if p.meta.canonical] + [
+        p for p in run.pages if not p.meta.canonical
+    ]
+    for page in ordered:
+        meta, source = page.meta, page.report.source
+        if meta.is_index:
+            if has_index or run.index is not None:
+                where = (
+                    "OUTDIR already has an index.md"
+                    if has_index
+                    else (f"{taken['index']} already provides the index page")
+                )
+                page.report.add(1, "conflict", f"index page not written: {where}")
+                continue
+            run.index, taken["index"] = page, source
+            page.plan = PagePlan("index.md", meta.title)
+            continue
+        if meta.ident not in taken:
+            taken[meta.ident] = source
+            page.plan, page.is_phase = PagePlan(f"{meta.ident}.md", meta.title), True
+            continue
+        stem = filename_to_id(Path(source).stem)
+        message = f"phase '{meta.ident}' is already declared by {taken[meta.ident]}"
+        if not meta.canonical and stem not in taken:
+            taken[stem] = source
+            page.plan = PagePlan(f"{stem}.md", meta.title)
+            page.report.add(1, "conflict", f"{message}; written as a page with no phase")
+        else:
+            page.report.add(1, "conflict", f"{message} (the first wins); not written")
+
+
+def _convert(page: _Page, ctx: LinkContext, run: _Run) -> None:
+    plan, meta = page.plan, page.meta
+    assert plan is not None
+    own = meta.ident if page.is_phase else None
+    try:
+        converted = convert_body(page.lines[meta.body_start :], meta.body_start + 1, ctx, own)
+    except Exception as exc:  # a converter bug must not lose the other pages' work
+        page.report.add(1, "error", f"internal error, page not converted: {exc!r}")
+        page.plan = None
+        return
+    page.report.extend(converted.issues)
+    run.attributes = run.attributes or converted.uses_attributes
+    page.report.output = plan.name
+    if page is run.index:
+        plan.text = converted.body
+        return
+    if page.is_phase:
+        page.report.phase = meta.ident
+        fields = dict(meta.extra)
+        fields.setdefault("title", _PHASE_SUFFIX.sub("", meta.title) or meta.title)
+        fields.setdefault("subtitle", meta.subtitle or "")
+        fields.setdefault("previous", converted.previous or "")
+        fields.setdefault("next", converted.next or "")
+        fields.setdefault("status", meta.status or "")
+        plan.phase = phase_mapping(meta.ident, fields)
+        plan.previous, plan.next = plan.phase.get("previous"), plan.phase.get("next")
+    plan.text = page_text(meta.title, converted.body, plan.phase)
+
+
+def _write(run: _Run) -> None:
+    options, report = run.options, run.report
+    outdir = options.outdir
+    plans = [p.plan for p in run.pages if p.plan is not None and p is not run.index]
+    files = {plan.name: plan.text for plan in plans}
+    index_exists = (outdir / "index.md").exists()
+    if not index_exists:
+        index = run.index.plan if run.index and run.index.plan else None
+        title = index.title if index else "Service phases"
+        files["index.md"] = index_md(title, index.text if index else "", plans)
+    elif plans:
+        names = ", ".join(plan.name for plan in plans)
+        report.notes.append(f"OUTDIR already has an index.md: add to its toctree: {names}")
+    if not (outdir / "conf.py").exists():
+        files["conf.py"] = conf_py(attributes=run.attributes)
+    elif run.attributes:
+        report.notes.append(
+            "OUTDIR already has a conf.py: the pages use {.class} attribute lines,"
+            ' so add "attrs_block" to myst_enable_extensions'
+        )
+    refused = [
+        page
+        for page in run.pages
+        if page.plan and page is not run.index and (outdir / page.plan.name).exists()
+    ]
+    if refused and not options.force:
+        for page in refused:
+            assert page.plan is not None
+            target = outdir / page.plan.name
+            page.report.add(1, "error", f"{target} exists; not overwritten (use --force)")
+        report.notes.append("nothing written, because some output files already exist")
+        return
+    report.written = sorted(files)
+    if options.dry_run:
+        return
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            (outdir / name).write_text(text, encoding="utf-8", newline="\n")
+    except OSError as exc:
+        report.errors.append(f"cannot write to {outdir}: {exc}")
+        report.written = []
