@@ -8,6 +8,7 @@ clean build reports, however few pages it re-read.
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +30,8 @@ _Report = tuple[str, int, str, str, Any]
 def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> Resolution:
     domain: PhasesDomain = env.get_domain("phases")  # type: ignore[assignment]
     spec, spec_problems = load_spec(app)
-    resolution = resolve(domain.all_decls(), spec, toctree_order(env))
+    hide = frozenset({"draft"}) if get_config(app.config).hide_drafts else frozenset()
+    resolution = resolve(domain.all_decls(), spec, toctree_order(env), hide)
     domain.data["resolution"] = resolution
 
     reports: list[_Report] = []
@@ -77,6 +79,18 @@ def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> Resolution:
                     "declares; expected the id of a phase",
                     "unknown",
                 )
+
+    known = domain.pictograms
+    for docname, uses in domain.data["pictograms"].items():
+        for name, line in uses:
+            if name not in known:
+                hint = ""
+                close = difflib.get_close_matches(name, known.names(), n=1)
+                if close:
+                    hint = f" (did you mean '{close[0]}'?)"
+                shown = f"'{name}'" if name else "an empty name"
+                at_doc(docname, line, f"pictogram {shown} is not known; expected a built-in "
+                       f"pictogram or one from phases_pictograms{hint}", "pictogram")
 
     for _path, _line, message, subtype, location in sorted(reports, key=lambda r: r[:3]):
         warn(message, subtype, location)

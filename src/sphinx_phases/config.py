@@ -29,6 +29,39 @@ def _loops(value: Any) -> str | None:
     return "expected a list of {'from': ID, 'to': ID} mappings"
 
 
+def _one_of(*choices: str) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        if value in choices:
+            return None
+        return "expected one of " + ", ".join(repr(c) for c in choices)
+
+    return check
+
+
+def _boolean(value: Any) -> str | None:
+    return None if isinstance(value, bool) else "expected True or False"
+
+
+def _name_map(value: Any) -> str | None:
+    if isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        return None
+    return "expected a mapping of pictogram names to file paths"
+
+
+def _string_list(value: Any) -> str | None:
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return None
+    return "expected a list of folder paths"
+
+
+def _optional_name(value: Any) -> str | None:
+    if value is None or (isinstance(value, str) and value.strip()):
+        return None
+    return "expected a pictogram name, or None"
+
+
 @dc.dataclass(frozen=True)
 class PhasesConfig:
     """Validated view of the ``phases_*`` values in conf.py."""
@@ -49,6 +82,59 @@ class PhasesConfig:
             "help": "Declared back-edges, e.g. [{'from': 'live', 'to': 'discovery'}].",
             "check": _loops,
             "rebuild": "",
+        },
+    )
+    navigation: str = dc.field(
+        default="bottom",
+        metadata={
+            "help": "Where phase pages get their previous/next navigation: 'bottom', 'top', "
+            "'both' or 'none'. The phase-nav directive places it by hand.",
+            "check": _one_of("bottom", "top", "both", "none"),
+            "rebuild": "env",  # placeholders are placed while reading
+        },
+    )
+    theme_nav: bool = dc.field(
+        default=False,
+        metadata={
+            "help": "Make the theme's own previous/next links (prev, next, rellinks) follow "
+            "the phase sequence on phase pages.",
+            "check": _boolean,
+            "rebuild": "html",
+        },
+    )
+    hide_drafts: bool = dc.field(
+        default=False,
+        metadata={
+            "help": "Leave draft phases out of navigation, overviews and the export; their "
+            "neighbours link across them. For production builds.",
+            "check": _boolean,
+            "rebuild": "",  # the resolved sequence changes, and that is tracked per page
+        },
+    )
+    pictograms: dict[str, str] = dc.field(
+        default_factory=dict,
+        metadata={
+            "help": "Project pictograms: {'name': 'path/to/file.svg'}, paths relative to the "
+            "configuration directory (SVG or PNG).",
+            "check": _name_map,
+            "rebuild": "",
+        },
+    )
+    pictogram_dirs: list[str] = dc.field(
+        default_factory=list,
+        metadata={
+            "help": "Folders of project pictograms: every .svg and .png in them, named by "
+            "file stem, relative to the configuration directory.",
+            "check": _string_list,
+            "rebuild": "",
+        },
+    )
+    default_pictogram: str | None = dc.field(
+        default=None,
+        metadata={
+            "help": "Pictogram for activity and output items that name none.",
+            "check": _optional_name,
+            "rebuild": "env",
         },
     )
 

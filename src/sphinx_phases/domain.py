@@ -11,7 +11,8 @@ from sphinx.locale import _
 from sphinx.util.nodes import make_refnode
 
 from sphinx_phases.declare import anchor_id
-from sphinx_phases.model import PhaseDecl, Problem
+from sphinx_phases.model import Item, ItemList, PhaseDecl, Problem
+from sphinx_phases.pictograms import Registry
 from sphinx_phases.roles import PhaseRole
 from sphinx_phases.sequence import Resolution, resolve
 
@@ -34,7 +35,9 @@ class PhaseIndex(Index):
         domain: PhasesDomain = self.domain  # type: ignore[assignment]
         wanted = set(docnames) if docnames is not None else None
         letters: dict[str, list[IndexEntry]] = {}
-        decls = sorted(domain.resolution.decls.values(), key=lambda d: (d.title.lower(), d.id))
+        resolution = domain.resolution
+        shown = [resolution.decls[p] for p in resolution.phases]
+        decls = sorted(shown, key=lambda d: (d.title.lower(), d.id))
         for decl in decls:
             if wanted is not None and decl.docname not in wanted:
                 continue
@@ -44,6 +47,10 @@ class PhaseIndex(Index):
                 IndexEntry(decl.title, 0, decl.docname, anchor_id(decl.id), extra, "", decl.id)
             )
         return sorted(letters.items()), False
+
+
+# The raw facts kept per document, which clear_doc and merge_domaindata maintain.
+_PER_DOCUMENT = ("decls", "problems", "refs", "items", "pictograms", "navs")
 
 
 class PhasesDomain(Domain):
@@ -63,10 +70,17 @@ class PhasesDomain(Domain):
         "decls": {},  # docname -> [PhaseDecl], in page order
         "problems": {},  # docname -> [Problem] found while reading the page
         "refs": {},  # docname -> [(phase id, line)] of {phase} roles
+        "items": {},  # docname -> [ItemList] of phase-activities/phase-outputs
+        "pictograms": {},  # docname -> [(name, line)] of every pictogram the page shows
+        "navs": {},  # docname -> True when the page holds a navigation placeholder
         "views": {},  # docname -> what the page showed of other phases when last written
         "resolution": None,  # the resolved sequence of the current build
     }
     data_version = 1
+    # Set at builder-inited for the current build: every pictogram name it knows.
+    pictograms: Registry = Registry({})
+    # Set at builder-inited: whether the builder joins documents into one tree to write.
+    assembles: bool = False
 
     # -- raw facts, written while reading -------------------------------------------------
 
@@ -81,12 +95,26 @@ class PhasesDomain(Domain):
     def note_reference(self, docname: str, target: str, line: int) -> None:
         self.data["refs"].setdefault(docname, []).append((target, line))
 
+    def note_items(
+        self, docname: str, kind: str, phase: str | None, items: list[Item],
+        problems: list[Problem],
+    ) -> None:
+        self.data["items"].setdefault(docname, []).append(ItemList(kind, phase, tuple(items)))
+        if problems:
+            self.data["problems"].setdefault(docname, []).extend(problems)
+
+    def note_pictogram(self, docname: str, name: str, line: int | None) -> None:
+        self.data["pictograms"].setdefault(docname, []).append((name, line))
+
+    def note_nav(self, docname: str) -> None:
+        self.data["navs"][docname] = True
+
     def clear_doc(self, docname: str) -> None:
-        for key in ("decls", "problems", "refs"):
+        for key in _PER_DOCUMENT:
             self.data[key].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for key in ("decls", "problems", "refs"):
+        for key in _PER_DOCUMENT:
             mine = self.data[key]
             for docname, facts in otherdata[key].items():
                 if docname in docnames:
@@ -116,9 +144,12 @@ class PhasesDomain(Domain):
         node: pending_xref,
         contnode: nodes.Element,
     ) -> nodes.reference | None:
-        decl = self.resolution.decls.get(target)
+        resolution = self.resolution
+        decl = resolution.decls.get(target)
         if decl is None:
             return None  # intersphinx may know it; else the sequence check reports it
+        if target in resolution.hidden:
+            return contnode  # a hidden draft: its name, but no link to it
         if not node.get("refexplicit"):
             contnode = nodes.inline(decl.title, decl.title, classes=contnode["classes"])
         return make_refnode(builder, fromdocname, decl.docname, "", contnode, decl.title)
@@ -136,6 +167,7 @@ class PhasesDomain(Domain):
         return [("phases:phase", found)] if found is not None else []
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
-        for phase_id in sorted(self.resolution.decls):
-            decl = self.resolution.decls[phase_id]
+        resolution = self.resolution
+        for phase_id in sorted(resolution.phases):
+            decl = resolution.decls[phase_id]
             yield phase_id, decl.title, "phase", decl.docname, anchor_id(phase_id), 1

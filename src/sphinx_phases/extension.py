@@ -6,13 +6,19 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from sphinx_phases.assets import copy_html_assets, copy_latex_pictograms, setup_assets
 from sphinx_phases.checks import resolve_and_check
 from sphinx_phases.config import check_config, register_config
+from sphinx_phases.directives.items import PhaseActivitiesDirective, PhaseItemsDirective
+from sphinx_phases.directives.nav import PhaseNavDirective
 from sphinx_phases.directives.phase import PhaseDirective
 from sphinx_phases.domain import PhasesDomain
-from sphinx_phases.frontmatter import FrontMatterPhase
 from sphinx_phases.incremental import pages_to_rewrite
-from sphinx_phases.roles import PhaseRole
+from sphinx_phases.locale import CATALOG, LOCALE_DIR
+from sphinx_phases.roles import PhaseRole, PictogramRole
+from sphinx_phases.theme import add_phase_context
+from sphinx_phases.transforms import FillPhaseNav, PhasePage
+from sphinx_phases.writers import HANDLERS
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -21,18 +27,32 @@ if TYPE_CHECKING:
 
 
 def register(app: Sphinx) -> None:
-    """Register config, markup, the domain and the once-per-build checks, in that order."""
+    """Register config, nodes, markup, the domain, transforms and hooks, in that order."""
     register_config(app)
     # Before Sphinx's own type check (priority 800), so it sees only valid values.
     app.connect("config-inited", check_config, priority=400)
+    app.add_message_catalog(CATALOG, str(LOCALE_DIR))
+
+    for node_class, handlers in HANDLERS.items():
+        app.add_node(node_class, **handlers)  # type: ignore[arg-type]
 
     app.add_domain(PhasesDomain)
     app.add_directive("phase", PhaseDirective)
+    app.add_directive("phase-outputs", PhaseItemsDirective)
+    app.add_directive("phase-activities", PhaseActivitiesDirective)
+    app.add_directive("phase-nav", PhaseNavDirective)
     app.add_role("phase", PhaseRole(innernodeclass=nodes.inline))
-    app.add_transform(FrontMatterPhase)
+    app.add_role("pictogram", PictogramRole())
 
+    app.add_transform(PhasePage)
+    app.add_post_transform(FillPhaseNav)
+
+    app.connect("builder-inited", setup_assets)
     app.connect("env-get-updated", on_env_get_updated)
     app.connect("warn-missing-reference", on_warn_missing_reference)
+    app.connect("html-page-context", add_phase_context)
+    app.connect("html-collect-pages", copy_html_assets)
+    app.connect("build-finished", copy_latex_pictograms)
 
 
 def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -3,70 +3,54 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from docutils import nodes
-from sphinx.transforms import SphinxTransform
 
 from sphinx_phases.declare import anchor_nodes, page_title, record, summary_node
-from sphinx_phases.model import Problem, describe, parse_declaration
+from sphinx_phases.model import PhaseDecl, Problem, describe, parse_declaration
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
 
 ORIGIN = "front matter 'phase'"
 
 
-class FrontMatterPhase(SphinxTransform):
+def declare_from_front_matter(document: nodes.document, env: BuildEnvironment) -> PhaseDecl | None:
     """Declare the phase given in front matter, as the ``phase`` directive would.
 
-    MyST turns front matter into a ``docinfo`` field whose value is JSON, which loses
-    the YAML lines; so the block is read again from the source file, once, and only on
-    pages whose front matter has a ``phase`` key.
+    MyST turns front matter into a ``docinfo`` field whose value is JSON, which loses the
+    YAML lines; so the block is read again from the source file, once, and only on pages
+    whose front matter has a ``phase`` key.
     """
-
-    # After docutils' DocInfo transform (340) has built the docinfo, and before Sphinx's
-    # doctree-read (880) so the index entries and title are collected.
-    default_priority = 500
-
-    def apply(self, **kwargs: Any) -> None:
-        field = _phase_field(self.document)
-        if field is None:
-            return
-        docinfo_line = field.line or 1
-        parsed = _read_from_source(self.document.get("source", ""))
-        if parsed is None:
-            parsed = _read_from_field(field, docinfo_line)
-        value, line, lines = parsed
-        title = page_title(self.document)
-        problems: list[Problem] = []
-        if not isinstance(value, dict):
-            problems.append(
-                Problem(
-                    "option",
-                    f"{ORIGIN} is {describe(value)}; expected a mapping with "
-                    "at least an 'id' (e.g. 'phase: {id: alpha}')",
-                    line,
-                )
-            )
-            record(self.env, None, problems)
-            return
-        raw = {str(key): item for key, item in value.items()}
-        decl, problems = parse_declaration(
-            raw,
-            docname=self.env.docname,
-            line=line,
-            page_title=title,
-            lines=lines,
-            origin=ORIGIN,
-        )
-        record(self.env, decl, problems)
-        if decl is None:
-            return
-        new: list[nodes.Node] = anchor_nodes(self.document, decl)
-        if decl.summary:
-            summary = summary_node(decl)
-            summary += nodes.paragraph(decl.summary, decl.summary)
-            new.append(summary)
-        _insert_after_title(self.document, new)
+    field = _phase_field(document)
+    if field is None:
+        return None
+    parsed = _read_from_source(document.get("source", ""))
+    if parsed is None:
+        parsed = _read_from_field(field, field.line or 1)
+    value, line, lines = parsed
+    if not isinstance(value, dict):
+        problem = Problem("option", f"{ORIGIN} is {describe(value)}; expected a mapping with "
+                          "at least an 'id' (e.g. 'phase: {id: alpha}')", line)
+        record(env, None, [problem])
+        return None
+    raw = {str(key): item for key, item in value.items()}
+    decl, problems = parse_declaration(
+        raw, docname=env.docname, line=line, page_title=page_title(document), lines=lines,
+        origin=ORIGIN,
+    )
+    record(env, decl, problems)
+    if decl is None:
+        return None
+    new: list[nodes.Node] = anchor_nodes(document, decl)
+    if decl.summary:
+        summary = summary_node(decl)
+        summary += nodes.paragraph(decl.summary, decl.summary)
+        new.append(summary)
+    insert_after_title(document, new)
+    return decl
 
 
 def _phase_field(document: nodes.document) -> nodes.field | None:
@@ -125,9 +109,18 @@ def _read_from_field(field: nodes.field, line: int) -> tuple[Any, int, dict[str,
     return value, line, {}
 
 
-def _insert_after_title(document: nodes.document, new: list[nodes.Node]) -> None:
+def insert_after_title(
+    document: nodes.document, new: list[nodes.Node], *, after_banner: bool = False
+) -> None:
+    """Put *new* right after the page title (or after the status banner there)."""
     section = document.next_node(nodes.section)
-    if section is not None and section.children and isinstance(section[0], nodes.title):
-        section[1:1] = new
-    else:
+    if section is None or not section.children or not isinstance(section[0], nodes.title):
         document[0:0] = new
+        return
+    index = 1
+    if after_banner:
+        from sphinx_phases.nodes import phases_banner
+
+        while index < len(section) and isinstance(section[index], phases_banner):
+            index += 1
+    section[index:index] = new

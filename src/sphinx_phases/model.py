@@ -44,6 +44,23 @@ class Problem:
 
 
 @dc.dataclass(frozen=True)
+class Item:
+    """One activity or output: its visible label and its pictogram's name."""
+
+    label: str
+    pictogram: str | None = None
+
+
+@dc.dataclass(frozen=True)
+class ItemList:
+    """A ``phase-activities`` or ``phase-outputs`` list: for *phase*, or the page's phase."""
+
+    kind: str  # "activities" or "outputs"
+    phase: str | None
+    items: tuple[Item, ...]
+
+
+@dc.dataclass(frozen=True)
 class PhaseDecl:
     """The raw facts one page declares about its phase, exactly as written (validated).
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx.roles import XRefRole
+from sphinx.util.docutils import SphinxRole
+
+from sphinx_phases.nodes import pictogram
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -36,4 +39,28 @@ class PhaseRole(XRefRole):
     ) -> tuple[list[Node], list[system_message]]:
         domain: PhasesDomain = env.get_domain("phases")  # type: ignore[assignment]
         domain.note_reference(env.docname, node["reftarget"], self.lineno)
+        return [node], []
+
+
+def pictogram_node(name: str, *, decorative: bool = False) -> pictogram:
+    label = name.replace("-", " ").replace("_", " ")
+    node = pictogram(name=name, label=label)
+    if decorative:
+        node["decorative"] = True
+    return node
+
+
+class PictogramRole(SphinxRole):
+    """``{pictogram}`website``` shows the named pictogram inline.
+
+    At the start of a ``phase-outputs`` item it is decorative (the label beside it says
+    it all); elsewhere its name, in words, is its text alternative.
+    """
+
+    def run(self) -> tuple[list[Node], list[system_message]]:
+        name = self.text.strip()
+        domain: PhasesDomain = self.env.get_domain("phases")  # type: ignore[assignment]
+        domain.note_pictogram(self.env.docname, name, self.lineno)
+        node = pictogram_node(name)
+        self.set_source_info(node)
         return [node], []

@@ -65,29 +65,39 @@ class ResolvedPhase(NamedTuple):
 
 @dc.dataclass(frozen=True)
 class Resolution:
-    phases: Mapping[str, ResolvedPhase]
-    decls: Mapping[str, PhaseDecl]  # the declaration that won each id
+    phases: Mapping[str, ResolvedPhase]  # every shown phase (hidden ones are left out)
+    decls: Mapping[str, PhaseDecl]  # the declaration that won each id, hidden ones too
     order: tuple[str, ...]  # top-level phases in order
-    flat: tuple[str, ...]  # every phase, depth-first
+    flat: tuple[str, ...]  # every shown phase, depth-first
     problems: tuple[SequenceProblem, ...]
+    pages: Mapping[str, str] = dc.field(default_factory=dict)  # docname -> shown phase id
+    hidden: frozenset[str] = frozenset()  # ids declared but left out (hidden drafts)
 
 
 def resolve(
     decls: Iterable[PhaseDecl],
     spec: SequenceSpec | None = None,
     toc_order: Sequence[str] = (),
+    hide_statuses: frozenset[str] = frozenset(),
 ) -> Resolution:
     """Resolve *decls* (any order) against *spec* or, without one, the toctree's *toc_order*.
 
     *toc_order* lists docnames in reading order; it ranks phases only when *spec* is None.
+    Phases whose status is in *hide_statuses*, and their sub-phases, are checked like any
+    other but left out of the result; their neighbours link across them.
     """
-    return _Resolver(decls, spec, toc_order).run()
+    return _Resolver(decls, spec, toc_order, hide_statuses).run()
 
 
 class _Resolver:
     def __init__(
-        self, decls: Iterable[PhaseDecl], spec: SequenceSpec | None, toc_order: Sequence[str]
+        self,
+        decls: Iterable[PhaseDecl],
+        spec: SequenceSpec | None,
+        toc_order: Sequence[str],
+        hide_statuses: frozenset[str],
     ) -> None:
+        self.hide_statuses = hide_statuses
         # Sorting by page and line makes every outcome (winners, warnings) independent of
         # the order pages were read in, so serial, parallel and incremental builds agree.
         self.all_decls = sorted(decls, key=lambda d: (d.docname, d.line, d.id))
@@ -115,6 +125,17 @@ class _Resolver:
         flat = self._flatten(order_of)
         index = {phase_id: i for i, phase_id in enumerate(flat)}
         loops = self._loops(index)
+        hidden = self._hidden(flat)
+        if hidden:
+            order_of = {key: [p for p in members if p not in hidden]
+                        for key, members in order_of.items() if key not in hidden}
+            flat = [p for p in flat if p not in hidden]
+            loops = {source: [t for t in targets if t not in hidden]
+                     for source, targets in loops.items()}
+            for own in (self.own_next, self.own_previous):
+                for source in [s for s, target in own.items() if target in hidden]:
+                    del own[source]
+            index = {phase_id: i for i, phase_id in enumerate(flat)}
         phases = self._positions(order_of, succ, pred, index, loops)
         problems = sorted(self.problems, key=lambda p: (*p.where.sort_key(), p.message))
         return Resolution(
@@ -123,6 +144,8 @@ class _Resolver:
             order=tuple(order_of.get(None, ())),
             flat=tuple(flat),
             problems=tuple(problems),
+            pages={phase.docname: phase.id for phase in phases.values()},
+            hidden=frozenset(hidden),
         )
 
     # -- problems -------------------------------------------------------------------------
@@ -405,6 +428,18 @@ class _Resolver:
             flat.append(phase_id)
             stack.extend(reversed(order_of.get(phase_id, [])))
         return flat
+
+    def _hidden(self, flat: Sequence[str]) -> set[str]:
+        """Phases left out: a hidden status, or a hidden ancestor (parents come first)."""
+        if not self.hide_statuses:
+            return set()
+        hidden: set[str] = set()
+        for phase_id in flat:
+            if self.decls[phase_id].status in self.hide_statuses or (
+                self.parent.get(phase_id) in hidden
+            ):
+                hidden.add(phase_id)
+        return hidden
 
     def _loops(self, index: Mapping[str, int]) -> dict[str, list[str]]:
         wanted: list[tuple[str, str, Where]] = []

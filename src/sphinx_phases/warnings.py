@@ -29,6 +29,9 @@ class PhaseWarning(enum.Enum):
     forward."""
     ORPHAN = "orphan"
     """A phase that no sequence reaches, or a sequence with more than one start."""
+    PICTOGRAM = "pictogram"
+    """An unknown pictogram name, or a pictogram file outside the project, missing,
+    unreadable or unsafe."""
     OPTION = "option"
     """An invalid option or front-matter value (bad id, unknown status, wrong type)."""
     CONFIG = "config"

@@ -60,6 +60,8 @@ class PhaseDirective(SphinxDirective):
             lines = self.option_lines()
             problems = [dc.replace(p, line=lines.get(p.key or "", p.line)) for p in problems]
         record(self.env, decl, problems)
+        if decl is not None:
+            self.env.temp_data.setdefault("phases_decl", decl)
         if decl is None:
             return [summary] if summary.children else []
         summary["phase"] = decl.id

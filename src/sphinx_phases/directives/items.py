@@ -1,0 +1,106 @@
+"""``phase-activities`` and ``phase-outputs``: a bullet list rendered as a pictogram list."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.typing import OptionSpec
+
+from sphinx_phases.config import get_config
+from sphinx_phases.domain import PhasesDomain
+from sphinx_phases.model import ID_PATTERN, Item, Problem
+from sphinx_phases.nodes import pictogram
+from sphinx_phases.roles import pictogram_node
+
+
+class PhaseItemsDirective(SphinxDirective):
+    """A list of a phase's outputs (or activities), each item an image beside its label.
+
+    MyST::
+
+        ```{phase-outputs}
+        :caption: Typical outputs and activities
+
+        - {pictogram}`website` Live service
+        - User feedback
+        ```
+
+    Produces a ``container`` (class ``phases-items phases-items--outputs``) holding a
+    ``rubric`` for the caption and the ``bullet_list`` (class ``phases-pictogram-list``),
+    whose items start with a decorative :class:`~sphinx_phases.nodes.pictogram`.
+    """
+
+    kind: ClassVar[str] = "outputs"
+    has_content = True
+    option_spec: ClassVar[OptionSpec] = {
+        "caption": directives.unchanged,
+        "phase": directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        problems: list[Problem] = []
+        container = nodes.container(classes=["phases-items", f"phases-items--{self.kind}"])
+        self.set_source_info(container)
+        caption = self.options.get("caption", "").strip()
+        if caption:
+            container += nodes.rubric(caption, caption, classes=["phases-items__caption"])
+        phase = self.options.get("phase")
+        if phase is not None and not ID_PATTERN.fullmatch(phase.strip()):
+            problems.append(Problem("option", f"phase-{self.kind}: phase {phase!r} is not "
+                                    "valid: expected a phase id", self.lineno))
+            phase = None
+        parsed = self.parse_content_to_nodes()
+        container.extend(parsed)
+        lists = [node for node in parsed if isinstance(node, nodes.bullet_list)]
+        if not lists:
+            problems.append(Problem("option", f"phase-{self.kind}: no bullet list; expected "
+                                    "one item per line, each starting with '- '", self.lineno))
+        items: list[Item] = []
+        default = get_config(self.config).default_pictogram
+        for bullet_list in lists[:1]:
+            bullet_list["classes"] += ["phases-pictogram-list"]
+            for list_item in bullet_list.children:
+                item, problem = self._item(list_item, default)
+                if problem:
+                    problems.append(problem)
+                if item:
+                    items.append(item)
+        domain: PhasesDomain = self.env.get_domain("phases")  # type: ignore[assignment]
+        domain.note_items(self.env.docname, self.kind, phase.strip() if phase else None,
+                          items, problems)
+        return [container]
+
+    def _item(self, list_item: nodes.Element, default: str | None) -> tuple[
+        Item | None, Problem | None
+    ]:
+        list_item["classes"] += ["phases-pictogram-list__item"]
+        paragraph = list_item.children[0] if list_item.children else None
+        if not isinstance(paragraph, nodes.paragraph):
+            return None, Problem("option", f"phase-{self.kind}: an item has no text; "
+                                 "expected a label", self._line(list_item))
+        leading = paragraph.children[0] if paragraph.children else None
+        if isinstance(leading, pictogram):
+            leading["decorative"] = True
+            name: str | None = leading["name"]
+        elif default:
+            paragraph.insert(0, pictogram_node(default, decorative=True))
+            name = default
+        else:
+            name = None
+        label = paragraph.astext().strip()
+        if not label:
+            return None, Problem("option", f"phase-{self.kind}: an item has a pictogram "
+                                 "but no label; expected text after it", self._line(list_item))
+        return Item(label=label, pictogram=name), None
+
+    def _line(self, node: nodes.Element) -> int:
+        return node.line or self.lineno
+
+
+class PhaseActivitiesDirective(PhaseItemsDirective):
+    """The same as ``phase-outputs``, for a phase's activities."""
+
+    kind = "activities"

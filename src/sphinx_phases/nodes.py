@@ -1,0 +1,34 @@
+"""Node classes only: the data the directives leave in the doctree for writers to render.
+
+Each subclasses the docutils node whose rendering is the right fallback, because Sphinx
+translators dispatch along the class hierarchy: a builder this package has no handler for
+still renders a navigation as a block, a link as a paragraph, a banner as a block.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+__all__ = ["phases_banner", "phases_nav", "phases_nav_link", "pictogram"]
+
+
+class phases_nav(nodes.container):
+    """Previous/next navigation of a phase page.
+
+    Left empty while reading (attribute ``phase``); filled at write time by
+    :class:`sphinx_phases.transforms.FillPhaseNav` with :class:`phases_nav_link` children.
+    """
+
+
+class phases_nav_link(nodes.paragraph):
+    """One entry of the navigation. Attributes: ``kind`` (prev, next, up, loop, child,
+    first, final), ``label``; children: the label text and a reference to the phase."""
+
+
+class phases_banner(nodes.container):
+    """Status banner of a phase page that is not published. Attribute: ``status``."""
+
+
+class pictogram(nodes.inline):
+    """A pictogram image. Attributes: ``name``, ``label`` (words for the name) and
+    ``decorative`` (True when a visible label stands beside it, as in item lists)."""

@@ -1,0 +1,140 @@
+"""The pictogram registry: built-in SVGs plus the project's own, with their paths checked.
+
+One registry knows every name. A project file is accepted only if it resolves (symlinks
+followed) inside the source or configuration directory, is a regular, readable file of a
+sensible size with an image suffix, and (for SVG) carries no script or external reference.
+"""
+
+from __future__ import annotations
+
+import dataclasses as dc
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+BUILTIN_DIR = Path(__file__).parent / "pictograms"
+SUFFIXES = (".svg", ".png")
+MAX_BYTES = 1_000_000
+# Markup that would run code or fetch something when an SVG is shown on its own.
+_UNSAFE_SVG = re.compile(
+    rb"<script|<foreignObject|\son[a-z]+\s*=|javascript:|(?:xlink:)?href\s*=\s*[\"'](?!#)"
+    rb"|@import|url\(\s*[\"']?(?!#)",
+    re.IGNORECASE,
+)
+
+
+@dc.dataclass(frozen=True)
+class Pictogram:
+    name: str
+    path: Path
+
+    @property
+    def filename(self) -> str:
+        """The file's name in the output: one file per pictogram."""
+        return f"{self.name}{self.path.suffix.lower()}"
+
+    @property
+    def label(self) -> str:
+        """Words for the name, where no label stands beside the image: 'user needs'."""
+        return self.name.replace("-", " ").replace("_", " ")
+
+
+@dc.dataclass(frozen=True)
+class RegistryProblem:
+    message: str
+    setting: str  # the conf.py value at fault
+
+
+class Registry:
+    """Every pictogram name the build knows, built-in first, project files over them."""
+
+    def __init__(self, pictograms: Mapping[str, Pictogram]) -> None:
+        self._pictograms = dict(pictograms)
+
+    def get(self, name: str) -> Pictogram | None:
+        return self._pictograms.get(name)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._pictograms
+
+    def names(self) -> list[str]:
+        return sorted(self._pictograms)
+
+
+def builtin() -> dict[str, Pictogram]:
+    return {path.stem: Pictogram(path.stem, path) for path in sorted(BUILTIN_DIR.glob("*.svg"))}
+
+
+def build_registry(
+    named: Mapping[str, str],
+    folders: Iterable[str],
+    *,
+    confdir: Path,
+    srcdir: Path,
+) -> tuple[Registry, list[RegistryProblem]]:
+    """The registry for a project: built-ins, then folders, then named files."""
+    problems: list[RegistryProblem] = []
+    found = builtin()
+    roots = [confdir.resolve(), srcdir.resolve()]
+    for folder in folders:
+        directory = _inside(confdir / folder, roots)
+        if directory is None or not directory.is_dir():
+            reason = "is not a folder" if directory is not None else "is outside the project"
+            problems.append(RegistryProblem(
+                f"pictogram folder {folder!r} {reason}; expected a folder inside the "
+                "source or configuration directory", "phases_pictogram_dirs"))
+            continue
+        for path in sorted(directory.iterdir()):
+            if path.suffix.lower() in SUFFIXES:
+                error = _check_file(path, roots)
+                if error:
+                    problems.append(RegistryProblem(
+                        f"pictogram file {str(path.relative_to(directory))!r} in {folder!r} "
+                        f"{error}", "phases_pictogram_dirs"))
+                else:
+                    found[path.stem] = Pictogram(path.stem, path.resolve())
+    for name, relative in sorted(named.items()):
+        path = confdir / relative
+        error = _check_file(path, roots)
+        if error:
+            problems.append(RegistryProblem(
+                f"pictogram {name!r}: {relative!r} {error}", "phases_pictograms"))
+        else:
+            found[name] = Pictogram(name, path.resolve())
+    return Registry(found), problems
+
+
+def _inside(path: Path, roots: list[Path]) -> Path | None:
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return None
+    return resolved if any(resolved.is_relative_to(root) for root in roots) else None
+
+
+def _check_file(path: Path, roots: list[Path]) -> str | None:
+    """Why *path* cannot be a pictogram, or None."""
+    if path.suffix.lower() not in SUFFIXES:
+        return "is not an .svg or .png file; expected one of those"
+    resolved = _inside(path, roots)
+    if resolved is None:
+        return "resolves outside the project; expected a file inside the source or " \
+            "configuration directory"
+    if not resolved.is_file():
+        return "is missing or not a regular file; expected an image file"
+    try:
+        size = resolved.stat().st_size
+        if size > MAX_BYTES:
+            return f"is {size} bytes; expected at most {MAX_BYTES}"
+        data = resolved.read_bytes()
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror}); expected a readable file"
+    if resolved.suffix.lower() == ".png" and not data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "is not a PNG image; expected PNG data"
+    if resolved.suffix.lower() == ".svg":
+        if b"<svg" not in data[:4096]:
+            return "is not an SVG image; expected an <svg> document"
+        if _UNSAFE_SVG.search(data):
+            return "carries a script, event handler or external reference; expected a " \
+                "self-contained SVG"
+    return None

@@ -1,0 +1,142 @@
+"""Transforms: finish each phase page while reading, fill its navigation when writing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from sphinx_phases.config import get_config
+from sphinx_phases.domain import PhasesDomain
+from sphinx_phases.frontmatter import declare_from_front_matter, insert_after_title
+from sphinx_phases.locale import _
+from sphinx_phases.model import PhaseDecl
+from sphinx_phases.nodes import phases_banner, phases_nav, phases_nav_link
+from sphinx_phases.sequence import Resolution
+
+
+def _status_label(status: str) -> str:
+    return {"draft": _("Draft"), "review": _("In review")}.get(status, status)
+
+
+def _status_message(status: str) -> str:
+    if status == "draft":
+        return _("This page is a draft: it may be incomplete or change completely.")
+    return _("This page is being reviewed: it may still change.")
+
+
+class PhasePage(SphinxTransform):
+    """Declare a front-matter phase, add the status banner and the navigation placeholders.
+
+    One pass per document, touching only the page's first section and its end, never
+    walking the whole tree.
+    """
+
+    # After docutils' DocInfo transform (340) has built the docinfo; before Sphinx emits
+    # doctree-read (880), whose collectors must see the index entries and headings.
+    default_priority = 500
+
+    def apply(self, **kwargs: Any) -> None:
+        temp = self.env.temp_data
+        decl: PhaseDecl | None = temp.get("phases_decl")
+        if decl is None:
+            decl = declare_from_front_matter(self.document, self.env)
+        domain: PhasesDomain = self.env.get_domain("phases")  # type: ignore[assignment]
+        if temp.get("phases_manual_nav"):
+            domain.note_nav(self.env.docname)
+        if decl is None:
+            return
+        if decl.pictogram:
+            domain.note_pictogram(self.env.docname, decl.pictogram, decl.line)
+        if decl.status != "published":
+            insert_after_title(self.document, [self._banner(decl.status)])
+        where = get_config(self.config).navigation
+        if temp.get("phases_manual_nav") or where == "none":
+            return
+        domain.note_nav(self.env.docname)
+        if where in ("top", "both"):
+            insert_after_title(self.document, [self._placeholder()], after_banner=True)
+        if where in ("bottom", "both"):
+            sections = [n for n in self.document.children if isinstance(n, nodes.section)]
+            (sections[-1] if sections else self.document).append(self._placeholder())
+
+    def _placeholder(self) -> phases_nav:
+        return phases_nav(classes=["phases-nav", "no-search"], docname=self.env.docname)
+
+    def _banner(self, status: str) -> phases_banner:
+        banner = phases_banner(status=status, classes=["no-search"])
+        paragraph = nodes.paragraph(classes=["phases-banner__content"])
+        paragraph += nodes.strong(
+            "", _status_label(status), classes=["phases-banner__tag"]
+        )
+        paragraph += nodes.Text(" ")
+        paragraph += nodes.inline("", _status_message(status), classes=["phases-banner__text"])
+        banner += paragraph
+        return banner
+
+
+class FillPhaseNav(SphinxPostTransform):
+    """Fill each navigation placeholder from the sequence resolved for this build.
+
+    Links are ``pending_xref`` nodes, resolved by Sphinx itself right after (priority
+    10), so every builder (dirhtml, singlehtml...) gets its own right URLs.
+    """
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        domain: PhasesDomain = self.env.get_domain("phases")  # type: ignore[assignment]
+        # Most pages hold no navigation: skip the tree walk for them. Builders that
+        # assemble several documents into one tree must look.
+        if not domain.assembles and self.env.docname not in domain.data["navs"]:
+            return
+        resolution = domain.resolution
+        for placeholder in list(self.document.findall(phases_nav)):
+            phase_id = resolution.pages.get(placeholder["docname"])
+            if phase_id is None:
+                placeholder.parent.remove(placeholder)
+                continue
+            self._fill(placeholder, phase_id, resolution)
+
+    def _fill(self, nav: phases_nav, phase_id: str, resolution: Resolution) -> None:
+        phase = resolution.phases[phase_id]
+        decls = resolution.decls
+        docname = nav["docname"]
+        color = decls[phase_id].color
+        if color:
+            nav["color"] = color
+        last_top = resolution.order[-1] if resolution.order else None
+
+        def link(kind: str, label: str, target: str) -> None:
+            entry = phases_nav_link(kind=kind, label=label, title=decls[target].title)
+            entry += nodes.Text(label)
+            entry += nodes.Text(": ")
+            xref = addnodes.pending_xref(
+                "", refdomain="phases", reftype="phase", reftarget=target,
+                refexplicit=True, refwarn=False, refdoc=docname,
+            )
+            xref += nodes.inline(decls[target].title, decls[target].title)
+            entry += xref
+            nav.append(entry)
+
+        def marker(kind: str, label: str) -> None:
+            nav.append(phases_nav_link(label, label, kind=kind, label=label))
+
+        if phase.parent:
+            link("up", _("Part of"), phase.parent)
+        if phase.previous:
+            link("prev", _("Previous phase"), phase.previous)
+        elif phase.first:
+            marker("first", _("This is the first phase"))
+        for child in phase.children:
+            link("child", _("Sub-phase"), child)
+        for target in phase.loops_to:
+            link("loop", _("Go back to"), target)
+        if phase.next:
+            is_final = phase.next == last_top
+            link("next", _("Final phase") if is_final else _("Next phase"), phase.next)
+        elif phase.last:
+            marker("final", _("This is the final phase"))

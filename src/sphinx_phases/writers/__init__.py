@@ -1,0 +1,45 @@
+"""Visitors for every node class, per output format, in one table that a test checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sphinx_phases import nodes as phase_nodes
+from sphinx_phases.writers import html, other
+
+Handlers = tuple[Callable[..., Any], Callable[..., Any]]
+
+# The writers Sphinx ships; epub, singlehtml and dirhtml share "html".
+FORMATS = ("html", "latex", "text", "man", "texinfo")
+
+HANDLERS: dict[type, dict[str, Handlers]] = {
+    phase_nodes.phases_nav: {
+        "html": (html.visit_nav, html.depart_nav),
+        "latex": (other.skip, other.skip),  # a printed manual reads in order
+        "text": (other.visit_nav_text, other.depart_nav_text),
+        "man": (other.skip, other.skip),
+        "texinfo": (other.skip, other.skip),  # Info has its own node navigation
+    },
+    phase_nodes.phases_nav_link: {
+        "html": (html.visit_nav_link, html.depart_nothing),
+        "latex": (other.skip, other.skip),
+        "text": (other.visit_paragraph, other.depart_paragraph),
+        "man": (other.skip, other.skip),
+        "texinfo": (other.skip, other.skip),
+    },
+    phase_nodes.phases_banner: {
+        "html": (html.visit_banner, html.depart_banner),
+        "latex": (other.visit_container, other.depart_container),
+        "text": (other.visit_container, other.depart_container),
+        "man": (other.visit_container, other.depart_container),
+        "texinfo": (other.visit_container, other.depart_container),
+    },
+    phase_nodes.pictogram: {
+        "html": (html.visit_pictogram, html.depart_nothing),
+        "latex": (other.visit_pictogram_latex, other.depart_nothing),
+        "text": (other.visit_pictogram_text, other.depart_nothing),
+        "man": (other.visit_pictogram_text, other.depart_nothing),
+        "texinfo": (other.visit_pictogram_text, other.depart_nothing),
+    },
+}

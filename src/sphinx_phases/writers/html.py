@@ -1,0 +1,95 @@
+"""HTML rendering: the navigation landmark, the banner and pictogram images."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from html import escape
+
+from docutils import nodes
+from sphinx.util.osutil import relative_uri
+
+from sphinx_phases.locale import _
+
+if TYPE_CHECKING:
+    from sphinx.writers.html5 import HTML5Translator
+
+    from sphinx_phases.nodes import phases_banner, phases_nav, phases_nav_link, pictogram
+
+PICTOGRAM_DIR = "_static/phases-pictograms"
+# rel values of the links a reader follows through the sequence.
+_REL = {"prev": "prev", "next": "next", "up": "up"}
+
+
+def _open(tag: str, css: str, **attributes: str) -> str:
+    """A start tag with exactly these classes: the doctree's own marker classes (such as
+    ``no-search``) are for Sphinx, not for the page."""
+    rendered = "".join(f' {name}="{escape(value)}"' for name, value in attributes.items())
+    return f'<{tag} class="{css}"{rendered}>'
+
+
+def visit_nav(self: HTML5Translator, node: phases_nav) -> None:
+    label = _("Phase navigation")
+    self.body.append(_open("nav", "phases-nav", **{"aria-label": label}, **_color_style(node)))
+    self.body.append("\n")
+
+
+def depart_nav(self: HTML5Translator, node: phases_nav) -> None:
+    self.body.append("</nav>\n")
+
+
+def visit_nav_link(self: HTML5Translator, node: phases_nav_link) -> None:
+    """An ``<a>`` with ``rel``, or a plain marker when the entry links nowhere."""
+    kind = node["kind"]
+    reference = node.next_node(nodes.reference)
+    label = self.encode(node["label"])
+    title = self.encode(node.get("title", ""))
+    inner = f'<span class="phases-nav__label">{label}</span>'
+    if title:
+        inner += f'<span class="phases-nav__sep">: </span><span class="phases-nav__title">{title}</span>'
+    classes = f"phases-nav__link phases-nav__link--{kind}"
+    if reference is None or not (reference.get("refuri") or reference.get("refid")):
+        self.body.append(f'<p class="phases-nav__marker phases-nav__marker--{kind}">{inner}</p>\n')
+        raise nodes.SkipNode
+    attributes = {"href": reference.get("refuri") or "#" + reference["refid"]}
+    if kind in _REL:
+        attributes["rel"] = _REL[kind]
+    self.body.append(_open("a", classes, **attributes) + inner + "</a>\n")
+    raise nodes.SkipNode
+
+
+def visit_banner(self: HTML5Translator, node: phases_banner) -> None:
+    css = f"phases-banner phases-banner--{node['status']}"
+    self.body.append(_open("div", css, role="note") + "\n")
+
+
+def depart_banner(self: HTML5Translator, node: phases_banner) -> None:
+    self.body.append("</div>\n")
+
+
+def visit_pictogram(self: HTML5Translator, node: pictogram) -> None:
+    """An ``<img>`` served from ``_static``; decorative ones have an empty ``alt``."""
+    found = self.builder.env.get_domain("phases").pictograms.get(node["name"])
+    filename = found.filename if found else None
+    if not filename:  # unknown name: reported once by the checks; the label says it all
+        if not node.get("decorative"):
+            self.body.append(f'<span class="phases-pictogram-missing">{self.encode(node["label"])}</span>')
+        raise nodes.SkipNode
+    current = self.builder.get_target_uri(self.builder.current_docname)
+    src = relative_uri(current, f"{PICTOGRAM_DIR}/{filename}")
+    alt = "" if node.get("decorative") else node["label"]
+    self.body.append(
+        f'<img class="phases-pictogram" src="{self.attval(src)}" alt="{self.attval(alt)}" '
+        'width="32" height="32" loading="lazy" />'
+    )
+    raise nodes.SkipNode
+
+
+def depart_nothing(self: HTML5Translator, node: nodes.Element) -> None:
+    pass
+
+
+def _color_style(node: nodes.Element) -> dict[str, str]:
+    # Colours are checked to be plain CSS colours when declared (colors.is_css_color).
+    color = node.get("color")
+    return {"style": f"--phases-color: {color}"} if color else {}
