@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
-from sphinx.locale import _
+from sphinx_phases.locale import _
 from sphinx.util.nodes import make_refnode
 
 from sphinx_phases.declare import anchor_id
@@ -148,10 +148,10 @@ class PhasesDomain(Domain):
         decl = resolution.decls.get(target)
         if decl is None:
             return None  # intersphinx may know it; else the sequence check reports it
-        if target in resolution.hidden:
-            return contnode  # a hidden draft: its name, but no link to it
         if not node.get("refexplicit"):
             contnode = nodes.inline(decl.title, decl.title, classes=contnode["classes"])
+        if target in resolution.hidden:
+            return contnode  # a hidden draft: its title, but no link to it
         return make_refnode(builder, fromdocname, decl.docname, "", contnode, decl.title)
 
     def resolve_any_xref(

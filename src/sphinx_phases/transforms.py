@@ -9,6 +9,7 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from sphinx_phases.colors import phase_color
 from sphinx_phases.config import get_config
 from sphinx_phases.domain import PhasesDomain
 from sphinx_phases.frontmatter import declare_from_front_matter, insert_after_title
@@ -105,7 +106,7 @@ class FillPhaseNav(SphinxPostTransform):
         phase = resolution.phases[phase_id]
         decls = resolution.decls
         docname = nav["docname"]
-        color = decls[phase_id].color
+        color = phase_color(phase_id, decls[phase_id].color)
         if color:
             nav["color"] = color
         last_top = resolution.order[-1] if resolution.order else None
