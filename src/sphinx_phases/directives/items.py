@@ -85,6 +85,10 @@ class PhaseItemsDirective(SphinxDirective):
         if isinstance(leading, pictogram):
             leading["decorative"] = True
             name: str | None = leading["name"]
+            following = paragraph.children[1] if len(paragraph.children) > 1 else None
+            if isinstance(following, nodes.Text) and following[:1].isspace():
+                # The label starts after the image; the space the author typed is layout.
+                paragraph.replace(following, nodes.Text(following.lstrip()))
         elif default:
             paragraph.insert(0, pictogram_node(default, decorative=True))
             name = default

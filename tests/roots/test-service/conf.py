@@ -1,2 +1,4 @@
 extensions = ["myst_parser", "sphinx_phases"]
 project = "Service manual"
+copyright = "2026, the service team"
+version = "1.0"
