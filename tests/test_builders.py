@@ -11,8 +11,20 @@ from sphinx.cmd.build import build_main
 from sphinx_phases import nodes as phase_nodes
 from sphinx_phases.writers import FORMATS, HANDLERS
 
-BUILDERS = ["html", "dirhtml", "singlehtml", "epub", "latex", "text", "man", "texinfo",
-            "linkcheck", "dummy", "xml", "pseudoxml"]
+BUILDERS = [
+    "html",
+    "dirhtml",
+    "singlehtml",
+    "epub",
+    "latex",
+    "text",
+    "man",
+    "texinfo",
+    "linkcheck",
+    "dummy",
+    "xml",
+    "pseudoxml",
+]
 
 
 @pytest.mark.parametrize("builder", BUILDERS)
@@ -56,8 +68,10 @@ def test_latex_leaves_navigation_out_and_keeps_labels(copy_root: Any, tmp_path: 
 
 def test_epub_carries_the_stylesheet_and_pictograms(copy_root: Any, tmp_path: Path) -> None:
     srcdir = copy_root("service")
-    assert build_main(["-q", "-b", "epub", "-d", str(tmp_path / "d"), str(srcdir),
-                       str(tmp_path)]) == 0
+    assert (
+        build_main(["-q", "-b", "epub", "-d", str(tmp_path / "d"), str(srcdir), str(tmp_path)])
+        == 0
+    )
     assert (tmp_path / "_static" / "phases.css").is_file()
     assert (tmp_path / "_static" / "phases-pictograms" / "website.svg").is_file()
     assert not (tmp_path / "phases.json").exists()

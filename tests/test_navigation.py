@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
-
 from tests.conftest import warning_lines
 
 
@@ -76,8 +75,11 @@ def test_nav_links_in_singlehtml_stay_on_the_page(service: Any) -> None:
 
 def test_hidden_drafts_are_skipped(service: Any, file_regression: Any) -> None:
     app = service(phases_hide_drafts=True)
-    file_regression.check(component(app, "discovery.html", "nav.phases-nav"),
-                          basename="nav-hidden-draft", extension=".html")
+    file_regression.check(
+        component(app, "discovery.html", "nav.phases-nav"),
+        basename="nav-hidden-draft",
+        extension=".html",
+    )
     index = BeautifulSoup(Path(app.outdir, "index.html").read_text("utf8"), "html.parser")
     roles = index.select("p .phases-phase")
     linked = [role.get_text() for role in roles if role.find_parent("a")]
@@ -86,12 +88,14 @@ def test_hidden_drafts_are_skipped(service: Any, file_regression: Any) -> None:
     assert plain == ["Alpha"]  # a role to a hidden draft is plain text
 
 
-@pytest.mark.parametrize(("page", "name"), [("alpha.html", "draft"),
-                                            ("public-beta.html", "review")])
+@pytest.mark.parametrize(
+    ("page", "name"), [("alpha.html", "draft"), ("public-beta.html", "review")]
+)
 def test_banner(service: Any, file_regression: Any, page: str, name: str) -> None:
     app = service()
-    file_regression.check(component(app, page, "div.phases-banner"),
-                          basename=f"banner-{name}", extension=".html")
+    file_regression.check(
+        component(app, page, "div.phases-banner"), basename=f"banner-{name}", extension=".html"
+    )
 
 
 def test_published_pages_have_no_banner(service: Any) -> None:
@@ -101,8 +105,11 @@ def test_published_pages_have_no_banner(service: Any) -> None:
 
 def test_pictogram_list(service: Any, file_regression: Any) -> None:
     app = service(phases_default_pictogram="backlog")
-    file_regression.check(component(app, "live.html", "div.phases-items"),
-                          basename="pictogram-list", extension=".html")
+    file_regression.check(
+        component(app, "live.html", "div.phases-items"),
+        basename="pictogram-list",
+        extension=".html",
+    )
 
 
 def test_nav_is_last_and_adds_no_heading_or_search_words(service: Any) -> None:

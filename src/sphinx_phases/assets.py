@@ -28,8 +28,10 @@ def setup_assets(app: Sphinx) -> None:
     """``builder-inited``: know every pictogram; give HTML builders the stylesheet."""
     settings = get_config(app.config)
     registry, problems = build_registry(
-        settings.pictograms, settings.pictogram_dirs,
-        confdir=Path(app.confdir), srcdir=Path(app.srcdir),
+        settings.pictograms,
+        settings.pictogram_dirs,
+        confdir=Path(app.confdir),
+        srcdir=Path(app.srcdir),
     )
     domain = _domain(app)
     domain.pictograms = registry
@@ -37,8 +39,11 @@ def setup_assets(app: Sphinx) -> None:
     domain.assembles = hasattr(app.builder, "assemble_doctree") or app.builder.name == "man"
     conf_path = config_file(app)
     for problem in problems:
-        warn(problem.message, PhaseWarning.PICTOGRAM,
-             file_location(conf_path, config_line(conf_path, problem.setting)))
+        warn(
+            problem.message,
+            PhaseWarning.PICTOGRAM,
+            file_location(conf_path, config_line(conf_path, problem.setting)),
+        )
     if app.builder.format == "html":
         app.add_css_file("phases.css")
 

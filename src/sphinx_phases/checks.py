@@ -83,14 +83,24 @@ def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> Resolution:
     known = domain.pictograms
     for docname, uses in domain.data["pictograms"].items():
         for name, line in uses:
-            if name not in known:
-                hint = ""
+            if not name:
+                at_doc(
+                    docname,
+                    line,
+                    "a pictogram has an empty name; expected the name of a "
+                    "built-in pictogram or one from phases_pictograms",
+                    "pictogram",
+                )
+            elif name not in known:
                 close = difflib.get_close_matches(name, known.names(), n=1)
-                if close:
-                    hint = f" (did you mean '{close[0]}'?)"
-                shown = f"'{name}'" if name else "an empty name"
-                at_doc(docname, line, f"pictogram {shown} is not known; expected a built-in "
-                       f"pictogram or one from phases_pictograms{hint}", "pictogram")
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                at_doc(
+                    docname,
+                    line,
+                    f"pictogram '{name}' is not known; expected a built-in "
+                    f"pictogram or one from phases_pictograms{hint}",
+                    "pictogram",
+                )
 
     for _path, _line, message, subtype, location in sorted(reports, key=lambda r: r[:3]):
         warn(message, subtype, location)

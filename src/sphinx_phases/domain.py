@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
-from sphinx_phases.locale import _
 from sphinx.util.nodes import make_refnode
 
 from sphinx_phases.declare import anchor_id
+from sphinx_phases.locale import _
 from sphinx_phases.model import Item, ItemList, PhaseDecl, Problem
 from sphinx_phases.pictograms import Registry
 from sphinx_phases.roles import PhaseRole
@@ -96,7 +96,11 @@ class PhasesDomain(Domain):
         self.data["refs"].setdefault(docname, []).append((target, line))
 
     def note_items(
-        self, docname: str, kind: str, phase: str | None, items: list[Item],
+        self,
+        docname: str,
+        kind: str,
+        phase: str | None,
+        items: list[Item],
         problems: list[Problem],
     ) -> None:
         self.data["items"].setdefault(docname, []).append(ItemList(kind, phase, tuple(items)))
@@ -151,7 +155,9 @@ class PhasesDomain(Domain):
         if not node.get("refexplicit"):
             contnode = nodes.inline(decl.title, decl.title, classes=contnode["classes"])
         if target in resolution.hidden:
-            return contnode  # a hidden draft: its title, but no link to it
+            # A hidden draft: its title as plain text. Sphinx puts whatever node this
+            # returns in place of the reference; its annotation is narrower than that.
+            return contnode  # type: ignore[return-value]
         return make_refnode(builder, fromdocname, decl.docname, "", contnode, decl.title)
 
     def resolve_any_xref(
@@ -164,7 +170,7 @@ class PhasesDomain(Domain):
         contnode: nodes.Element,
     ) -> list[tuple[str, nodes.reference]]:
         found = self.resolve_xref(env, fromdocname, builder, "phase", target, node, contnode)
-        return [("phases:phase", found)] if found is not None else []
+        return [("phases:phase", found)] if isinstance(found, nodes.reference) else []
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         resolution = self.resolution

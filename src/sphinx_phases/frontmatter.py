@@ -32,13 +32,21 @@ def declare_from_front_matter(document: nodes.document, env: BuildEnvironment) -
         parsed = _read_from_field(field, field.line or 1)
     value, line, lines = parsed
     if not isinstance(value, dict):
-        problem = Problem("option", f"{ORIGIN} is {describe(value)}; expected a mapping with "
-                          "at least an 'id' (e.g. 'phase: {id: alpha}')", line)
+        problem = Problem(
+            "option",
+            f"{ORIGIN} is {describe(value)}; expected a mapping with "
+            "at least an 'id' (e.g. 'phase: {id: alpha}')",
+            line,
+        )
         record(env, None, [problem])
         return None
     raw = {str(key): item for key, item in value.items()}
     decl, problems = parse_declaration(
-        raw, docname=env.docname, line=line, page_title=page_title(document), lines=lines,
+        raw,
+        docname=env.docname,
+        line=line,
+        page_title=page_title(document),
+        lines=lines,
         origin=ORIGIN,
     )
     record(env, decl, problems)

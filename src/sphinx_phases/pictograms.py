@@ -11,6 +11,10 @@ import dataclasses as dc
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
 
 BUILTIN_DIR = Path(__file__).parent / "pictograms"
 SUFFIXES = (".svg", ".png")
@@ -61,6 +65,12 @@ class Registry:
         return sorted(self._pictograms)
 
 
+def pictogram_registry(env: BuildEnvironment) -> Registry:
+    """The registry of the current build, kept on the ``phases`` domain."""
+    registry: Registry = getattr(env.get_domain("phases"), "pictograms", Registry({}))
+    return registry
+
+
 def builtin() -> dict[str, Pictogram]:
     return {path.stem: Pictogram(path.stem, path) for path in sorted(BUILTIN_DIR.glob("*.svg"))}
 
@@ -80,25 +90,34 @@ def build_registry(
         directory = _inside(confdir / folder, roots)
         if directory is None or not directory.is_dir():
             reason = "is not a folder" if directory is not None else "is outside the project"
-            problems.append(RegistryProblem(
-                f"pictogram folder {folder!r} {reason}; expected a folder inside the "
-                "source or configuration directory", "phases_pictogram_dirs"))
+            problems.append(
+                RegistryProblem(
+                    f"pictogram folder {folder!r} {reason}; expected a folder inside the "
+                    "source or configuration directory",
+                    "phases_pictogram_dirs",
+                )
+            )
             continue
         for path in sorted(directory.iterdir()):
             if path.suffix.lower() in SUFFIXES:
                 error = _check_file(path, roots)
                 if error:
-                    problems.append(RegistryProblem(
-                        f"pictogram file {str(path.relative_to(directory))!r} in {folder!r} "
-                        f"{error}", "phases_pictogram_dirs"))
+                    problems.append(
+                        RegistryProblem(
+                            f"pictogram file {str(path.relative_to(directory))!r} in {folder!r} "
+                            f"{error}",
+                            "phases_pictogram_dirs",
+                        )
+                    )
                 else:
                     found[path.stem] = Pictogram(path.stem, path.resolve())
     for name, relative in sorted(named.items()):
         path = confdir / relative
         error = _check_file(path, roots)
         if error:
-            problems.append(RegistryProblem(
-                f"pictogram {name!r}: {relative!r} {error}", "phases_pictograms"))
+            problems.append(
+                RegistryProblem(f"pictogram {name!r}: {relative!r} {error}", "phases_pictograms")
+            )
         else:
             found[name] = Pictogram(name, path.resolve())
     return Registry(found), problems
@@ -118,8 +137,10 @@ def _check_file(path: Path, roots: list[Path]) -> str | None:
         return "is not an .svg or .png file; expected one of those"
     resolved = _inside(path, roots)
     if resolved is None:
-        return "resolves outside the project; expected a file inside the source or " \
+        return (
+            "resolves outside the project; expected a file inside the source or "
             "configuration directory"
+        )
     if not resolved.is_file():
         return "is missing or not a regular file; expected an image file"
     try:
@@ -135,6 +156,8 @@ def _check_file(path: Path, roots: list[Path]) -> str | None:
         if b"<svg" not in data[:4096]:
             return "is not an SVG image; expected an <svg> document"
         if _UNSAFE_SVG.search(data):
-            return "carries a script, event handler or external reference; expected a " \
+            return (
+                "carries a script, event handler or external reference; expected a "
                 "self-contained SVG"
+            )
     return None

@@ -127,11 +127,16 @@ class _Resolver:
         loops = self._loops(index)
         hidden = self._hidden(flat)
         if hidden:
-            order_of = {key: [p for p in members if p not in hidden]
-                        for key, members in order_of.items() if key not in hidden}
+            order_of = {
+                key: [p for p in members if p not in hidden]
+                for key, members in order_of.items()
+                if key not in hidden
+            }
             flat = [p for p in flat if p not in hidden]
-            loops = {source: [t for t in targets if t not in hidden]
-                     for source, targets in loops.items()}
+            loops = {
+                source: [t for t in targets if t not in hidden]
+                for source, targets in loops.items()
+            }
             for own in (self.own_next, self.own_previous):
                 for source in [s for s, target in own.items() if target in hidden]:
                     del own[source]

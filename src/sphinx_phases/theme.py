@@ -22,7 +22,10 @@ if TYPE_CHECKING:
 
 
 def add_phase_context(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
     domain: PhasesDomain = app.env.get_domain("phases")  # type: ignore[assignment]
@@ -49,8 +52,9 @@ def add_phase_context(
     context["phase_next"] = entry(phase.next)
     if get_config(app.config).theme_nav:
         docname = {p: resolution.decls[p].docname for p in (phase.previous, phase.next) if p}
-        _override_theme_links(context, docname.get(phase.previous or ""),
-                              docname.get(phase.next or ""))
+        _override_theme_links(
+            context, docname.get(phase.previous or ""), docname.get(phase.next or "")
+        )
 
 
 def _override_theme_links(

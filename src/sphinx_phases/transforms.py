@@ -70,9 +70,7 @@ class PhasePage(SphinxTransform):
     def _banner(self, status: str) -> phases_banner:
         banner = phases_banner(status=status, classes=["no-search"])
         paragraph = nodes.paragraph(classes=["phases-banner__content"])
-        paragraph += nodes.strong(
-            "", _status_label(status), classes=["phases-banner__tag"]
-        )
+        paragraph += nodes.strong("", _status_label(status), classes=["phases-banner__tag"])
         paragraph += nodes.Text(" ")
         paragraph += nodes.inline("", _status_message(status), classes=["phases-banner__text"])
         banner += paragraph
@@ -116,8 +114,13 @@ class FillPhaseNav(SphinxPostTransform):
             entry += nodes.Text(label)
             entry += nodes.Text(": ")
             xref = addnodes.pending_xref(
-                "", refdomain="phases", reftype="phase", reftarget=target,
-                refexplicit=True, refwarn=False, refdoc=docname,
+                "",
+                refdomain="phases",
+                reftype="phase",
+                reftarget=target,
+                refexplicit=True,
+                refwarn=False,
+                refdoc=docname,
             )
             xref += nodes.inline(decls[target].title, decls[target].title)
             entry += xref

@@ -49,38 +49,55 @@ class PhaseItemsDirective(SphinxDirective):
             container += nodes.rubric(caption, caption, classes=["phases-items__caption"])
         phase = self.options.get("phase")
         if phase is not None and not ID_PATTERN.fullmatch(phase.strip()):
-            problems.append(Problem("option", f"phase-{self.kind}: phase {phase!r} is not "
-                                    "valid: expected a phase id", self.lineno))
+            problems.append(
+                Problem(
+                    "option",
+                    f"phase-{self.kind}: phase {phase!r} is not valid: expected a phase id",
+                    self.lineno,
+                )
+            )
             phase = None
         parsed = self.parse_content_to_nodes()
         container.extend(parsed)
         lists = [node for node in parsed if isinstance(node, nodes.bullet_list)]
         if not lists:
-            problems.append(Problem("option", f"phase-{self.kind}: no bullet list; expected "
-                                    "one item per line, each starting with '- '", self.lineno))
+            problems.append(
+                Problem(
+                    "option",
+                    f"phase-{self.kind}: no bullet list; expected "
+                    "one item per line, each starting with '- '",
+                    self.lineno,
+                )
+            )
         items: list[Item] = []
         default = get_config(self.config).default_pictogram
         for bullet_list in lists[:1]:
             bullet_list["classes"] += ["phases-pictogram-list"]
             for list_item in bullet_list.children:
+                if not isinstance(list_item, nodes.Element):
+                    continue
                 item, problem = self._item(list_item, default)
                 if problem:
                     problems.append(problem)
                 if item:
                     items.append(item)
         domain: PhasesDomain = self.env.get_domain("phases")  # type: ignore[assignment]
-        domain.note_items(self.env.docname, self.kind, phase.strip() if phase else None,
-                          items, problems)
+        domain.note_items(
+            self.env.docname, self.kind, phase.strip() if phase else None, items, problems
+        )
         return [container]
 
-    def _item(self, list_item: nodes.Element, default: str | None) -> tuple[
-        Item | None, Problem | None
-    ]:
+    def _item(
+        self, list_item: nodes.Element, default: str | None
+    ) -> tuple[Item | None, Problem | None]:
         list_item["classes"] += ["phases-pictogram-list__item"]
         paragraph = list_item.children[0] if list_item.children else None
         if not isinstance(paragraph, nodes.paragraph):
-            return None, Problem("option", f"phase-{self.kind}: an item has no text; "
-                                 "expected a label", self._line(list_item))
+            return None, Problem(
+                "option",
+                f"phase-{self.kind}: an item has no text; expected a label",
+                self._line(list_item),
+            )
         leading = paragraph.children[0] if paragraph.children else None
         if isinstance(leading, pictogram):
             leading["decorative"] = True
@@ -96,8 +113,11 @@ class PhaseItemsDirective(SphinxDirective):
             name = None
         label = paragraph.astext().strip()
         if not label:
-            return None, Problem("option", f"phase-{self.kind}: an item has a pictogram "
-                                 "but no label; expected text after it", self._line(list_item))
+            return None, Problem(
+                "option",
+                f"phase-{self.kind}: an item has a pictogram but no label; expected text after it",
+                self._line(list_item),
+            )
         return Item(label=label, pictogram=name), None
 
     def _line(self, node: nodes.Element) -> int:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from html import escape
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
 from sphinx_phases.locale import _
+from sphinx_phases.pictograms import pictogram_registry
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
@@ -46,7 +46,10 @@ def visit_nav_link(self: HTML5Translator, node: phases_nav_link) -> None:
     title = self.encode(node.get("title", ""))
     inner = f'<span class="phases-nav__label">{label}</span>'
     if title:
-        inner += f'<span class="phases-nav__sep">: </span><span class="phases-nav__title">{title}</span>'
+        inner += (
+            '<span class="phases-nav__sep">: </span>'
+            f'<span class="phases-nav__title">{title}</span>'
+        )
     classes = f"phases-nav__link phases-nav__link--{kind}"
     if reference is None or not (reference.get("refuri") or reference.get("refid")):
         self.body.append(f'<p class="phases-nav__marker phases-nav__marker--{kind}">{inner}</p>\n')
@@ -69,11 +72,13 @@ def depart_banner(self: HTML5Translator, node: phases_banner) -> None:
 
 def visit_pictogram(self: HTML5Translator, node: pictogram) -> None:
     """An ``<img>`` served from ``_static``; decorative ones have an empty ``alt``."""
-    found = self.builder.env.get_domain("phases").pictograms.get(node["name"])
+    found = pictogram_registry(self.builder.env).get(node["name"])
     filename = found.filename if found else None
     if not filename:  # unknown name: reported once by the checks; the label says it all
         if not node.get("decorative"):
-            self.body.append(f'<span class="phases-pictogram-missing">{self.encode(node["label"])}</span>')
+            self.body.append(
+                f'<span class="phases-pictogram-missing">{self.encode(node["label"])}</span>'
+            )
         raise nodes.SkipNode
     current = self.builder.get_target_uri(self.builder.current_docname)
     src = relative_uri(current, f"{PICTOGRAM_DIR}/{filename}")

@@ -6,6 +6,8 @@ from typing import Any
 
 from docutils import nodes
 
+from sphinx_phases.pictograms import pictogram_registry
+
 
 def skip(self: Any, node: nodes.Element) -> None:
     raise nodes.SkipNode
@@ -53,7 +55,7 @@ def visit_pictogram_text(self: Any, node: nodes.Element) -> None:
 
 def visit_pictogram_latex(self: Any, node: nodes.Element) -> None:
     """PNG pictograms as small images; SVG ones (LaTeX cannot) fall back to the label."""
-    found = self.builder.env.get_domain("phases").pictograms.get(node["name"])
+    found = pictogram_registry(self.builder.env).get(node["name"])
     filename = found.filename if found else ""
     if filename.endswith(".png"):
         self.body.append(
