@@ -129,18 +129,19 @@ class FillPhaseNav(SphinxPostTransform):
         def marker(kind: str, label: str) -> None:
             nav.append(phases_nav_link(label, label, kind=kind, label=label))
 
-        if phase.parent:
-            link("up", _("Part of"), phase.parent)
+        # Previous and next first, in reading and tabbing order; then the family and loops.
         if phase.previous:
             link("prev", _("Previous phase"), phase.previous)
         elif phase.first:
             marker("first", _("This is the first phase"))
-        for child in phase.children:
-            link("child", _("Sub-phase"), child)
-        for target in phase.loops_to:
-            link("loop", _("Go back to"), target)
         if phase.next:
             is_final = phase.next == last_top
             link("next", _("Final phase") if is_final else _("Next phase"), phase.next)
         elif phase.last:
             marker("final", _("This is the final phase"))
+        if phase.parent:
+            link("up", _("Part of"), phase.parent)
+        for child in phase.children:
+            link("child", _("Sub-phase"), child)
+        for target in phase.loops_to:
+            link("loop", _("Go back to"), target)
