@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import shutil
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,13 @@ def assert_same_as_clean(make_app: Any, app: SphinxTestApp, srcdir: Path, tmp: P
     clean_src = tmp / "clean-src"
     shutil.copytree(srcdir, clean_src, ignore=shutil.ignore_patterns("_build"))
     clean, _ = build(make_app, clean_src, tmp / "clean-out")
-    assert pages(app) == pages(clean)
+    incremental, fresh = pages(app), pages(clean)
+    assert incremental.keys() == fresh.keys()
+    for docname, text in fresh.items():
+        # A unified diff names the difference, where a plain == would print two pages.
+        diff = "".join(difflib.unified_diff(text.splitlines(True),
+                                            incremental[docname].splitlines(True)))
+        assert not diff, f"{docname} differs from a clean build:\n{diff}"
     assert warning_lines(app) == warning_lines(clean)
 
 

@@ -46,6 +46,10 @@ def setup_assets(app: Sphinx) -> None:
         )
     if app.builder.format == "html":
         app.add_css_file("phases.css")
+        # Copied now, before any page is written: Sphinx adds a ?v=checksum to the link
+        # only when the file is already there, and pages written by an incremental build
+        # must equal those of a clean one.
+        _copy(STYLESHEET, Path(app.outdir, "_static", STYLESHEET.name))
 
 
 def used_pictograms(app: Sphinx) -> Iterator[Pictogram]:
@@ -60,8 +64,6 @@ def used_pictograms(app: Sphinx) -> Iterator[Pictogram]:
 def copy_html_assets(app: Sphinx) -> list[tuple[str, dict[str, object], str]]:
     """``html-collect-pages``: early enough for epub, which packs the folder afterwards."""
     if app.builder.format == "html":
-        static = Path(app.outdir, "_static")
-        _copy(STYLESHEET, static / STYLESHEET.name)
         for found in used_pictograms(app):
             _copy(found.path, Path(app.outdir, PICTOGRAM_DIR, found.filename))
     return []

@@ -22,7 +22,8 @@ class phases_nav(nodes.container):
 
 class phases_nav_link(nodes.paragraph):
     """One entry of the navigation. Attributes: ``kind`` (prev, next, up, loop, child,
-    first, final), ``label``; children: the label text and a reference to the phase."""
+    first, final), ``label`` and ``title``; its only child is the reference to the phase
+    (none for the first/final markers). Its words stay in attributes, out of search."""
 
 
 class phases_banner(nodes.container):

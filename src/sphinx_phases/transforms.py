@@ -109,10 +109,10 @@ class FillPhaseNav(SphinxPostTransform):
             nav["color"] = color
         last_top = resolution.order[-1] if resolution.order else None
 
+        # The words live in attributes, not in Text nodes, so that no Sphinx version's
+        # search indexer picks them up: every page would match "previous phase".
         def link(kind: str, label: str, target: str) -> None:
             entry = phases_nav_link(kind=kind, label=label, title=decls[target].title)
-            entry += nodes.Text(label)
-            entry += nodes.Text(": ")
             xref = addnodes.pending_xref(
                 "",
                 refdomain="phases",
@@ -122,12 +122,12 @@ class FillPhaseNav(SphinxPostTransform):
                 refwarn=False,
                 refdoc=docname,
             )
-            xref += nodes.inline(decls[target].title, decls[target].title)
+            xref += nodes.inline()
             entry += xref
             nav.append(entry)
 
         def marker(kind: str, label: str) -> None:
-            nav.append(phases_nav_link(label, label, kind=kind, label=label))
+            nav.append(phases_nav_link(kind=kind, label=label))
 
         # Previous and next first, in reading and tabbing order; then the family and loops.
         if phase.previous:

@@ -24,7 +24,7 @@ HANDLERS: dict[type, dict[str, Handlers]] = {
     phase_nodes.phases_nav_link: {
         "html": (html.visit_nav_link, html.depart_nothing),
         "latex": (other.skip, other.skip),
-        "text": (other.visit_paragraph, other.depart_paragraph),
+        "text": (other.visit_nav_link_text, other.depart_nothing),
         "man": (other.skip, other.skip),
         "texinfo": (other.skip, other.skip),
     },

@@ -25,12 +25,13 @@ def depart_container(self: Any, node: nodes.Element) -> None:
     self.depart_container(node)
 
 
-def visit_paragraph(self: Any, node: nodes.Element) -> None:
-    self.visit_paragraph(node)
-
-
-def depart_paragraph(self: Any, node: nodes.Element) -> None:
-    self.depart_paragraph(node)
+def visit_nav_link_text(self: Any, node: nodes.Element) -> None:
+    """'Previous phase: Beta', from the attributes (the node holds no words of its own)."""
+    title = node.get("title")
+    self.new_state(0)
+    self.add_text(f"{node['label']}: {title}" if title else node["label"])
+    self.end_state()
+    raise nodes.SkipNode
 
 
 def visit_nav_text(self: Any, node: nodes.Element) -> None:
