@@ -148,3 +148,20 @@ def test_only_used_pictograms_are_copied(service: Any) -> None:
     copied = sorted(p.name for p in Path(app.outdir, "_static", "phases-pictograms").iterdir())
     assert copied == ["discussion.svg", "team.svg", "website.svg"]
     assert Path(app.outdir, "_static", "phases.css").is_file()
+
+
+def test_phase_nav_directive_places_the_navigation_by_hand(make_app: Any, tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text('extensions = ["myst_parser", "sphinx_phases"]\n')
+    (srcdir / "index.md").write_text("# Home\n\n```{phase-nav}\n```\n\n```{toctree}\na\nb\n```\n")
+    (srcdir / "a.md").write_text("# A\n\n```{phase} a\n```\n\n```{phase-nav}\n```\n\nAfter.\n")
+    (srcdir / "b.md").write_text("# B\n\n```{phase} b\n```\n")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert warning_lines(app) == []
+    soup = BeautifulSoup(Path(app.outdir, "a.html").read_text("utf8"), "html.parser")
+    navs = soup.select("nav.phases-nav")
+    assert len(navs) == 1  # the automatic one is left out
+    assert navs[0].find_next_sibling("p").get_text() == "After."
+    assert "phases-nav" not in Path(app.outdir, "index.html").read_text("utf8")
