@@ -180,6 +180,30 @@ def test_liquid_lines_are_dropped_and_reported() -> None:
     assert result.issues[0].text == "{% include part.html %}"
 
 
+def test_html_wrapper_left_empty_by_a_liquid_tag_is_dropped() -> None:
+    wrapper = '<div class="timeline">\n  <div class="inner">\n\n    {% include x.html %}\n'
+    result = convert(f"A\n\n{wrapper}\n  </div>\n</div>\n\nB")
+    assert result.body == "A\n\nB\n"
+    assert [(i.line, i.kind) for i in result.issues] == [(3, "dropped"), (6, "dropped")]
+    assert '<div class="inner">' in result.issues[0].text
+    assert result.issues[1].text == "{% include x.html %}"
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        '<div class="video">\n  {% include x.html %}\n  <iframe src="https://x.example/v"></iframe>\n</div>',
+        '<div class="box">\n  {{ page.title }}\n  <p>Words stay.</p>\n</div>',
+        '<div class="spacer">\n</div>',  # empty, but not because of a Liquid tag
+    ],
+)
+def test_html_block_with_content_or_without_liquid_stays_raw(kept: str) -> None:
+    result = convert(f"A\n\n{kept}\n\nB")
+    assert "{raw} html" in result.body
+    assert "{%" not in result.body
+    assert "{{" not in result.body
+
+
 def test_intro_attribute_becomes_a_myst_attribute() -> None:
     result = convert("{:.intro}\nLead paragraph.\n\nMore.")
     assert result.body == "{.intro}\nLead paragraph.\n\nMore.\n"

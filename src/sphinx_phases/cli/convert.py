@@ -140,7 +140,7 @@ class _Converter:
                 self.neighbours.add(link, no)
         elif result.markdown is not None:
             self.emit("text", self.inline(result.markdown, no), line=no)
-        else:
+        elif not result.empty:
             fence = "`" * max(3, _longest_backticks(result.raw or "") + 1)
             self.emit("block", f"{fence}{{raw}} html\n{result.raw}\n{fence}", line=no)
         return end

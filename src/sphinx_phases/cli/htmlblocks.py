@@ -29,6 +29,13 @@ _ACTIVE: Final = re.compile(
     r"<(script|style)\b[^>]*>.*?</\1\s*>|<(?:script|style)\b.*\Z", re.I | re.S
 )
 _PARSE_LIMIT: Final = 200_000
+# Elements a reader sees even when they hold no text.
+_VISIBLE: Final = frozenset(
+    {
+        "audio", "canvas", "embed", "hr", "iframe", "img", "input", "object", "picture",
+        "select", "svg", "textarea", "video",
+    }
+)  # fmt: skip
 
 
 @dataclass
@@ -40,6 +47,7 @@ class HtmlResult:
     nav: list[NavLink] | None = None
     markdown: str | None = None  # a converted figure link
     raw: str | None = None
+    empty: bool = False  # a wrapper left empty once its Liquid tags were dropped
     issues: list[Issue] = field(default_factory=list)
 
 
@@ -111,6 +119,12 @@ def convert_block(lines: list[str], first_line: int) -> HtmlResult:
         issues.append(Issue(first_line, "hidden", message, stripped))
         return HtmlResult(comment=inner.splitlines() or [""], issues=issues)
     element = parse_fragment(html) if len(html) <= _PARSE_LIMIT else None
+    if element is not None and issues and _is_empty(element):
+        # The legacy index wrapped `{% include _phases.html %}` in layout <div>s: without
+        # the include they render nothing, and a raw block would only carry dead markup.
+        message = "HTML block dropped: empty once its Liquid tag was dropped"
+        issues.append(Issue(first_line, "dropped", message, html))
+        return HtmlResult(empty=True, issues=issues)
     if element is not None:
         result = _known_block(element, first_line, issues)
         if result is not None:
@@ -119,6 +133,12 @@ def convert_block(lines: list[str], first_line: int) -> HtmlResult:
         Issue(first_line, "raw", "HTML kept in a raw html block (HTML output only)", html)
     )
     return HtmlResult(raw=html, issues=issues)
+
+
+def _is_empty(element: Element) -> bool:
+    return not element.text() and not any(
+        e.tag in _VISIBLE for e in [element, *element.descendants()]
+    )
 
 
 def _known_block(element: Element, line: int, issues: list[Issue]) -> HtmlResult | None:
