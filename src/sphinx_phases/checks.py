@@ -12,7 +12,9 @@ import difflib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx_phases.catalog import build_catalog
 from sphinx_phases.config import config_file, config_line, get_config
+from sphinx_phases.pictograms import STANDARD_PICTOGRAMS
 from sphinx_phases.sequence import Resolution, resolve
 from sphinx_phases.sequence_spec import SequenceSpec, SpecProblem, from_config, from_yaml
 from sphinx_phases.warnings import file_location, warn
@@ -79,6 +81,19 @@ def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> Resolution:
                     "declares; expected the id of a phase",
                     "unknown",
                 )
+
+    catalog = build_catalog(resolution, domain.data["items"], domain.data["questions"],
+                            STANDARD_PICTOGRAMS)
+    domain.data["catalog"] = catalog
+    required = get_config(app.config).required_questions
+    for entry in catalog.values() if required else ():
+        answered = {key for key, _answer in entry.answers}
+        decl = resolution.decls[entry.id]
+        for key in required:
+            if entry.parent is None and key not in answered:
+                at_doc(decl.docname, decl.line, f"phase '{entry.id}' does not answer the "
+                       f"required question '{key}'; expected a phase-question {key} section "
+                       "on its page", "question")
 
     known = domain.pictograms
     for docname, uses in domain.data["pictograms"].items():

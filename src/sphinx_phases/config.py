@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx_phases.model import ID_PATTERN
 from sphinx_phases.warnings import PhaseWarning, file_location, warn
 
 if TYPE_CHECKING:
@@ -56,10 +57,35 @@ def _string_list(value: Any) -> str | None:
     return "expected a list of folder paths"
 
 
+def _questions(value: Any) -> str | None:
+    if isinstance(value, dict) and value and all(
+        isinstance(k, str) and ID_PATTERN.fullmatch(k) and isinstance(v, str) and v.strip()
+        for k, v in value.items()
+    ):
+        return None
+    return "expected a mapping of question keys (like 'objective') to heading templates"
+
+
+def _key_list(value: Any) -> str | None:
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return None
+    return "expected a list of question keys"
+
+
 def _optional_name(value: Any) -> str | None:
     if value is None or (isinstance(value, str) and value.strip()):
         return None
     return "expected a pictogram name, or None"
+
+
+# The standard questions, in the order pages usually answer them.
+DEFAULT_QUESTIONS = {
+    "objective": "What is the objective of {noun}?",
+    "contents": "What should be in {noun}?",
+    "duration": "How long does it take?",
+    "team": "Who do I need?",
+    "outputs": "What are the outputs?",
+}
 
 
 @dc.dataclass(frozen=True)
@@ -126,6 +152,33 @@ class PhasesConfig:
             "help": "Folders of project pictograms: every .svg and .png in them, named by "
             "file stem, relative to the configuration directory.",
             "check": _string_list,
+            "rebuild": "",
+        },
+    )
+    questions: dict[str, str] = dc.field(
+        default_factory=lambda: dict(DEFAULT_QUESTIONS),
+        metadata={
+            "help": "The standard questions of a phase page: key -> heading template, in "
+            "order; {noun} is replaced by the phase's noun ('an alpha').",
+            "check": _questions,
+            "rebuild": "env",  # headings are made while reading
+        },
+    )
+    required_questions: list[str] = dc.field(
+        default_factory=list,
+        metadata={
+            "help": "Question keys every top-level phase page must answer with a "
+            "phase-question section (sub-phases are exempt).",
+            "check": _key_list,
+            "rebuild": "",
+        },
+    )
+    json: bool = dc.field(
+        default=True,
+        metadata={
+            "help": "Write phases.json (every phase and the resolved order) next to the "
+            "pages of the html, dirhtml and singlehtml builders.",
+            "check": _boolean,
             "rebuild": "",
         },
     )

@@ -50,7 +50,9 @@ class PhaseIndex(Index):
 
 
 # The raw facts kept per document, which clear_doc and merge_domaindata maintain.
-_PER_DOCUMENT = ("decls", "problems", "refs", "items", "pictograms", "navs")
+_PER_DOCUMENT = (
+    "decls", "problems", "refs", "items", "pictograms", "navs", "overviews", "questions"
+)
 
 
 class PhasesDomain(Domain):
@@ -73,8 +75,11 @@ class PhasesDomain(Domain):
         "items": {},  # docname -> [ItemList] of phase-activities/phase-outputs
         "pictograms": {},  # docname -> [(name, line)] of every pictogram the page shows
         "navs": {},  # docname -> True when the page holds a navigation placeholder
+        "overviews": {},  # docname -> True when the page holds a sequence or table
+        "questions": {},  # docname -> [(key, first paragraph of the answer, line)]
         "views": {},  # docname -> what the page showed of other phases when last written
         "resolution": None,  # the resolved sequence of the current build
+        "catalog": {},  # phase id -> PhaseEntry: what overviews and the export show
     }
     data_version = 1
     # Set at builder-inited for the current build: every pictogram name it knows.
@@ -112,6 +117,18 @@ class PhasesDomain(Domain):
 
     def note_nav(self, docname: str) -> None:
         self.data["navs"][docname] = True
+
+    def note_overview(self, docname: str, problems: list[Problem]) -> None:
+        self.data["overviews"][docname] = True
+        if problems:
+            self.data["problems"].setdefault(docname, []).extend(problems)
+
+    def note_question(
+        self, docname: str, key: str, answer: str, line: int, problems: list[Problem]
+    ) -> None:
+        self.data["questions"].setdefault(docname, []).append((key, answer, line))
+        if problems:
+            self.data["problems"].setdefault(docname, []).extend(problems)
 
     def clear_doc(self, docname: str) -> None:
         for key in _PER_DOCUMENT:

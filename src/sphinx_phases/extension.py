@@ -11,13 +11,16 @@ from sphinx_phases.checks import resolve_and_check
 from sphinx_phases.config import check_config, register_config
 from sphinx_phases.directives.items import PhaseActivitiesDirective, PhaseItemsDirective
 from sphinx_phases.directives.nav import PhaseNavDirective
+from sphinx_phases.directives.overviews import PhaseSequenceDirective, PhaseTableDirective
 from sphinx_phases.directives.phase import PhaseDirective
+from sphinx_phases.directives.question import PhaseQuestionDirective
 from sphinx_phases.domain import PhasesDomain
+from sphinx_phases.export import write_json
 from sphinx_phases.incremental import pages_to_rewrite
 from sphinx_phases.locale import CATALOG, LOCALE_DIR
 from sphinx_phases.roles import PhaseRole, PictogramRole
 from sphinx_phases.theme import add_phase_context
-from sphinx_phases.transforms import FillPhaseNav, PhasePage
+from sphinx_phases.transforms import FillPlaceholders, PhasePage
 from sphinx_phases.writers import HANDLERS
 
 if TYPE_CHECKING:
@@ -41,11 +44,14 @@ def register(app: Sphinx) -> None:
     app.add_directive("phase-outputs", PhaseItemsDirective)
     app.add_directive("phase-activities", PhaseActivitiesDirective)
     app.add_directive("phase-nav", PhaseNavDirective)
+    app.add_directive("phase-question", PhaseQuestionDirective)
+    app.add_directive("phase-sequence", PhaseSequenceDirective)
+    app.add_directive("phase-table", PhaseTableDirective)
     app.add_role("phase", PhaseRole(innernodeclass=nodes.inline))
     app.add_role("pictogram", PictogramRole())
 
     app.add_transform(PhasePage)
-    app.add_post_transform(FillPhaseNav)
+    app.add_post_transform(FillPlaceholders)
 
     app.connect("builder-inited", setup_assets)
     app.connect("env-get-updated", on_env_get_updated)
@@ -53,6 +59,7 @@ def register(app: Sphinx) -> None:
     app.connect("html-page-context", add_phase_context)
     app.connect("html-collect-pages", copy_html_assets)
     app.connect("build-finished", copy_latex_pictograms)
+    app.connect("build-finished", write_json)
 
 
 def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:

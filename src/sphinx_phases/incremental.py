@@ -22,6 +22,11 @@ if TYPE_CHECKING:
 def pages_to_rewrite(env: BuildEnvironment, resolution: Resolution) -> list[str]:
     domain: PhasesDomain = env.get_domain("phases")  # type: ignore[assignment]
     views = compute_views(resolution, domain.data["refs"])
+    if domain.data["overviews"]:
+        # Overviews show every fact of every phase: one fingerprint of the catalogue.
+        everything = tuple(domain.data["catalog"].values())
+        for docname in domain.data["overviews"]:
+            views[docname] = (views.get(docname), everything)
     old: dict[str, Hashable] = domain.data["views"]
     domain.data["views"] = views
     existing = env.all_docs

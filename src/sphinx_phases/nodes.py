@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from docutils import nodes
 
-__all__ = ["phases_banner", "phases_nav", "phases_nav_link", "pictogram"]
+__all__ = [
+    "phases_banner",
+    "phases_nav",
+    "phases_nav_link",
+    "phases_overview",
+    "phases_step",
+    "pictogram",
+]
 
 
 class phases_nav(nodes.container):
@@ -33,3 +40,14 @@ class phases_banner(nodes.container):
 class pictogram(nodes.inline):
     """A pictogram image. Attributes: ``name``, ``label`` (words for the name) and
     ``decorative`` (True when a visible label stands beside it, as in item lists)."""
+
+
+class phases_overview(nodes.General, nodes.Element):
+    """Where a ``phase-sequence`` or ``phase-table`` goes. Attributes: ``kind``
+    (sequence, table), ``style`` or ``columns``, ``docname``. Replaced at write time by
+    :class:`sphinx_phases.transforms.FillPlaceholders`; writers never see one."""
+
+
+class phases_step(nodes.list_item):
+    """One phase in a ``phase-sequence`` list. Attribute ``current`` marks the phase of
+    the page it is shown on (``aria-current="step"`` in HTML)."""

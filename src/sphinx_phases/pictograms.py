@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 BUILTIN_DIR = Path(__file__).parent / "pictograms"
+# Built-in pictograms named like the standard phases: a phase shows its own by default.
+STANDARD_PICTOGRAMS = frozenset({"discovery", "alpha", "beta", "live", "retirement"})
 SUFFIXES = (".svg", ".png")
 MAX_BYTES = 1_000_000
 # Markup that would run code or fetch something when an SVG is shown on its own.

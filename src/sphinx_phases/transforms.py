@@ -10,12 +10,13 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_phases.colors import phase_color
-from sphinx_phases.config import get_config
+from sphinx_phases.config import DEFAULT_QUESTIONS, get_config
 from sphinx_phases.domain import PhasesDomain
 from sphinx_phases.frontmatter import declare_from_front_matter, insert_after_title
 from sphinx_phases.locale import _
 from sphinx_phases.model import PhaseDecl
-from sphinx_phases.nodes import phases_banner, phases_nav, phases_nav_link
+from sphinx_phases import overviews
+from sphinx_phases.nodes import phases_banner, phases_nav, phases_nav_link, phases_overview
 from sphinx_phases.sequence import Resolution
 
 
@@ -48,6 +49,7 @@ class PhasePage(SphinxTransform):
         domain: PhasesDomain = self.env.get_domain("phases")  # type: ignore[assignment]
         if temp.get("phases_manual_nav"):
             domain.note_nav(self.env.docname)
+        self._fill_questions(decl)
         if decl is None:
             return
         if decl.pictogram:
@@ -64,6 +66,19 @@ class PhasePage(SphinxTransform):
             sections = [n for n in self.document.children if isinstance(n, nodes.section)]
             (sections[-1] if sections else self.document).append(self._placeholder())
 
+    def _fill_questions(self, decl: PhaseDecl | None) -> None:
+        """Title each question section for this page's phase ("... of an alpha?")."""
+        templates = get_config(self.config).questions
+        noun = decl.display_noun if decl else _("this phase")
+        for section, key in self.env.temp_data.get("phases_questions", ()):
+            template = templates.get(key, key)
+            if DEFAULT_QUESTIONS.get(key) == template:
+                template = _(template)  # the built-in wording has translations
+            text = template.replace("{noun}", noun)
+            section[0].replace_self(nodes.title(text, text))
+            section["names"].append(nodes.fully_normalize_name(text))
+            self.document.note_implicit_target(section, section)
+
     def _placeholder(self) -> phases_nav:
         return phases_nav(classes=["phases-nav", "no-search"], docname=self.env.docname)
 
@@ -77,8 +92,8 @@ class PhasePage(SphinxTransform):
         return banner
 
 
-class FillPhaseNav(SphinxPostTransform):
-    """Fill each navigation placeholder from the sequence resolved for this build.
+class FillPlaceholders(SphinxPostTransform):
+    """Fill navigation and overview placeholders from the sequence resolved for this build.
 
     Links are ``pending_xref`` nodes, resolved by Sphinx itself right after (priority
     10), so every builder (dirhtml, singlehtml...) gets its own right URLs.
@@ -88,17 +103,27 @@ class FillPhaseNav(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain: PhasesDomain = self.env.get_domain("phases")  # type: ignore[assignment]
-        # Most pages hold no navigation: skip the tree walk for them. Builders that
+        docname = self.env.docname
+        # Most pages hold no placeholder: skip the tree walk for them. Builders that
         # assemble several documents into one tree must look.
-        if not domain.assembles and self.env.docname not in domain.data["navs"]:
+        if not (domain.assembles or docname in domain.data["navs"]
+                or docname in domain.data["overviews"]):
             return
         resolution = domain.resolution
-        for placeholder in list(self.document.findall(phases_nav)):
-            phase_id = resolution.pages.get(placeholder["docname"])
-            if phase_id is None:
-                placeholder.parent.remove(placeholder)
-                continue
-            self._fill(placeholder, phase_id, resolution)
+        catalog = domain.data["catalog"]
+        for node in list(self.document.findall(_is_placeholder)):
+            page_phase = resolution.pages.get(node["docname"])
+            if isinstance(node, phases_overview):
+                if node["kind"] == "table":
+                    node.replace_self(overviews.table(catalog, node["columns"],
+                                                      node["docname"]))
+                else:
+                    node.replace_self(overviews.sequence(catalog, node["style"], page_phase,
+                                                         node["docname"]))
+            elif page_phase is None:
+                node.parent.remove(node)
+            else:
+                self._fill(node, page_phase, resolution)
 
     def _fill(self, nav: phases_nav, phase_id: str, resolution: Resolution) -> None:
         phase = resolution.phases[phase_id]
@@ -145,3 +170,7 @@ class FillPhaseNav(SphinxPostTransform):
             link("child", _("Sub-phase"), child)
         for target in phase.loops_to:
             link("loop", _("Go back to"), target)
+
+
+def _is_placeholder(node: nodes.Node) -> bool:
+    return isinstance(node, phases_nav | phases_overview)

@@ -109,6 +109,8 @@ class PhaseItemsDirective(SphinxDirective):
         elif default:
             paragraph.insert(0, pictogram_node(default, decorative=True))
             name = default
+            domain: PhasesDomain = self.env.get_domain("phases")  # type: ignore[assignment]
+            domain.note_pictogram(self.env.docname, default, self._line(list_item))
         else:
             name = None
         label = paragraph.astext().strip()

@@ -35,6 +35,22 @@ HANDLERS: dict[type, dict[str, Handlers]] = {
         "man": (other.visit_container, other.depart_container),
         "texinfo": (other.visit_container, other.depart_container),
     },
+    phase_nodes.phases_step: {
+        "html": (html.visit_step, html.depart_step),
+        "latex": (other.visit_list_item, other.depart_list_item),
+        "text": (other.visit_list_item, other.depart_list_item),
+        "man": (other.visit_list_item, other.depart_list_item),
+        "texinfo": (other.visit_list_item, other.depart_list_item),
+    },
+    # Replaced before writing; should one survive (a builder without post-transforms),
+    # it renders nothing rather than failing.
+    phase_nodes.phases_overview: {
+        "html": (other.skip, other.skip),
+        "latex": (other.skip, other.skip),
+        "text": (other.skip, other.skip),
+        "man": (other.skip, other.skip),
+        "texinfo": (other.skip, other.skip),
+    },
     phase_nodes.pictogram: {
         "html": (html.visit_pictogram, html.depart_nothing),
         "latex": (other.visit_pictogram_latex, other.depart_nothing),

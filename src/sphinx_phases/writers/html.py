@@ -98,3 +98,15 @@ def _color_style(node: nodes.Element) -> dict[str, str]:
     # Colours are checked to be plain CSS colours when declared (colors.is_css_color).
     color = node.get("color")
     return {"style": f"--phases-color: {color}"} if color else {}
+
+
+def visit_step(self: HTML5Translator, node: nodes.Element) -> None:
+    """A list item, marked ``aria-current="step"`` on the page's own phase."""
+    attributes = {"aria-current": "step"} if node.get("current") else {}
+    attributes.update(_color_style(node))
+    css = "phases-sequence__step" + (" phases-sequence__step--current" if node.get("current") else "")
+    self.body.append(_open("li", css, **attributes))
+
+
+def depart_step(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</li>\n")

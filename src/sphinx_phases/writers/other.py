@@ -25,6 +25,14 @@ def depart_container(self: Any, node: nodes.Element) -> None:
     self.depart_container(node)
 
 
+def visit_list_item(self: Any, node: nodes.Element) -> None:
+    self.visit_list_item(node)
+
+
+def depart_list_item(self: Any, node: nodes.Element) -> None:
+    self.depart_list_item(node)
+
+
 def visit_nav_link_text(self: Any, node: nodes.Element) -> None:
     """'Previous phase: Beta', from the attributes (the node holds no words of its own)."""
     title = node.get("title")

@@ -1,0 +1,81 @@
+"""``phase-sequence`` and ``phase-table``: placeholders for overviews of every phase.
+
+What they show depends on every page, so they are filled at write time from the sequence
+resolved for the build (see :class:`sphinx_phases.transforms.FillPlaceholders`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.typing import OptionSpec
+
+from sphinx_phases.config import get_config
+from sphinx_phases.domain import PhasesDomain
+from sphinx_phases.model import Problem
+from sphinx_phases.nodes import phases_overview
+
+STYLES = ("steps", "line", "cards")
+FIXED_COLUMNS = ("id", "title", "subtitle", "status", "duration", "team", "summary",
+                 "activities", "outputs", "previous", "next")
+DEFAULT_COLUMNS = ("title", "status", "summary")
+
+
+class PhaseSequenceDirective(SphinxDirective):
+    """Every phase in order. MyST: ```` ```{phase-sequence} ```` with ``:style: steps``
+    (default), ``line`` or ``cards`` (which needs ``sphinx_design`` in ``extensions``)."""
+
+    option_spec: ClassVar[OptionSpec] = {"style": directives.unchanged}
+
+    def run(self) -> list[nodes.Node]:
+        problems: list[Problem] = []
+        style = self.options.get("style", "steps").strip() or "steps"
+        if style not in STYLES:
+            problems.append(Problem("option", f"phase-sequence: style {style!r} is not valid: "
+                                    f"expected one of {', '.join(STYLES)}; using steps",
+                                    self.lineno))
+            style = "steps"
+        elif style == "cards" and "sphinx_design" not in self.config.extensions:
+            problems.append(Problem("option", "phase-sequence: style 'cards' needs "
+                                    "'sphinx_design' in extensions; using steps", self.lineno))
+            style = "steps"
+        node = phases_overview(kind="sequence", style=style, docname=self.env.docname)
+        self.set_source_info(node)
+        domain: PhasesDomain = self.env.get_domain("phases")  # type: ignore[assignment]
+        domain.note_overview(self.env.docname, problems)
+        return [node]
+
+
+class PhaseTableDirective(SphinxDirective):
+    """A table with a row per phase. MyST: ```` ```{phase-table} ```` with
+    ``:columns: title, status, duration, objective`` (fixed columns or question keys)."""
+
+    option_spec: ClassVar[OptionSpec] = {"columns": directives.unchanged}
+
+    def run(self) -> list[nodes.Node]:
+        problems: list[Problem] = []
+        questions = get_config(self.config).questions
+        wanted = [c for c in re.split(r"[\s,]+", self.options.get("columns", "")) if c]
+        columns = []
+        for column in wanted:
+            if column in FIXED_COLUMNS or column in questions:
+                columns.append(column)
+            else:
+                known = ", ".join([*FIXED_COLUMNS, *(q for q in questions if q not in FIXED_COLUMNS)])
+                problems.append(Problem("option", f"phase-table: column {column!r} is not "
+                                        f"known; expected one of {known}", self.lineno))
+        if not columns:
+            if "columns" in self.options:
+                problems.append(Problem("option", "phase-table: no usable columns; expected "
+                                        "a list such as 'title, status, summary'; using "
+                                        "those", self.lineno))
+            columns = list(DEFAULT_COLUMNS)
+        node = phases_overview(kind="table", columns=columns, docname=self.env.docname)
+        self.set_source_info(node)
+        domain: PhasesDomain = self.env.get_domain("phases")  # type: ignore[assignment]
+        domain.note_overview(self.env.docname, problems)
+        return [node]

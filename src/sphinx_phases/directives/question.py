@@ -1,0 +1,52 @@
+"""``phase-question``: a standard question of a phase page, answered as a real section."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_phases.config import get_config
+from sphinx_phases.domain import PhasesDomain
+from sphinx_phases.model import ID_PATTERN, Problem
+
+
+class PhaseQuestionDirective(SphinxDirective):
+    """Answer one of ``phases_questions``.
+
+    MyST::
+
+        ```{phase-question} objective
+        The objective of this phase is to ...
+        ```
+
+    Produces a ``section`` (id ``question-objective``) whose title is the question's
+    template filled in for the page's phase ("What is the objective of an alpha?"), set by
+    :class:`sphinx_phases.transforms.PhasePage` once the page's phase is known; so the
+    question is in the page's table of contents and can be linked.
+    """
+
+    required_arguments = 1
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        key = self.arguments[0].strip()
+        problems: list[Problem] = []
+        questions = get_config(self.config).questions
+        if key not in questions:
+            known = ", ".join(questions)
+            problems.append(Problem("question", f"phase-question: key {key!r} is not "
+                                    f"configured; expected one of {known}", self.lineno))
+        safe_key = key if ID_PATTERN.fullmatch(key) else nodes.make_id(key) or "question"
+        section = nodes.section(
+            classes=["phases-question", f"phases-question--{safe_key}"],
+            ids=[f"question-{safe_key}"],
+        )
+        self.set_source_info(section)
+        section += nodes.title(key, key)
+        section += self.parse_content_to_nodes()
+        first = section.next_node(nodes.paragraph)
+        answer = first.astext() if first is not None else ""
+        domain: PhasesDomain = self.env.get_domain("phases")  # type: ignore[assignment]
+        domain.note_question(self.env.docname, key, answer, self.lineno, problems)
+        self.env.temp_data.setdefault("phases_questions", []).append((section, key))
+        return [section]

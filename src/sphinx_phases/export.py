@@ -1,0 +1,73 @@
+"""``phases.json``: every phase and the resolved order, for other tools to read.
+
+Written by the html, dirhtml and singlehtml builders (not epub, whose package is a book,
+not a site), with sorted keys so that the file diffs cleanly between builds, and with
+``<``, ``>`` and ``&`` escaped so that it can be embedded in a page as it is.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
+
+from sphinx_phases.config import get_config
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from sphinx_phases.catalog import PhaseEntry
+    from sphinx_phases.domain import PhasesDomain
+
+FORMAT_VERSION = 1
+SCHEMA = Path(__file__).parent / "schema" / "phases.schema.json"
+BUILDERS = ("html", "dirhtml", "singlehtml")
+
+
+def export_data(app: Sphinx) -> dict[str, Any]:
+    domain: PhasesDomain = app.env.get_domain("phases")  # type: ignore[assignment]
+    catalog: dict[str, PhaseEntry] = domain.data["catalog"]
+    base = app.config.html_baseurl
+    phases = []
+    for entry in catalog.values():
+        url = app.builder.get_target_uri(entry.docname)
+        if base:
+            url = urljoin(base.rstrip("/") + "/", url)
+        phases.append({
+            "id": entry.id,
+            "title": entry.title,
+            "url": url,
+            "docname": entry.docname,
+            "status": entry.status,
+            "parent": entry.parent,
+            "children": list(entry.children),
+            "previous": entry.previous,
+            "next": entry.next,
+            "loops": list(entry.loops_to),
+            "pictogram": entry.pictogram,
+            "summary": entry.summary,
+            "duration": entry.duration,
+            "team": entry.team,
+            "activities": [{"label": i.label, "pictogram": i.pictogram} for i in entry.activities],
+            "outputs": [{"label": i.label, "pictogram": i.pictogram} for i in entry.outputs],
+            "questions": [key for key, _answer in entry.answers],
+        })
+    return {"version": FORMAT_VERSION, "order": list(domain.resolution.order), "phases": phases}
+
+
+def dumps(data: dict[str, Any]) -> str:
+    text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") + "\n"
+
+
+def write_json(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: write phases.json if its content changed."""
+    if exception is not None or app.builder.name not in BUILDERS:
+        return
+    if not get_config(app.config).json:
+        return
+    target = Path(app.outdir, "phases.json")
+    text = dumps(export_data(app))
+    if not target.is_file() or target.read_text("utf8") != text:
+        target.write_text(text, "utf8")

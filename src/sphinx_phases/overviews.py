@@ -1,0 +1,200 @@
+"""Build the overview nodes (sequence styles and the table) from the build's catalogue.
+
+Only portable docutils nodes come out: ordered lists, paragraphs, tables and Sphinx
+cross-references. Every builder can render them; CSS gives HTML its look.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from docutils import nodes
+from sphinx import addnodes
+
+from sphinx_phases.catalog import PhaseEntry
+from sphinx_phases.colors import phase_color
+from sphinx_phases.locale import _
+from sphinx_phases.nodes import phases_step
+from sphinx_phases.roles import pictogram_node
+
+
+def phase_link(entry: PhaseEntry, docname: str) -> addnodes.pending_xref:
+    """A reference resolved by Sphinx, so every builder gets its own right URL."""
+    xref = addnodes.pending_xref(
+        "", refdomain="phases", reftype="phase", reftarget=entry.id, refexplicit=True,
+        refwarn=False, refdoc=docname,
+    )
+    xref += nodes.inline(entry.title, entry.title)
+    return xref
+
+
+def status_label(status: str) -> str:
+    return {"draft": _("Draft"), "review": _("In review"), "published": _("Published")}[status]
+
+
+# -- phase-sequence ----------------------------------------------------------------------
+
+
+def sequence(
+    catalog: Mapping[str, PhaseEntry], style: str, current: str | None, docname: str
+) -> nodes.Element:
+    top = [entry for entry in catalog.values() if entry.parent is None]
+    if style == "cards":
+        return _cards(catalog, top, current, docname)
+    classes = ["phases-sequence"] + (["phases-sequence--line"] if style == "line" else [])
+    return _steps(catalog, top, current, docname, classes)
+
+
+def _steps(
+    catalog: Mapping[str, PhaseEntry], entries: list[PhaseEntry], current: str | None,
+    docname: str, classes: list[str],
+) -> nodes.enumerated_list:
+    listing = nodes.enumerated_list(classes=classes, enumtype="arabic", prefix="", suffix=".")
+    for entry in entries:
+        step = phases_step(classes=["phases-sequence__step"])
+        color = phase_color(entry.id, entry.color)
+        if color:
+            step["color"] = color
+        if entry.id == current:
+            step["current"] = True
+        heading = nodes.paragraph(classes=["phases-sequence__title"])
+        if entry.pictogram:
+            heading += pictogram_node(entry.pictogram, decorative=True)
+        heading += phase_link(entry, docname)
+        if entry.status != "published":
+            heading += nodes.Text(" ")
+            heading += nodes.inline("", status_label(entry.status),
+                                    classes=["phases-tag", f"phases-tag--{entry.status}"])
+        step += heading
+        if entry.subtitle or entry.summary:
+            text = entry.summary or entry.subtitle or ""
+            step += nodes.paragraph(text, text, classes=["phases-sequence__summary"])
+        for target in entry.loops_to:
+            if target in catalog:
+                loop = nodes.paragraph(classes=["phases-sequence__loop"])
+                loop += nodes.Text(_("Go back to") + ": ")
+                loop += phase_link(catalog[target], docname)
+                step += loop
+        children = [catalog[c] for c in entry.children if c in catalog]
+        if children:
+            step += _steps(catalog, children, current, docname,
+                           [*classes, "phases-sequence--sub"])
+        listing += step
+    return listing
+
+
+def _cards(
+    catalog: Mapping[str, PhaseEntry], entries: list[PhaseEntry], current: str | None,
+    docname: str,
+) -> nodes.container:
+    """sphinx-design's grid and card markup, so its stylesheet draws them."""
+    outer = nodes.container(classes=["phases-sequence", "phases-sequence--cards",
+                                     "sd-container-fluid", "sd-sphinx-override", "sd-mb-4"])
+    row = nodes.container(classes=["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2",
+                                   "sd-row-cols-lg-3", "sd-g-3"])
+    outer += row
+    for number, entry in enumerate(entries, start=1):
+        column = nodes.container(classes=["sd-col", "sd-d-flex-row"])
+        card_classes = ["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm",
+                        "phases-card"]
+        if entry.id == current:
+            card_classes.append("phases-card--current")
+        card = nodes.container(classes=card_classes)
+        color = phase_color(entry.id, entry.color)
+        if color:
+            card["color"] = color
+        body = nodes.container(classes=["sd-card-body"])
+        title = nodes.paragraph(classes=["sd-card-title", "sd-font-weight-bold"])
+        title += nodes.inline("", f"{number}. ", classes=["phases-card__number"])
+        if entry.pictogram:
+            title += pictogram_node(entry.pictogram, decorative=True)
+        title += phase_link(entry, docname)
+        body += title
+        if entry.status != "published":
+            body += nodes.paragraph("", "", nodes.inline(
+                "", status_label(entry.status),
+                classes=["phases-tag", f"phases-tag--{entry.status}"]))
+        text = entry.summary or entry.subtitle
+        if text:
+            body += nodes.paragraph(text, text, classes=["sd-card-text"])
+        children = [catalog[c] for c in entry.children if c in catalog]
+        if children:
+            sub = nodes.paragraph(classes=["sd-card-text", "phases-card__children"])
+            sub += nodes.Text(_("Sub-phases") + ": ")
+            for i, child in enumerate(children):
+                if i:
+                    sub += nodes.Text(", ")
+                sub += phase_link(child, docname)
+            body += sub
+        for target in entry.loops_to:
+            if target in catalog:
+                loop = nodes.paragraph(classes=["sd-card-text", "phases-sequence__loop"])
+                loop += nodes.Text(_("Go back to") + ": ")
+                loop += phase_link(catalog[target], docname)
+                body += loop
+        card += body
+        column += card
+        row += column
+    return outer
+
+
+# -- phase-table --------------------------------------------------------------------------
+
+
+def column_title(column: str) -> str:
+    titles = {
+        "id": _("Id"), "title": _("Phase"), "subtitle": _("In short"), "status": _("Status"),
+        "duration": _("Duration"), "team": _("Team"), "summary": _("Summary"),
+        "activities": _("Activities"), "outputs": _("Outputs"), "previous": _("Previous"),
+        "next": _("Next"),
+    }
+    return titles.get(column) or column.replace("-", " ").capitalize()
+
+
+def table(catalog: Mapping[str, PhaseEntry], columns: list[str], docname: str) -> nodes.table:
+    node = nodes.table(classes=["phases-table"])
+    group = nodes.tgroup(cols=len(columns))
+    node += group
+    for _column in columns:
+        group += nodes.colspec(colwidth=1)
+    head = nodes.thead()
+    group += head
+    head += _row([nodes.paragraph(text=column_title(c)) for c in columns])
+    body = nodes.tbody()
+    group += body
+    for entry in catalog.values():
+        body += _row([_cell(catalog, entry, column, docname) for column in columns])
+    return node
+
+
+def _row(cells: list[nodes.Element]) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        entry = nodes.entry()
+        entry += cell
+        row += entry
+    return row
+
+
+def _cell(
+    catalog: Mapping[str, PhaseEntry], entry: PhaseEntry, column: str, docname: str
+) -> nodes.Element:
+    paragraph = nodes.paragraph()
+    if column == "id":
+        paragraph += nodes.literal(entry.id, entry.id)
+    elif column == "title":
+        paragraph += phase_link(entry, docname)
+    elif column == "status":
+        paragraph += nodes.Text(status_label(entry.status))
+    elif column in ("previous", "next"):
+        target = getattr(entry, column)
+        if target in catalog:
+            paragraph += phase_link(catalog[target], docname)
+    elif column in ("activities", "outputs"):
+        labels = [item.label for item in getattr(entry, column)]
+        paragraph += nodes.Text(", ".join(labels))
+    elif column in ("subtitle", "summary", "duration", "team"):
+        paragraph += nodes.Text(getattr(entry, column) or "")
+    else:  # a question key: the first paragraph of the answer
+        paragraph += nodes.Text(dict(entry.answers).get(column, ""))
+    return paragraph
