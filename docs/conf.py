@@ -21,3 +21,4 @@ nitpicky = True
 # The example service manual's order, with its sub-phases and the loop from live.
 phases_sequence = "example-service/phases.yml"
 phases_theme_nav = True  # the theme footer follows the phases too
+phases_required_questions = ["objective", "team"]

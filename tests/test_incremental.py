@@ -46,8 +46,9 @@ def assert_same_as_clean(make_app: Any, app: SphinxTestApp, srcdir: Path, tmp: P
     assert incremental.keys() == fresh.keys()
     for docname, text in fresh.items():
         # A unified diff names the difference, where a plain == would print two pages.
-        diff = "".join(difflib.unified_diff(text.splitlines(True),
-                                            incremental[docname].splitlines(True)))
+        diff = "".join(
+            difflib.unified_diff(text.splitlines(True), incremental[docname].splitlines(True))
+        )
         assert not diff, f"{docname} differs from a clean build:\n{diff}"
     assert warning_lines(app) == warning_lines(clean)
 

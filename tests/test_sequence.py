@@ -395,10 +395,16 @@ def test_any_input_terminates_and_does_not_depend_on_input_order(
 
 
 def test_hidden_phases_are_left_out_and_linked_across() -> None:
-    decls = [decl("a"), decl("b", status="draft"), decl("c", next="b"), decl("d"),
-             decl("b1", parent="b")]
-    result = resolve(decls, toc_order=["a", "b", "b1", "c", "d"],
-                     hide_statuses=frozenset({"draft"}))
+    decls = [
+        decl("a"),
+        decl("b", status="draft"),
+        decl("c", next="b"),
+        decl("d"),
+        decl("b1", parent="b"),
+    ]
+    result = resolve(
+        decls, toc_order=["a", "b", "b1", "c", "d"], hide_statuses=frozenset({"draft"})
+    )
     assert result.order == ("a", "c", "d")
     assert result.hidden == {"b", "b1"}  # a hidden parent hides its sub-phases
     assert result.phases["a"].next == "c"

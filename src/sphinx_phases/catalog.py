@@ -59,12 +59,24 @@ def build_catalog(
         own = lists.get(phase_id, {})
         pictogram = decl.pictogram or (phase_id if phase_id in standard_pictograms else None)
         catalog[phase_id] = PhaseEntry(
-            id=phase_id, title=decl.title, docname=decl.docname, status=decl.status,
-            position=phase.position, parent=phase.parent, children=phase.children,
-            previous=phase.previous, next=phase.next, loops_to=phase.loops_to,
-            subtitle=decl.subtitle, pictogram=pictogram, color=decl.color,
-            summary=decl.summary, duration=decl.duration, team=decl.team,
-            activities=tuple(own.get("activities", ())), outputs=tuple(own.get("outputs", ())),
+            id=phase_id,
+            title=decl.title,
+            docname=decl.docname,
+            status=decl.status,
+            position=phase.position,
+            parent=phase.parent,
+            children=phase.children,
+            previous=phase.previous,
+            next=phase.next,
+            loops_to=phase.loops_to,
+            subtitle=decl.subtitle,
+            pictogram=pictogram,
+            color=decl.color,
+            summary=decl.summary,
+            duration=decl.duration,
+            team=decl.team,
+            activities=tuple(own.get("activities", ())),
+            outputs=tuple(own.get("outputs", ())),
             answers=tuple(answers.items()),
         )
     return catalog

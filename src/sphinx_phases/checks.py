@@ -82,8 +82,9 @@ def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> Resolution:
                     "unknown",
                 )
 
-    catalog = build_catalog(resolution, domain.data["items"], domain.data["questions"],
-                            STANDARD_PICTOGRAMS)
+    catalog = build_catalog(
+        resolution, domain.data["items"], domain.data["questions"], STANDARD_PICTOGRAMS
+    )
     domain.data["catalog"] = catalog
     required = get_config(app.config).required_questions
     for entry in catalog.values() if required else ():
@@ -91,9 +92,14 @@ def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> Resolution:
         decl = resolution.decls[entry.id]
         for key in required:
             if entry.parent is None and key not in answered:
-                at_doc(decl.docname, decl.line, f"phase '{entry.id}' does not answer the "
-                       f"required question '{key}'; expected a phase-question {key} section "
-                       "on its page", "question")
+                at_doc(
+                    decl.docname,
+                    decl.line,
+                    f"phase '{entry.id}' does not answer the "
+                    f"required question '{key}'; expected a phase-question {key} section "
+                    "on its page",
+                    "question",
+                )
 
     known = domain.pictograms
     for docname, uses in domain.data["pictograms"].items():

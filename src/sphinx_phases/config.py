@@ -58,9 +58,13 @@ def _string_list(value: Any) -> str | None:
 
 
 def _questions(value: Any) -> str | None:
-    if isinstance(value, dict) and value and all(
-        isinstance(k, str) and ID_PATTERN.fullmatch(k) and isinstance(v, str) and v.strip()
-        for k, v in value.items()
+    if (
+        isinstance(value, dict)
+        and value
+        and all(
+            isinstance(k, str) and ID_PATTERN.fullmatch(k) and isinstance(v, str) and v.strip()
+            for k, v in value.items()
+        )
     ):
         return None
     return "expected a mapping of question keys (like 'objective') to heading templates"

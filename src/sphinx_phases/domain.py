@@ -51,7 +51,14 @@ class PhaseIndex(Index):
 
 # The raw facts kept per document, which clear_doc and merge_domaindata maintain.
 _PER_DOCUMENT = (
-    "decls", "problems", "refs", "items", "pictograms", "navs", "overviews", "questions"
+    "decls",
+    "problems",
+    "refs",
+    "items",
+    "pictograms",
+    "navs",
+    "overviews",
+    "questions",
 )
 
 

@@ -34,25 +34,29 @@ def export_data(app: Sphinx) -> dict[str, Any]:
         url = app.builder.get_target_uri(entry.docname)
         if base:
             url = urljoin(base.rstrip("/") + "/", url)
-        phases.append({
-            "id": entry.id,
-            "title": entry.title,
-            "url": url,
-            "docname": entry.docname,
-            "status": entry.status,
-            "parent": entry.parent,
-            "children": list(entry.children),
-            "previous": entry.previous,
-            "next": entry.next,
-            "loops": list(entry.loops_to),
-            "pictogram": entry.pictogram,
-            "summary": entry.summary,
-            "duration": entry.duration,
-            "team": entry.team,
-            "activities": [{"label": i.label, "pictogram": i.pictogram} for i in entry.activities],
-            "outputs": [{"label": i.label, "pictogram": i.pictogram} for i in entry.outputs],
-            "questions": [key for key, _answer in entry.answers],
-        })
+        phases.append(
+            {
+                "id": entry.id,
+                "title": entry.title,
+                "url": url,
+                "docname": entry.docname,
+                "status": entry.status,
+                "parent": entry.parent,
+                "children": list(entry.children),
+                "previous": entry.previous,
+                "next": entry.next,
+                "loops": list(entry.loops_to),
+                "pictogram": entry.pictogram,
+                "summary": entry.summary,
+                "duration": entry.duration,
+                "team": entry.team,
+                "activities": [
+                    {"label": i.label, "pictogram": i.pictogram} for i in entry.activities
+                ],
+                "outputs": [{"label": i.label, "pictogram": i.pictogram} for i in entry.outputs],
+                "questions": [key for key, _answer in entry.answers],
+            }
+        )
     return {"version": FORMAT_VERSION, "order": list(domain.resolution.order), "phases": phases}
 
 

@@ -21,8 +21,13 @@ from sphinx_phases.roles import pictogram_node
 def phase_link(entry: PhaseEntry, docname: str) -> addnodes.pending_xref:
     """A reference resolved by Sphinx, so every builder gets its own right URL."""
     xref = addnodes.pending_xref(
-        "", refdomain="phases", reftype="phase", reftarget=entry.id, refexplicit=True,
-        refwarn=False, refdoc=docname,
+        "",
+        refdomain="phases",
+        reftype="phase",
+        reftarget=entry.id,
+        refexplicit=True,
+        refwarn=False,
+        refdoc=docname,
     )
     xref += nodes.inline(entry.title, entry.title)
     return xref
@@ -46,8 +51,11 @@ def sequence(
 
 
 def _steps(
-    catalog: Mapping[str, PhaseEntry], entries: list[PhaseEntry], current: str | None,
-    docname: str, classes: list[str],
+    catalog: Mapping[str, PhaseEntry],
+    entries: list[PhaseEntry],
+    current: str | None,
+    docname: str,
+    classes: list[str],
 ) -> nodes.enumerated_list:
     listing = nodes.enumerated_list(classes=classes, enumtype="arabic", prefix="", suffix=".")
     for entry in entries:
@@ -63,8 +71,11 @@ def _steps(
         heading += phase_link(entry, docname)
         if entry.status != "published":
             heading += nodes.Text(" ")
-            heading += nodes.inline("", status_label(entry.status),
-                                    classes=["phases-tag", f"phases-tag--{entry.status}"])
+            heading += nodes.inline(
+                "",
+                status_label(entry.status),
+                classes=["phases-tag", f"phases-tag--{entry.status}"],
+            )
         step += heading
         if entry.subtitle or entry.summary:
             text = entry.summary or entry.subtitle or ""
@@ -77,26 +88,34 @@ def _steps(
                 step += loop
         children = [catalog[c] for c in entry.children if c in catalog]
         if children:
-            step += _steps(catalog, children, current, docname,
-                           [*classes, "phases-sequence--sub"])
+            step += _steps(catalog, children, current, docname, [*classes, "phases-sequence--sub"])
         listing += step
     return listing
 
 
 def _cards(
-    catalog: Mapping[str, PhaseEntry], entries: list[PhaseEntry], current: str | None,
+    catalog: Mapping[str, PhaseEntry],
+    entries: list[PhaseEntry],
+    current: str | None,
     docname: str,
 ) -> nodes.container:
     """sphinx-design's grid and card markup, so its stylesheet draws them."""
-    outer = nodes.container(classes=["phases-sequence", "phases-sequence--cards",
-                                     "sd-container-fluid", "sd-sphinx-override", "sd-mb-4"])
-    row = nodes.container(classes=["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2",
-                                   "sd-row-cols-lg-3", "sd-g-3"])
+    outer = nodes.container(
+        classes=[
+            "phases-sequence",
+            "phases-sequence--cards",
+            "sd-container-fluid",
+            "sd-sphinx-override",
+            "sd-mb-4",
+        ]
+    )
+    row = nodes.container(
+        classes=["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2", "sd-row-cols-lg-3", "sd-g-3"]
+    )
     outer += row
     for number, entry in enumerate(entries, start=1):
         column = nodes.container(classes=["sd-col", "sd-d-flex-row"])
-        card_classes = ["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm",
-                        "phases-card"]
+        card_classes = ["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm", "phases-card"]
         if entry.id == current:
             card_classes.append("phases-card--current")
         card = nodes.container(classes=card_classes)
@@ -111,9 +130,15 @@ def _cards(
         title += phase_link(entry, docname)
         body += title
         if entry.status != "published":
-            body += nodes.paragraph("", "", nodes.inline(
-                "", status_label(entry.status),
-                classes=["phases-tag", f"phases-tag--{entry.status}"]))
+            body += nodes.paragraph(
+                "",
+                "",
+                nodes.inline(
+                    "",
+                    status_label(entry.status),
+                    classes=["phases-tag", f"phases-tag--{entry.status}"],
+                ),
+            )
         text = entry.summary or entry.subtitle
         if text:
             body += nodes.paragraph(text, text, classes=["sd-card-text"])
@@ -143,9 +168,16 @@ def _cards(
 
 def column_title(column: str) -> str:
     titles = {
-        "id": _("Id"), "title": _("Phase"), "subtitle": _("In short"), "status": _("Status"),
-        "duration": _("Duration"), "team": _("Team"), "summary": _("Summary"),
-        "activities": _("Activities"), "outputs": _("Outputs"), "previous": _("Previous"),
+        "id": _("Id"),
+        "title": _("Phase"),
+        "subtitle": _("In short"),
+        "status": _("Status"),
+        "duration": _("Duration"),
+        "team": _("Team"),
+        "summary": _("Summary"),
+        "activities": _("Activities"),
+        "outputs": _("Outputs"),
+        "previous": _("Previous"),
         "next": _("Next"),
     }
     return titles.get(column) or column.replace("-", " ").capitalize()

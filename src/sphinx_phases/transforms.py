@@ -9,13 +9,13 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from sphinx_phases import overviews
 from sphinx_phases.colors import phase_color
 from sphinx_phases.config import DEFAULT_QUESTIONS, get_config
 from sphinx_phases.domain import PhasesDomain
 from sphinx_phases.frontmatter import declare_from_front_matter, insert_after_title
 from sphinx_phases.locale import _
 from sphinx_phases.model import PhaseDecl
-from sphinx_phases import overviews
 from sphinx_phases.nodes import phases_banner, phases_nav, phases_nav_link, phases_overview
 from sphinx_phases.sequence import Resolution
 
@@ -70,7 +70,7 @@ class PhasePage(SphinxTransform):
         """Title each question section for this page's phase ("... of an alpha?")."""
         templates = get_config(self.config).questions
         noun = decl.display_noun if decl else _("this phase")
-        for section, key in self.env.temp_data.get("phases_questions", ()):
+        for section, key in self.env.temp_data.get("phases_questions") or ():
             template = templates.get(key, key)
             if DEFAULT_QUESTIONS.get(key) == template:
                 template = _(template)  # the built-in wording has translations
@@ -106,20 +106,24 @@ class FillPlaceholders(SphinxPostTransform):
         docname = self.env.docname
         # Most pages hold no placeholder: skip the tree walk for them. Builders that
         # assemble several documents into one tree must look.
-        if not (domain.assembles or docname in domain.data["navs"]
-                or docname in domain.data["overviews"]):
+        if not (
+            domain.assembles
+            or docname in domain.data["navs"]
+            or docname in domain.data["overviews"]
+        ):
             return
         resolution = domain.resolution
         catalog = domain.data["catalog"]
         for node in list(self.document.findall(_is_placeholder)):
+            assert isinstance(node, phases_nav | phases_overview)
             page_phase = resolution.pages.get(node["docname"])
             if isinstance(node, phases_overview):
                 if node["kind"] == "table":
-                    node.replace_self(overviews.table(catalog, node["columns"],
-                                                      node["docname"]))
+                    node.replace_self(overviews.table(catalog, node["columns"], node["docname"]))
                 else:
-                    node.replace_self(overviews.sequence(catalog, node["style"], page_phase,
-                                                         node["docname"]))
+                    node.replace_self(
+                        overviews.sequence(catalog, node["style"], page_phase, node["docname"])
+                    )
             elif page_phase is None:
                 node.parent.remove(node)
             else:

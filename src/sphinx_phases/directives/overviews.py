@@ -20,8 +20,19 @@ from sphinx_phases.model import Problem
 from sphinx_phases.nodes import phases_overview
 
 STYLES = ("steps", "line", "cards")
-FIXED_COLUMNS = ("id", "title", "subtitle", "status", "duration", "team", "summary",
-                 "activities", "outputs", "previous", "next")
+FIXED_COLUMNS = (
+    "id",
+    "title",
+    "subtitle",
+    "status",
+    "duration",
+    "team",
+    "summary",
+    "activities",
+    "outputs",
+    "previous",
+    "next",
+)
 DEFAULT_COLUMNS = ("title", "status", "summary")
 
 
@@ -35,13 +46,24 @@ class PhaseSequenceDirective(SphinxDirective):
         problems: list[Problem] = []
         style = self.options.get("style", "steps").strip() or "steps"
         if style not in STYLES:
-            problems.append(Problem("option", f"phase-sequence: style {style!r} is not valid: "
-                                    f"expected one of {', '.join(STYLES)}; using steps",
-                                    self.lineno))
+            problems.append(
+                Problem(
+                    "option",
+                    f"phase-sequence: style {style!r} is not valid: "
+                    f"expected one of {', '.join(STYLES)}; using steps",
+                    self.lineno,
+                )
+            )
             style = "steps"
         elif style == "cards" and "sphinx_design" not in self.config.extensions:
-            problems.append(Problem("option", "phase-sequence: style 'cards' needs "
-                                    "'sphinx_design' in extensions; using steps", self.lineno))
+            problems.append(
+                Problem(
+                    "option",
+                    "phase-sequence: style 'cards' needs "
+                    "'sphinx_design' in extensions; using steps",
+                    self.lineno,
+                )
+            )
             style = "steps"
         node = phases_overview(kind="sequence", style=style, docname=self.env.docname)
         self.set_source_info(node)
@@ -65,14 +87,27 @@ class PhaseTableDirective(SphinxDirective):
             if column in FIXED_COLUMNS or column in questions:
                 columns.append(column)
             else:
-                known = ", ".join([*FIXED_COLUMNS, *(q for q in questions if q not in FIXED_COLUMNS)])
-                problems.append(Problem("option", f"phase-table: column {column!r} is not "
-                                        f"known; expected one of {known}", self.lineno))
+                known = ", ".join(
+                    [*FIXED_COLUMNS, *(q for q in questions if q not in FIXED_COLUMNS)]
+                )
+                problems.append(
+                    Problem(
+                        "option",
+                        f"phase-table: column {column!r} is not known; expected one of {known}",
+                        self.lineno,
+                    )
+                )
         if not columns:
             if "columns" in self.options:
-                problems.append(Problem("option", "phase-table: no usable columns; expected "
-                                        "a list such as 'title, status, summary'; using "
-                                        "those", self.lineno))
+                problems.append(
+                    Problem(
+                        "option",
+                        "phase-table: no usable columns; expected "
+                        "a list such as 'title, status, summary'; using "
+                        "those",
+                        self.lineno,
+                    )
+                )
             columns = list(DEFAULT_COLUMNS)
         node = phases_overview(kind="table", columns=columns, docname=self.env.docname)
         self.set_source_info(node)

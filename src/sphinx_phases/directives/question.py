@@ -34,8 +34,13 @@ class PhaseQuestionDirective(SphinxDirective):
         questions = get_config(self.config).questions
         if key not in questions:
             known = ", ".join(questions)
-            problems.append(Problem("question", f"phase-question: key {key!r} is not "
-                                    f"configured; expected one of {known}", self.lineno))
+            problems.append(
+                Problem(
+                    "question",
+                    f"phase-question: key {key!r} is not configured; expected one of {known}",
+                    self.lineno,
+                )
+            )
         safe_key = key if ID_PATTERN.fullmatch(key) else nodes.make_id(key) or "question"
         section = nodes.section(
             classes=["phases-question", f"phases-question--{safe_key}"],
@@ -48,5 +53,8 @@ class PhaseQuestionDirective(SphinxDirective):
         answer = first.astext() if first is not None else ""
         domain: PhasesDomain = self.env.get_domain("phases")  # type: ignore[assignment]
         domain.note_question(self.env.docname, key, answer, self.lineno, problems)
-        self.env.temp_data.setdefault("phases_questions", []).append((section, key))
+        questions_here: list[tuple[nodes.section, str]] = self.env.temp_data.setdefault(
+            "phases_questions", []
+        )
+        questions_here.append((section, key))
         return [section]

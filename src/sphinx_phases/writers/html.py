@@ -104,7 +104,9 @@ def visit_step(self: HTML5Translator, node: nodes.Element) -> None:
     """A list item, marked ``aria-current="step"`` on the page's own phase."""
     attributes = {"aria-current": "step"} if node.get("current") else {}
     attributes.update(_color_style(node))
-    css = "phases-sequence__step" + (" phases-sequence__step--current" if node.get("current") else "")
+    css = "phases-sequence__step" + (
+        " phases-sequence__step--current" if node.get("current") else ""
+    )
     self.body.append(_open("li", css, **attributes))
 
 

@@ -1,0 +1,198 @@
+"""Overviews, standard questions and phases.json."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.cmd.build import build_main
+from sphinx.testing.util import SphinxTestApp
+from tests.conftest import warning_lines
+from tests.test_navigation import component
+
+from sphinx_phases.export import SCHEMA
+
+
+@pytest.fixture
+def overviews(make_app: Any, copy_root: Any) -> SphinxTestApp:
+    app = make_app("html", srcdir=copy_root("overviews"))
+    app.build()
+    assert warning_lines(app) == []
+    return app
+
+
+@pytest.mark.parametrize(
+    ("page", "selector", "name"),
+    [
+        (
+            "overview.html",
+            "ol.phases-sequence:not(.phases-sequence--line):not(.phases-sequence--sub)",
+            "steps",
+        ),
+        ("overview.html", "ol.phases-sequence--line:not(.phases-sequence--sub)", "line"),
+        ("overview.html", "div.phases-sequence--cards", "cards"),
+        ("overview.html", "table.phases-table", "table"),
+        ("live.html", "ol.phases-sequence:not(.phases-sequence--sub)", "steps-on-phase-page"),
+    ],
+)
+def test_overview_snapshots(
+    overviews: SphinxTestApp, file_regression: Any, page: str, selector: str, name: str
+) -> None:
+    file_regression.check(
+        component(overviews, page, selector), basename=f"overview-{name}", extension=".html"
+    )
+
+
+def test_current_step_is_marked_on_a_phase_page(overviews: SphinxTestApp) -> None:
+    soup = BeautifulSoup(Path(overviews.outdir, "live.html").read_text("utf8"), "html.parser")
+    current = soup.select('ol.phases-sequence li[aria-current="step"]')
+    assert [li.select_one("a").get_text() for li in current] == ["Live"]
+    overview = Path(overviews.outdir, "overview.html").read_text("utf8")
+    assert "aria-current" not in overview  # not a phase page
+
+
+def test_cards_without_sphinx_design_fall_back_to_steps(make_app: Any, copy_root: Any) -> None:
+    srcdir = copy_root("overviews")
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text().replace('"sphinx_design", ', ""))
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert warning_lines(app) == [
+        "overview.md:10: WARNING: phase-sequence: style 'cards' needs 'sphinx_design' in "
+        "extensions; using steps [phases.option]"
+    ]
+    soup = BeautifulSoup(Path(app.outdir, "overview.html").read_text("utf8"), "html.parser")
+    assert len(soup.select("ol.phases-sequence:not(.phases-sequence--sub)")) == 3
+
+
+def test_question_headings_use_the_noun(overviews: SphinxTestApp) -> None:
+    toc = overviews.env.tocs["alpha"].astext()
+    assert "What is the objective of an alpha?" in toc  # :noun: an alpha
+    assert (
+        "What is the objective of the discovery phase?" in overviews.env.tocs["discovery"].astext()
+    )  # the default noun
+    html = Path(overviews.outdir, "alpha.html").read_text("utf8")
+    assert 'id="question-objective"' in html
+    assert "<h2>What is the objective of an alpha?" in html
+
+
+def test_question_problems(make_app: Any, copy_root: Any) -> None:
+    srcdir = copy_root("overviews")
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text() + 'phases_required_questions = ["objective", "team"]\n')
+    (srcdir / "retirement.md").write_text(
+        "# Retirement\n\n```{phase} retirement\n```\n\n```{phase-question} tpyo\nText.\n```\n"
+    )
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    lines = [line for line in warning_lines(app) if "retirement.md" in line]
+    assert lines == [
+        "retirement.md:3: WARNING: phase 'retirement' does not answer the required question "
+        "'objective'; expected a phase-question objective section on its page "
+        "[phases.question]",
+        "retirement.md:3: WARNING: phase 'retirement' does not answer the required question "
+        "'team'; expected a phase-question team section on its page [phases.question]",
+        "retirement.md:6: WARNING: phase-question: key 'tpyo' is not configured; expected one "
+        "of objective, contents, duration, team, outputs [phases.question]",
+    ]
+    # Sub-phases are exempt.
+    assert not any("private-beta" in line for line in warning_lines(app))
+
+
+def test_phases_json_is_valid_and_complete(overviews: SphinxTestApp) -> None:
+    data = json.loads(Path(overviews.outdir, "phases.json").read_text("utf8"))
+    jsonschema.validate(data, json.loads(SCHEMA.read_text("utf8")))
+    assert data["order"] == ["discovery", "alpha", "beta", "live", "retirement"]
+    ids = [phase["id"] for phase in data["phases"]]
+    assert ids == [
+        "discovery",
+        "alpha",
+        "beta",
+        "private-beta",
+        "public-beta",
+        "live",
+        "retirement",
+    ]
+    live = data["phases"][5]
+    assert live["loops"] == ["discovery"]
+    assert live["url"] == "live.html"
+    assert live["outputs"] == [
+        {"label": "Live service", "pictogram": "website"},
+        {"label": "User feedback", "pictogram": "discussion"},
+        {"label": "Performance data", "pictogram": None},
+    ]
+    assert data["phases"][1]["questions"] == ["objective"]
+
+
+def test_phases_json_urls_follow_the_builder_and_base_url(copy_root: Any, tmp_path: Path) -> None:
+    srcdir = copy_root("overviews")
+    out = tmp_path / "out"
+    args = [
+        "-q",
+        "-b",
+        "dirhtml",
+        "-D",
+        "html_baseurl=https://manual.example/",
+        str(srcdir),
+        str(out),
+    ]
+    assert build_main(args) == 0
+    data = json.loads((out / "phases.json").read_text("utf8"))
+    assert data["phases"][0]["url"] == "https://manual.example/discovery/"
+    epub = tmp_path / "epub"
+    assert build_main(["-q", "-b", "epub", str(srcdir), str(epub)]) == 0
+    assert not (epub / "phases.json").exists()
+
+
+def test_phases_json_is_identical_serial_and_parallel(copy_root: Any, tmp_path: Path) -> None:
+    srcdir = copy_root("overviews")
+    for name, jobs in (("serial", "1"), ("parallel", "2")):
+        assert (
+            build_main(
+                [
+                    "-q",
+                    "-j",
+                    jobs,
+                    "-b",
+                    "html",
+                    "-d",
+                    str(tmp_path / f"d-{name}"),
+                    str(srcdir),
+                    str(tmp_path / name),
+                ]
+            )
+            == 0
+        )
+    serial = (tmp_path / "serial" / "phases.json").read_bytes()
+    assert serial == (tmp_path / "parallel" / "phases.json").read_bytes()
+
+
+def test_retitling_a_phase_updates_the_overview(
+    make_app: Any, copy_root: Any, tmp_path: Path
+) -> None:
+    srcdir = copy_root("overviews")
+    first = make_app("html", srcdir=srcdir)
+    first.build()
+    first.cleanup()
+    page = srcdir / "beta.md"
+    page.write_text(page.read_text().replace("# Beta", "# Beta, for real"))
+    second = make_app("html", srcdir=srcdir)
+    written: list[str] = []
+    second.connect("html-page-context", lambda _a, name, *_: written.append(name))
+    second.build()
+    second.cleanup()
+    docs = sorted(w for w in written if w in second.env.found_docs)
+    # beta itself, its neighbours and children, the toctree parent, and both overviews.
+    assert docs == ["alpha", "beta", "index", "live", "overview", "private-beta", "public-beta"]
+    overview = Path(second.outdir, "overview.html").read_text("utf8")
+    assert "Beta, for real" in overview
+    clean_src = tmp_path / "clean"
+    shutil.copytree(srcdir, clean_src, ignore=shutil.ignore_patterns("_build"))
+    clean = make_app("html", srcdir=clean_src)
+    clean.build()
+    assert Path(clean.outdir, "overview.html").read_text("utf8") == overview
