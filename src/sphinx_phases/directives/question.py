@@ -53,8 +53,8 @@ class PhaseQuestionDirective(SphinxDirective):
         answer = first.astext() if first is not None else ""
         domain: PhasesDomain = self.env.get_domain("phases")  # type: ignore[assignment]
         domain.note_question(self.env.docname, key, answer, self.lineno, problems)
-        questions_here: list[tuple[nodes.section, str]] = self.env.temp_data.setdefault(
-            "phases_questions", []
-        )
-        questions_here.append((section, key))
+        # PhasePage titles these once the page's phase (and so its noun) is known.
+        pending = self.env.temp_data.get("phases_questions") or []
+        pending.append((section, key))
+        self.env.temp_data["phases_questions"] = pending
         return [section]
