@@ -17,7 +17,10 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_phases.config import PhasesConfig
+from sphinx_phases.cli import build_parser
 from sphinx_phases.model import OPTIONS
+from sphinx_phases.pictograms import builtin
+from sphinx_phases.roles import pictogram_node
 from sphinx_phases.warnings import PhaseWarning
 
 
@@ -105,7 +108,40 @@ class OptionReference(SphinxDirective):
         return [_table(["option / key", "meaning"], rows)]
 
 
+class PictogramGallery(SphinxDirective):
+    """Every built-in pictogram, shown live, with its name."""
+
+    def run(self) -> list[nodes.Node]:
+        domain = self.env.get_domain("phases")
+        listing = nodes.bullet_list(classes=["phases-pictogram-list", "docs-gallery"])
+        for name in sorted(builtin()):
+            domain.note_pictogram(self.env.docname, name, self.lineno)  # type: ignore[attr-defined]
+            item = nodes.list_item(classes=["phases-pictogram-list__item"])
+            paragraph = nodes.paragraph()
+            paragraph += pictogram_node(name, decorative=True)
+            paragraph += nodes.literal(name, name)
+            item += paragraph
+            listing += item
+        return [listing]
+
+
+class CommandHelp(SphinxDirective):
+    """The command line's own --help text, for each subcommand named as the argument."""
+
+    optional_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        parser = build_parser()
+        if self.arguments:
+            action = next(a for a in parser._actions if a.dest == "command")
+            parser = action.choices[self.arguments[0]]  # type: ignore[index]
+        text = parser.format_help()
+        return [nodes.literal_block(text, text, language="text")]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_directive("phases-pictogram-gallery", PictogramGallery)
+    app.add_directive("phases-command-help", CommandHelp)
     app.add_directive("phases-option-reference", OptionReference)
     app.add_directive("phases-config-reference", ConfigReference)
     app.add_directive("phases-warning-reference", WarningReference)
