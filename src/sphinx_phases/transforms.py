@@ -55,7 +55,11 @@ class PhasePage(SphinxTransform):
         if decl.pictogram:
             domain.note_pictogram(self.env.docname, decl.pictogram, decl.line)
         if decl.status != "published":
-            insert_after_title(self.document, [self._banner(decl.status)])
+            banner = self._banner(decl.status)
+            color = phase_color(decl.id, decl.color)
+            if color:
+                banner["color"] = color
+            insert_after_title(self.document, [banner])
         where = get_config(self.config).navigation
         if temp.get("phases_manual_nav") or where == "none":
             return

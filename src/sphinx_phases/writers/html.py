@@ -63,7 +63,7 @@ def visit_nav_link(self: HTML5Translator, node: phases_nav_link) -> None:
 
 def visit_banner(self: HTML5Translator, node: phases_banner) -> None:
     css = f"phases-banner phases-banner--{node['status']}"
-    self.body.append(_open("div", css, role="note") + "\n")
+    self.body.append(_open("div", css, role="note", **_color_style(node)) + "\n")
 
 
 def depart_banner(self: HTML5Translator, node: phases_banner) -> None:
