@@ -147,7 +147,8 @@ class PhasesConfig:
             "help": "Project pictograms: {'name': 'path/to/file.svg'}, paths relative to the "
             "configuration directory (SVG or PNG).",
             "check": _name_map,
-            "rebuild": "",
+            # Which file a name shows can change on any page: rewrite them all.
+            "rebuild": "html",
         },
     )
     pictogram_dirs: list[str] = dc.field(
@@ -156,7 +157,7 @@ class PhasesConfig:
             "help": "Folders of project pictograms: every .svg and .png in them, named by "
             "file stem, relative to the configuration directory.",
             "check": _string_list,
-            "rebuild": "",
+            "rebuild": "html",
         },
     )
     questions: dict[str, str] = dc.field(
