@@ -11,7 +11,7 @@ project = "sphinx-phases"
 author = "sphinx-phases contributors"
 copyright = "2026, sphinx-phases contributors"
 
-extensions = ["myst_parser", "sphinx_phases", "reference"]
+extensions = ["myst_parser", "sphinx_design", "sphinx_phases", "reference"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 exclude_patterns = ["_build"]
 html_theme = "furo"

@@ -18,7 +18,8 @@ def test_snippet_builds_beside_the_example_manual(tmp_path: Path, snippet: str) 
     srcdir = tmp_path / "src"
     shutil.copytree(DOCS / "example-service", srcdir)
     (srcdir / "conf.py").write_text(
-        'extensions = ["myst_parser", "sphinx_phases"]\nphases_sequence = "phases.yml"\n'
+        'extensions = ["myst_parser", "sphinx_design", "sphinx_phases"]\n'
+        'phases_sequence = "phases.yml"\n'
     )
     text = (DOCS / "snippets" / snippet).read_text("utf8")
     (srcdir / "snippet.md").write_text(f"# Snippet\n\n{text}")

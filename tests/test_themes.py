@@ -19,7 +19,7 @@ def test_example_manual_under_theme(tmp_path: Path, theme: str, theme_nav: bool)
     srcdir = tmp_path / "src"
     shutil.copytree(EXAMPLE, srcdir)
     (srcdir / "conf.py").write_text(
-        'extensions = ["myst_parser", "sphinx_phases"]\n'
+        'extensions = ["myst_parser", "sphinx_design", "sphinx_phases"]\n'
         'project = "Example manual"\n'
         'root_doc = "index"\n'
         f'html_theme = "{theme}"\n'

@@ -1,0 +1,554 @@
+"""The example service manual in a real Chromium: walk, accessibility, markup, screenshots.
+
+Everything is measured on the docs site as built (``docs/``, furo theme). Failures are
+kept to what sphinx-phases generates; what the theme itself causes is counted and printed,
+never hidden, but does not fail the run.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import os
+import re
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from tests.browser.browser_support import loud_skip, tool_path
+
+pytestmark = pytest.mark.browser
+
+MANUAL = "example-service/"
+OVERVIEW = MANUAL + "overview.html"
+#: Containers whose whole content sphinx-phases generates (issue, part 6).
+SCOPE = "nav.phases-nav, .phases-sequence, .phases-table, .phases-banner, .phases-items"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+NAV_LINK = "nav.phases-nav a"
+OVERVIEW_LINK = ".phases-sequence a, .phases-table a"
+
+# In the page: is an element sphinx-phases' own (its class, or inside one of SCOPE)?
+JS_OURS = f"""
+const SCOPE = {json.dumps(SCOPE)};
+const ours = el => !!el && el.nodeType === 1 && (
+  [...el.classList].some(c => c.startsWith('phases-')) || !!el.closest(SCOPE));
+"""
+
+
+def say(text: str) -> None:
+    print(f"[browser] {text}", flush=True)
+
+
+# -- pages -----------------------------------------------------------------------------------
+
+
+def phases(site: Path) -> dict[str, Any]:
+    return json.loads((site / "phases.json").read_text())
+
+
+def manual_pages(site: Path) -> list[str]:
+    """Every page of the example manual, as paths relative to the site root."""
+    return sorted(f"{MANUAL}{p.name}" for p in (site / MANUAL).glob("*.html"))
+
+
+class Tab:
+    """One browser page, with what went wrong on it (console errors, failed loads)."""
+
+    def __init__(self, browser: Any, base_url: str, *, theme: str = "light", width: int = 1280):
+        self.base_url = base_url
+        self.context = browser.new_context(viewport={"width": width, "height": 900})
+        # furo reads its theme from localStorage before the page is shown.
+        self.context.add_init_script(f"localStorage.setItem('theme', '{theme}')")
+        self.page = self.context.new_page()
+        self.problems: list[str] = []
+        self.favicon_misses = 0
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
+        self.page.on("response", self._response)
+
+    def _console(self, message: Any) -> None:
+        if message.type != "error":
+            return
+        if message.location.get("url", "").endswith("/favicon.ico"):
+            # Chromium asks for /favicon.ico by itself; the site declares none.
+            self.favicon_misses += 1
+            return
+        self.problems.append(f"console error on {self.path}: {message.text}")
+
+    def _response(self, response: Any) -> None:
+        if response.status >= 400 and not response.url.endswith("/favicon.ico"):
+            self.problems.append(f"HTTP {response.status} for {response.url}")
+
+    @property
+    def path(self) -> str:
+        return self.page.url.removeprefix(self.base_url).split("#")[0]
+
+    def open(self, path: str) -> None:
+        self.page.goto(self.base_url + path, wait_until="load")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def tab(browser: Any, base_url: str) -> Iterator[Tab]:
+    opened = Tab(browser, base_url)
+    yield opened
+    opened.close()
+
+
+def unloaded_pictograms(tab: Tab) -> list[str]:
+    """Pictograms that did not load (they are lazy, so each is scrolled to first)."""
+    failed = []
+    images = tab.page.locator("img.phases-pictogram")
+    for index in range(images.count()):
+        image = images.nth(index)
+        image.scroll_into_view_if_needed()
+        image.evaluate(
+            "img => img.complete ? null : new Promise(done => {"
+            " img.addEventListener('load', done); img.addEventListener('error', done); })"
+        )
+        width, alt, src = image.evaluate("img => [img.naturalWidth, img.alt, img.src]")
+        if width == 0:
+            failed.append(f"{tab.path}: {src} did not load")
+        if alt != "":
+            failed.append(f"{tab.path}: {src} has alt={alt!r}, not decorative")
+    return failed
+
+
+# -- 5. the walk -----------------------------------------------------------------------------
+
+
+def test_walk_next_then_previous(site: Path, tab: Tab) -> None:
+    data = phases(site)
+    url = {phase["id"]: phase["url"] for phase in data["phases"]}
+    order = data["order"]
+    problems: list[str] = []
+    tab.open(url[order[0]])
+
+    def follow(kind: str) -> list[str]:
+        walked = [tab.path]
+        while True:
+            problems.extend(unloaded_pictograms(tab))
+            links = tab.page.locator(f"nav.phases-nav a.phases-nav__link--{kind}")
+            if links.count() == 0:
+                return walked
+            assert links.count() == 1, f"{tab.path}: {links.count()} {kind} links"
+            link = links.first
+            assert link.get_attribute("rel") == kind
+            target = link.evaluate("a => a.href")
+            theme = tab.page.locator(f".related-pages a.{kind}-page")
+            if theme.count():  # phases_theme_nav: furo's footer follows the phases too
+                theme_target = theme.first.evaluate("a => a.href")
+                assert theme_target == target, f"{tab.path}: furo's {kind} is not the phase's"
+            link.click()
+            tab.page.wait_for_url(target)
+            tab.page.wait_for_load_state("load")
+            walked.append(tab.path)
+            assert len(walked) <= 2 * len(url), f"the {kind} links go round: {walked}"
+
+    forward = follow("next")
+    final = tab.page.locator("nav.phases-nav .phases-nav__marker--final")
+    final_text = final.inner_text() if final.count() else None
+    backward = follow("prev")
+    say(f"walk next:     {' -> '.join(forward)}")
+    say(f"walk previous: {' -> '.join(backward)}")
+    say(f"final phase says: {final_text!r}")
+
+    assert forward == [url[phase] for phase in order]
+    assert backward == forward[::-1]
+    assert final_text, "the final phase's navigation does not say it is the final phase"
+    # The overview lists the same top-level phases, in the same order.
+    tab.open(OVERVIEW)
+    listed = tab.page.eval_on_selector_all(
+        "ol.phases-sequence:not(.phases-sequence--sub) > li > .phases-sequence__title a",
+        "links => links.map(a => a.getAttribute('href'))",
+    )
+    top = [MANUAL + href for href in listed[: len(order)]]
+    assert top == forward
+    assert not problems, "\n".join(problems)
+    assert not tab.problems, "\n".join(tab.problems)
+
+
+def test_every_page_loads_cleanly(site: Path, tab: Tab) -> None:
+    """Every manual page (sub-phases and overview too): pictograms load, no console errors."""
+    problems: list[str] = []
+    counted = 0
+    for path in manual_pages(site):
+        tab.open(path)
+        counted += tab.page.locator("img.phases-pictogram").count()
+        problems += unloaded_pictograms(tab)
+    say(f"pictograms checked: {counted} on {len(manual_pages(site))} pages")
+    say(f"console errors / failed loads: {len(tab.problems)}")
+    say(f"(not counted: {tab.favicon_misses} x /favicon.ico 404, the site declares no favicon)")
+    assert counted > 0
+    assert not problems, "\n".join(problems)
+    assert not tab.problems, "\n".join(tab.problems)
+
+
+def test_current_step_is_marked(site: Path, tab: Tab) -> None:
+    """Where a phase page shows the sequence, its own step carries aria-current="step"."""
+    marked, unmarked = [], []
+    for phase in phases(site)["phases"]:
+        tab.open(phase["url"])
+        own = phase["url"].rsplit("/", 1)[-1]
+        sequences = tab.page.evaluate(JS_CURRENT)
+        for index, hrefs in enumerate(sequences):
+            # A link to the page itself is written as "#" by Sphinx.
+            here = [h for h in hrefs if h in (own, "#", "") or (h or "").startswith("#")]
+            (marked if len(hrefs) == 1 and here else unmarked).append(
+                f"{phase['id']} (sequence {index})"
+            )
+    tab.open(OVERVIEW)
+    on_overview = tab.page.locator('[aria-current="step"]').count()
+    say(f"current step marked on: {marked or 'no phase page shows a sequence'}")
+    say(f'aria-current="step" on the overview (not a phase page): {on_overview}')
+    assert not unmarked, f"sequence without its current step marked: {unmarked}"
+    assert on_overview == 0
+    if not marked:
+        pytest.fail(
+            "no phase page of the example manual shows a {phase-sequence}, so the current "
+            "step cannot be seen marked: add one to a phase page (e.g. beta.md)"
+        )
+
+
+# Per sequence overview on the page: the links of its items marked as the current step.
+JS_CURRENT = """() => [...document.querySelectorAll(
+  'ol.phases-sequence:not(.phases-sequence--sub), .phases-sequence--cards')].map(seq =>
+  [...seq.querySelectorAll('[aria-current="step"]')].map(
+    el => (el.querySelector('a') || {getAttribute: () => null}).getAttribute('href')))"""
+
+
+# -- 6. keyboard and focus -------------------------------------------------------------------
+
+JS_STYLE = """el => { const s = getComputedStyle(el); return {
+  outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`,
+  outlineVisible: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0
+    && !/rgba\\(.*, 0\\)$|transparent/.test(s.outlineColor),
+  boxShadow: s.boxShadow, background: s.backgroundColor, color: s.color,
+  decoration: s.textDecorationLine + ' ' + s.textDecorationThickness }; }"""
+
+
+def focus_visible(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    """What changes visibly on focus (an empty list: nothing does)."""
+    changed = []
+    if after["outlineVisible"] and after["outline"] != before["outline"]:
+        changed.append(f"outline {after['outline']}")
+    if after["boxShadow"] != before["boxShadow"] and after["boxShadow"] != "none":
+        changed.append("box-shadow")
+    if after["background"] != before["background"]:
+        changed.append(f"background {after['background']}")
+    return changed
+
+
+def tab_through(tab: Tab, selector: str, limit: int = 400) -> dict[str, list[str]]:
+    """Press Tab through the page; for each link matching selector, what its focus shows."""
+    page = tab.page
+    count = page.locator(selector).count()
+    page.evaluate(
+        f"""() => document.querySelectorAll({json.dumps(selector)})
+        .forEach((a, i) => a.dataset.phasesProbe = i)"""
+    )
+    before = page.eval_on_selector_all(selector, f"links => links.map({JS_STYLE})")
+    seen: dict[str, list[str]] = {}
+    first = None
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        probe = page.evaluate(
+            f"""() => {{ const el = document.activeElement;
+            if (!el || el === document.body) return ['body'];
+            const id = el.dataset.phasesProbe;
+            return [el.outerHTML.slice(0, 80), id === undefined ? null : +id,
+                    id === undefined ? null : ({JS_STYLE})(el)]; }}"""
+        )
+        key = probe[0]
+        if key == first or (key == "body" and first is not None):
+            break
+        first = first or key
+        if probe[1] is not None:
+            index, after = probe[1], probe[2]
+            seen[f"{index}: {before[index]['outline']}"] = focus_visible(before[index], after)
+    assert count, f"{tab.path}: no {selector}"
+    missing = count - len(seen)
+    if missing:
+        seen["NOT REACHED"] = [f"{missing} of {count} links"]
+    return seen
+
+
+def test_keyboard_reaches_links_with_visible_focus(site: Path, tab: Tab) -> None:
+    problems, summary = [], collections.Counter()
+    for phase in phases(site)["phases"]:
+        tab.open(phase["url"])
+        targets = [(NAV_LINK, "nav")]
+        if tab.page.locator(OVERVIEW_LINK).count():
+            targets.append((OVERVIEW_LINK, "overview"))
+        for selector, kind in targets:
+            for link, changes in tab_through(tab, selector).items():
+                summary[f"{kind} {'visible' if changes else 'INVISIBLE'}"] += 1
+                if link == "NOT REACHED" or not changes:
+                    problems.append(f"{tab.path} {kind} link {link}: {changes or 'no change'}")
+    tab.open(OVERVIEW)
+    overview = tab_through(tab, OVERVIEW_LINK)
+    for link, changes in overview.items():
+        if link != "NOT REACHED":
+            summary[f"overview {'visible' if changes else 'INVISIBLE'}"] += 1
+        if link == "NOT REACHED" or not changes:
+            problems.append(f"{OVERVIEW} overview link {link}: {changes or 'no change'}")
+    example = next(iter(overview.values()), [])
+    say(f"focus on Tab, links by result: {dict(summary)}; an overview link shows {example}")
+    assert not problems, "\n".join(problems)
+
+
+# -- 6. axe-core -----------------------------------------------------------------------------
+
+
+def run_axe(tab: Tab, axe_js: Path) -> list[dict[str, Any]]:
+    tab.page.add_script_tag(path=str(axe_js))
+    return tab.page.evaluate(
+        JS_OURS
+        + """
+    async tags => {
+      const result = await axe.run(document, {
+        runOnly: {type: 'tag', values: tags}, resultTypes: ['violations', 'incomplete']});
+      const find = target => { try { return document.querySelector(
+        [].concat(target[target.length - 1]).join(' ')); } catch (e) { return null; } };
+      const out = [];
+      for (const [kind, list] of [['violation', result.violations],
+                                  ['incomplete', result.incomplete]])
+        for (const rule of list) for (const node of rule.nodes) out.push({
+          kind, rule: rule.id, impact: rule.impact, target: node.target.join(' '),
+          html: node.html.slice(0, 160), ours: ours(find(node.target)),
+          why: (node.failureSummary || '').split('\\n').slice(1, 2).join('').trim()});
+      return out;
+    }""",
+        AXE_TAGS,
+    )
+
+
+# axe leaves the contrast of text over the overviews' drawn circles and lines "incomplete"
+# (it cannot see through pseudo-elements), so measure it here: the text colour of every
+# visible text element of ours against the first opaque background behind it.
+JS_CONTRAST = (
+    JS_OURS
+    + """() => {
+  const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map(v => (v /= 255) <= 0.04045 ? v / 12.92
+    : ((v + 0.055) / 1.055) ** 2.4).reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05); };
+  const background = el => { for (; el; el = el.parentElement) {
+    const c = rgb(getComputedStyle(el).backgroundColor);
+    if (c.length === 3 || c[3] > 0) return c.slice(0, 3); } return [255, 255, 255]; };
+  const out = [];
+  for (const el of document.querySelectorAll('body *')) {
+    if (!ours(el) || el.closest('.phases-nav__sep')) continue;
+    const text = [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.data).join('').trim();
+    const box = el.getBoundingClientRect();
+    if (!text || box.width < 2 || box.height < 2) continue;
+    const s = getComputedStyle(el), size = parseFloat(s.fontSize);
+    const large = size >= 24 || (size >= 18.66 && +s.fontWeight >= 700);
+    const r = ratio(rgb(s.color).slice(0, 3), background(el));
+    const name = `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`;
+    if (r < (large ? 3 : 4.5)) out.push(name
+      + ` "${text.slice(0, 30)}": ${r.toFixed(2)}:1 (${s.color} on ${background(el)})`);
+  }
+  return out;
+}"""
+)
+
+
+@pytest.mark.parametrize(("theme", "width"), [("light", 1280), ("dark", 1280), ("light", 375)])
+def test_axe_wcag22_aa(site: Path, browser: Any, base_url: str, theme: str, width: int) -> None:
+    axe_js = tool_path(
+        "AXE_JS",
+        "run `npm install --prefix /tmp/browser-tools axe-core` and set "
+        "AXE_JS=/tmp/browser-tools/node_modules/axe-core/axe.min.js",
+    )
+    tab = Tab(browser, base_url, theme=theme, width=width)
+    found: list[dict[str, Any]] = []
+    low: list[str] = []
+    try:
+        for path in manual_pages(site):
+            tab.open(path)
+            assert tab.page.evaluate("document.body.dataset.theme") == theme
+            found += [dict(item, page=path) for item in run_axe(tab, axe_js)]
+            low += [f"{path}: {item}" for item in tab.page.evaluate(JS_CONTRAST)]
+    finally:
+        tab.close()
+    version = json.loads((axe_js.parent / "package.json").read_text())["version"]
+    pages = len(manual_pages(site))
+    say(f"axe-core {version}, {theme} theme, {width}px wide, {pages} pages, tags {AXE_TAGS}")
+    for kind in ("violation", "incomplete"):
+        for who in (True, False):
+            counts = collections.Counter(
+                item["rule"] for item in found if item["kind"] == kind and item["ours"] is who
+            )
+            label = "sphinx-phases elements" if who else "theme elements"
+            say(f"  axe {kind} nodes on {label}: {sum(counts.values())} {dict(counts)}")
+    ours = [item for item in found if item["kind"] == "violation" and item["ours"]]
+    for item in ours + [i for i in found if i["kind"] == "incomplete" and i["ours"]][:10]:
+        say(f"    {item['kind']} {item['rule']} {item['page']} {item['target']}: {item['why']}")
+    say(f"  measured text contrast below AA on sphinx-phases elements: {len(low)}")
+    for line in low:
+        say(f"    {line}")
+    assert not ours, json.dumps(ours, indent=1)
+    assert not low, "\n".join(low)
+
+
+# -- 6. the Nu HTML Checker ------------------------------------------------------------------
+
+
+def _element_at(soup: BeautifulSoup, line: int, column: int) -> Tag | None:
+    """The last element starting at or before a position (Nu reports where a tag ends)."""
+    last = None
+    for element in soup.find_all(True):
+        if (element.sourceline, (element.sourcepos or 0) + 1) > (line, column):
+            break
+        last = element
+    return last
+
+
+def _is_ours(element: Tag | None) -> bool:
+    if element is None:
+        return False
+    selectors = [s.strip() for s in SCOPE.split(",")]
+    for node in [element, *element.parents]:
+        if not isinstance(node, Tag):
+            continue
+        classes = node.get("class") or []
+        if node is element and any(c.startswith("phases-") for c in classes):
+            return True
+        for selector in selectors:
+            name, _, cls = selector.partition(".")
+            if cls in classes and (not name or name == node.name):
+                return True
+    return False
+
+
+def test_nu_html_checker(site: Path) -> None:
+    vnu = tool_path(
+        "VNU_JAR",
+        "run `npm install --prefix /tmp/browser-tools vnu-jar` and set "
+        "VNU_JAR=/tmp/browser-tools/node_modules/vnu-jar/build/dist/vnu.jar",
+    )
+    java = os.environ.get("JAVA", "java")
+    try:
+        run = subprocess.run(
+            [java, "-jar", str(vnu), "--format", "json", "--skip-non-html", str(site)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+    except FileNotFoundError:
+        loud_skip(f"no {java} to run the Nu HTML Checker: `apt-get install -y default-jre`")
+    messages = json.loads(run.stderr or run.stdout)["messages"]
+    soups: dict[str, BeautifulSoup] = {}
+    counts: dict[tuple[str, bool], collections.Counter[str]] = collections.defaultdict(
+        collections.Counter
+    )
+    ours = []
+    for message in messages:
+        kind = message.get("subType") or message["type"]
+        path = message.get("url", "").removeprefix("file:")
+        element = None
+        if path.endswith(".html") and "lastLine" in message:
+            if path not in soups:
+                soups[path] = BeautifulSoup(Path(path).read_text(), "html.parser")
+            line = message["lastLine"]
+            element = _element_at(soups[path], line, message.get("lastColumn", 1))
+        mine = _is_ours(element) or "phases-" in message.get("extract", "")
+        text = re.sub(r"“[^”]*”", "“…”", message["message"])[:90]
+        counts[kind, mine][text] += 1
+        if mine and kind == "error":
+            ours.append(f"{Path(path).relative_to(site)}:{message.get('lastLine')}: {text}")
+    pages = len(list(site.rglob("*.html")))
+    say(f"Nu HTML Checker on {pages} pages of {site}")
+    for (kind, mine), texts in sorted(counts.items()):
+        label = "sphinx-phases elements" if mine else "theme/Sphinx elements"
+        say(f"  Nu {kind} on {label}: {sum(texts.values())}")
+        for text, n in texts.most_common():
+            say(f"      {n} x {text}")
+    for line in ours:
+        say(f"    {line}")
+    assert not ours, "\n".join(ours)
+
+
+# -- narrow screens ---------------------------------------------------------------------------
+
+JS_NAV_BOXES = """() => [...document.querySelectorAll('nav.phases-nav > *')].map(el => {
+  const inner = [...el.children].reduce((h, c) => h + c.getBoundingClientRect().height, 0);
+  return [el.className.split(' ').pop(), Math.round(el.getBoundingClientRect().height),
+          Math.round(inner)]; })"""
+JS_TABLE_BOXES = """() => [...document.querySelectorAll('table.phases-table')].map(t => ({
+  columns: [...t.rows[0].cells].map(c => Math.round(c.getBoundingClientRect().width)),
+  tallest: Math.max(...[...t.rows].map(r => Math.round(r.getBoundingClientRect().height))),
+  scrolls: t.parentElement.scrollWidth > t.parentElement.clientWidth }))"""
+
+
+def test_narrow_screen_layout(site: Path, browser: Any, base_url: str) -> None:
+    """At 375px the navigation stacks without stretching, and what the table does is shown."""
+    tab = Tab(browser, base_url, width=375)
+    stretched = []
+    try:
+        for phase in phases(site)["phases"]:
+            tab.open(phase["url"])
+            for kind, height, content in tab.page.evaluate(JS_NAV_BOXES):
+                if height > content + 40:  # padding and borders are well under 40px
+                    stretched.append(f"{tab.path} {kind}: {height}px tall for {content}px")
+        tab.open(OVERVIEW)
+        tables = tab.page.evaluate(JS_TABLE_BOXES)
+    finally:
+        tab.close()
+    say(f"375px: nav links stretched taller than their content: {len(stretched)}")
+    for line in stretched:
+        say(f"    {line}")
+    for table in tables:
+        say(
+            f"375px: phase-table columns {table['columns']}px, tallest row "
+            f"{table['tallest']}px, scrolls sideways: {table['scrolls']}"
+        )
+    assert not stretched, "\n".join(stretched)
+
+
+# -- 7. screenshots --------------------------------------------------------------------------
+
+SHOTS = [
+    # name, page, theme, width
+    ("phase-light", MANUAL + "live.html", "light", 1280),
+    ("phase-dark", MANUAL + "live.html", "dark", 1280),
+    ("phase-review-narrow-375", MANUAL + "public-beta.html", "light", 375),
+    ("phase-beta-dark-narrow-375", MANUAL + "beta.html", "dark", 375),
+    ("overview-light", OVERVIEW, "light", 1280),
+    ("overview-dark", OVERVIEW, "dark", 1280),
+    ("overview-narrow-375", OVERVIEW, "light", 375),
+]
+
+
+def test_screenshots(browser: Any, base_url: str, screenshot_dir: Path) -> None:
+    written = []
+    for name, path, theme, width in SHOTS:
+        tab = Tab(browser, base_url, theme=theme, width=width)
+        try:
+            tab.open(path)
+            for image in tab.page.locator("img.phases-pictogram").all():
+                image.scroll_into_view_if_needed()
+            tab.page.evaluate("window.scrollTo(0, 0)")
+            tab.page.wait_for_load_state("networkidle")
+            target = screenshot_dir / f"{name}.png"
+            tab.page.screenshot(path=str(target), full_page=True)
+            written.append(target)
+            if name == "phase-light":  # the navigation, close up, with "Next" focused
+                nav = tab.page.locator("nav.phases-nav")
+                tab.page.locator("nav.phases-nav a.phases-nav__link--next").focus()
+                close = screenshot_dir / "phase-nav-focus.png"
+                nav.screenshot(path=str(close))
+                written.append(close)
+        finally:
+            tab.close()
+    for target in written:
+        say(f"screenshot: {target}")
+    assert all(target.stat().st_size > 0 for target in written)
