@@ -34,7 +34,6 @@ def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> Resolution:
     spec, spec_problems = load_spec(app)
     hide = frozenset({"draft"}) if get_config(app.config).hide_drafts else frozenset()
     resolution = resolve(domain.all_decls(), spec, toctree_order(env), hide)
-    domain.data["resolution"] = resolution
 
     reports: list[_Report] = []
 
@@ -85,7 +84,7 @@ def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> Resolution:
     catalog = build_catalog(
         resolution, domain.data["items"], domain.data["questions"], STANDARD_PICTOGRAMS
     )
-    domain.data["catalog"] = catalog
+    domain.set_derived(resolution, catalog)
     required = get_config(app.config).required_questions
     for entry in catalog.values() if required else ():
         answered = {key for key, _answer in entry.answers}

@@ -227,6 +227,8 @@ def check_config(app: Sphinx, config: Config) -> None:
             file_location(conf_path, config_line(conf_path, name)),
         )
         setattr(config, name, default_of(field))
+    # Read once here, not on every directive, transform and page (it adds up at scale).
+    config._phases_settings = _read(config)  # type: ignore[attr-defined]
 
 
 def default_of(field: dc.Field[Any]) -> Any:
@@ -237,6 +239,11 @@ def default_of(field: dc.Field[Any]) -> Any:
 
 def get_config(config: Config) -> PhasesConfig:
     """The settings as one typed value (already checked at ``config-inited``)."""
+    settings = getattr(config, "_phases_settings", None)
+    return settings if isinstance(settings, PhasesConfig) else _read(config)
+
+
+def _read(config: Config) -> PhasesConfig:
     return PhasesConfig(
         **{f.name: getattr(config, f"phases_{f.name}") for f in dc.fields(PhasesConfig)}
     )

@@ -20,14 +20,11 @@ def anchor_id(phase_id: str) -> str:
 
 
 def anchor_nodes(document: nodes.document, decl: PhaseDecl) -> list[nodes.Node]:
-    """A link target for the phase and its general-index entries."""
+    """A link target for the phase and its general-index entry."""
     target = nodes.target("", "", ids=[anchor_id(decl.id)])
     document.note_explicit_target(target)
     index = addnodes.index(
-        entries=[
-            ("single", f"{decl.title} (phase)", anchor_id(decl.id), "", None),
-            ("single", f"phases; {decl.title}", anchor_id(decl.id), "", None),
-        ]
+        entries=[("single", f"{decl.title} (phase)", anchor_id(decl.id), "", None)]
     )
     return [index, target]
 

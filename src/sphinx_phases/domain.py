@@ -9,6 +9,7 @@ from docutils import nodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.util.nodes import make_refnode
 
+from sphinx_phases.catalog import PhaseEntry
 from sphinx_phases.declare import anchor_id
 from sphinx_phases.locale import _
 from sphinx_phases.model import Item, ItemList, PhaseDecl, Problem
@@ -81,18 +82,23 @@ class PhasesDomain(Domain):
         "refs": {},  # docname -> [(phase id, line)] of {phase} roles
         "items": {},  # docname -> [ItemList] of phase-activities/phase-outputs
         "pictograms": {},  # docname -> [(name, line)] of every pictogram the page shows
-        "navs": {},  # docname -> True when the page holds a navigation placeholder
+        "navs": {},  # docname -> "auto" or "manual": where its navigation placeholder is
         "overviews": {},  # docname -> True when the page holds a sequence or table
         "questions": {},  # docname -> [(key, first paragraph of the answer, line)]
         "views": {},  # docname -> what the page showed of other phases when last written
-        "resolution": None,  # the resolved sequence of the current build
-        "catalog": {},  # phase id -> PhaseEntry: what overviews and the export show
     }
-    data_version = 1
+    data_version = 2
     # Set at builder-inited for the current build: every pictogram name it knows.
     pictograms: Registry = Registry({})
     # Set at builder-inited: whether the builder joins documents into one tree to write.
     assembles: bool = False
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        # Derived once per build by checks.resolve_and_check, in the main process, before
+        # write workers fork; kept off the pickled environment, which need not carry them.
+        self._resolution: Resolution | None = None
+        self.catalog: dict[str, PhaseEntry] = {}
 
     # -- raw facts, written while reading -------------------------------------------------
 
@@ -122,8 +128,10 @@ class PhasesDomain(Domain):
     def note_pictogram(self, docname: str, name: str, line: int | None) -> None:
         self.data["pictograms"].setdefault(docname, []).append((name, line))
 
-    def note_nav(self, docname: str) -> None:
-        self.data["navs"][docname] = True
+    def note_nav(self, docname: str, placed: str) -> None:
+        """*placed*: "auto" (where PhasePage puts it) or "manual" (a phase-nav directive)."""
+        if self.data["navs"].get(docname) != "manual":
+            self.data["navs"][docname] = placed
 
     def note_overview(self, docname: str, problems: list[Problem]) -> None:
         self.data["overviews"][docname] = True
@@ -156,11 +164,14 @@ class PhasesDomain(Domain):
 
     @property
     def resolution(self) -> Resolution:
-        result: Resolution | None = self.data["resolution"]
-        if result is None:
+        if self._resolution is None:
             # Only reached when a builder asks before env-get-updated has run.
-            result = self.data["resolution"] = resolve(self.all_decls())
-        return result
+            self._resolution = resolve(self.all_decls())
+        return self._resolution
+
+    def set_derived(self, resolution: Resolution, catalog: dict[str, PhaseEntry]) -> None:
+        self._resolution = resolution
+        self.catalog = catalog
 
     def resolve_xref(
         self,

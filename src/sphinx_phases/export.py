@@ -27,7 +27,7 @@ BUILDERS = ("html", "dirhtml", "singlehtml")
 
 def export_data(app: Sphinx) -> dict[str, Any]:
     domain: PhasesDomain = app.env.get_domain("phases")  # type: ignore[assignment]
-    catalog: dict[str, PhaseEntry] = domain.data["catalog"]
+    catalog: dict[str, PhaseEntry] = domain.catalog
     base = app.config.html_baseurl
     phases = []
     for entry in catalog.values():

@@ -9,6 +9,7 @@ rebuild rewrites nothing.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
@@ -23,10 +24,12 @@ def pages_to_rewrite(env: BuildEnvironment, resolution: Resolution) -> list[str]
     domain: PhasesDomain = env.get_domain("phases")  # type: ignore[assignment]
     views = compute_views(resolution, domain.data["refs"])
     if domain.data["overviews"]:
-        # Overviews show every fact of every phase: one fingerprint of the catalogue.
-        everything = tuple(domain.data["catalog"].values())
+        # Overviews show every fact of every phase: one digest of the whole catalogue
+        # (repr is stable across processes, unlike hash()).
+        everything = repr(tuple(domain.catalog.values())).encode()
+        digest = hashlib.sha256(everything).hexdigest()
         for docname in domain.data["overviews"]:
-            views[docname] = (views.get(docname), everything)
+            views[docname] = (views.get(docname), digest)
     old: dict[str, Hashable] = domain.data["views"]
     domain.data["views"] = views
     existing = env.all_docs

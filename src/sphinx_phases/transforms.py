@@ -48,7 +48,7 @@ class PhasePage(SphinxTransform):
             decl = declare_from_front_matter(self.document, self.env)
         domain: PhasesDomain = self.env.get_domain("phases")  # type: ignore[assignment]
         if temp.get("phases_manual_nav"):
-            domain.note_nav(self.env.docname)
+            domain.note_nav(self.env.docname, "manual")
         self._fill_questions(decl)
         if decl is None:
             return
@@ -63,7 +63,7 @@ class PhasePage(SphinxTransform):
         where = get_config(self.config).navigation
         if temp.get("phases_manual_nav") or where == "none":
             return
-        domain.note_nav(self.env.docname)
+        domain.note_nav(self.env.docname, "auto")
         if where in ("top", "both"):
             insert_after_title(self.document, [self._placeholder()], after_banner=True)
         if where in ("bottom", "both"):
@@ -108,18 +108,21 @@ class FillPlaceholders(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         domain: PhasesDomain = self.env.get_domain("phases")  # type: ignore[assignment]
         docname = self.env.docname
-        # Most pages hold no placeholder: skip the tree walk for them. Builders that
-        # assemble several documents into one tree must look.
-        if not (
+        navs = domain.data["navs"]
+        if (
             domain.assembles
-            or docname in domain.data["navs"]
             or docname in domain.data["overviews"]
+            or navs.get(docname) == "manual"
         ):
-            return
+            # Assembled trees and hand-placed directives can be anywhere: look everywhere.
+            placeholders = _all_placeholders(self.document)
+        elif docname in navs:
+            placeholders = _automatic_navs(self.document)
+        else:
+            return  # most pages hold no placeholder, and are not walked at all
         resolution = domain.resolution
-        catalog = domain.data["catalog"]
-        for node in list(self.document.findall(_is_placeholder)):
-            assert isinstance(node, phases_nav | phases_overview)
+        catalog = domain.catalog
+        for node in placeholders:
             page_phase = resolution.pages.get(node["docname"])
             if isinstance(node, phases_overview):
                 if node["kind"] == "table":
@@ -182,3 +185,24 @@ class FillPlaceholders(SphinxPostTransform):
 
 def _is_placeholder(node: nodes.Node) -> bool:
     return isinstance(node, phases_nav | phases_overview)
+
+
+def _automatic_navs(document: nodes.document) -> list[phases_nav | phases_overview]:
+    """The navigation PhasePage placed: after the first title and at the very end.
+
+    Looking there costs a few steps where a walk would visit every node of the page; if
+    a later transform moved them, fall back to the walk.
+    """
+    sections = [n for n in document.children if isinstance(n, nodes.section)]
+    places: list[nodes.Node] = list(sections[0].children[1:4]) if sections else []
+    last = sections[-1] if sections else document
+    if last.children:
+        places.append(last.children[-1])
+    found: list[phases_nav | phases_overview] = [n for n in places if isinstance(n, phases_nav)]
+    return list(dict.fromkeys(found)) if found else _all_placeholders(document)
+
+
+def _all_placeholders(document: nodes.document) -> list[phases_nav | phases_overview]:
+    return [
+        n for n in document.findall(_is_placeholder) if isinstance(n, phases_nav | phases_overview)
+    ]

@@ -80,14 +80,23 @@ def visit_pictogram(self: HTML5Translator, node: pictogram) -> None:
                 f'<span class="phases-pictogram-missing">{self.encode(node["label"])}</span>'
             )
         raise nodes.SkipNode
-    current = self.builder.get_target_uri(self.builder.current_docname)
-    src = relative_uri(current, f"{PICTOGRAM_DIR}/{filename}")
+    src = _pictogram_prefix(self) + filename
     alt = "" if node.get("decorative") else node["label"]
     self.body.append(
         f'<img class="phases-pictogram" src="{self.attval(src)}" alt="{self.attval(alt)}" '
         'width="32" height="32" loading="lazy" />'
     )
     raise nodes.SkipNode
+
+
+def _pictogram_prefix(self: HTML5Translator) -> str:
+    """The page's relative path to the pictogram folder, worked out once per page."""
+    prefix: str | None = getattr(self, "_phases_pictogram_prefix", None)
+    if prefix is None:
+        current = self.builder.get_target_uri(self.builder.current_docname)
+        prefix = relative_uri(current, PICTOGRAM_DIR + "/")
+        self._phases_pictogram_prefix = prefix  # type: ignore[attr-defined]
+    return prefix
 
 
 def depart_nothing(self: HTML5Translator, node: nodes.Element) -> None:
