@@ -8,7 +8,6 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 from sphinx.util.inventory import InventoryFile
-
 from tests.conftest import warning_lines
 
 
@@ -20,8 +19,15 @@ def test_inventory_and_intersphinx(make_app: Any, copy_root: Any, tmp_path: Path
     with inventory_path.open("rb") as handle:
         inventory = InventoryFile.load(handle, "https://manual.example/", posixpath.join)
     phases = inventory["phases:phase"]
-    assert sorted(phases) == ["alpha", "beta", "discovery", "live", "private-beta",
-                              "public-beta", "retirement"]
+    assert sorted(phases) == [
+        "alpha",
+        "beta",
+        "discovery",
+        "live",
+        "private-beta",
+        "public-beta",
+        "retirement",
+    ]
     live = phases["live"]
     live_uri = live.uri if hasattr(live, "uri") else live[2]
     assert live_uri == "https://manual.example/live.html#phase-live"
@@ -43,18 +49,26 @@ def test_inventory_and_intersphinx(make_app: Any, copy_root: Any, tmp_path: Path
     assert warning_lines(app) == []
     soup = BeautifulSoup(Path(app.outdir, "index.html").read_text("utf8"), "html.parser")
     links = {a.get_text(): a["href"] for a in soup.select("a.reference.external")}
-    assert links == {"Live": "https://manual.example/live.html#phase-live",
-                     "the beta": "https://manual.example/beta.html#phase-beta",
-                     "Alpha": "https://manual.example/alpha.html#phase-alpha"}
+    assert links == {
+        "Live": "https://manual.example/live.html#phase-live",
+        "the beta": "https://manual.example/beta.html#phase-beta",
+        "Alpha": "https://manual.example/alpha.html#phase-alpha",
+    }
 
 
 def test_phase_index_and_general_index(make_app: Any, copy_root: Any) -> None:
     app = make_app("html", srcdir=copy_root("service"))
     app.build()
-    soup = BeautifulSoup(Path(app.outdir, "phases-index.html").read_text("utf8"),
-                         "html.parser")
+    soup = BeautifulSoup(Path(app.outdir, "phases-index.html").read_text("utf8"), "html.parser")
     entries = [a.get_text() for a in soup.select("table.indextable a")]
-    assert entries == ["Alpha", "Beta", "Discovery", "Live", "Private beta", "Public beta",
-                       "Retirement"]
+    assert entries == [
+        "Alpha",
+        "Beta",
+        "Discovery",
+        "Live",
+        "Private beta",
+        "Public beta",
+        "Retirement",
+    ]
     genindex = Path(app.outdir, "genindex.html").read_text("utf8")
     assert "Live (phase)" in genindex

@@ -29,8 +29,15 @@ def test_example_manual_under_theme(tmp_path: Path, theme: str, theme_nav: bool)
     outdir = tmp_path / "out"
     args = ["-W", "-q", "-b", "html", "-d", str(tmp_path / "doctrees"), str(srcdir), str(outdir)]
     assert build_main(args) == 0
-    for page in ("discovery", "alpha", "beta", "private-beta", "public-beta", "live",
-                 "retirement"):
+    for page in (
+        "discovery",
+        "alpha",
+        "beta",
+        "private-beta",
+        "public-beta",
+        "live",
+        "retirement",
+    ):
         soup = BeautifulSoup((outdir / f"{page}.html").read_text("utf8"), "html.parser")
         navs = soup.select('nav.phases-nav[aria-label="Phase navigation"]')
         assert len(navs) == 1, page
