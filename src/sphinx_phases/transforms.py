@@ -20,10 +20,6 @@ from sphinx_phases.nodes import phases_banner, phases_nav, phases_nav_link, phas
 from sphinx_phases.sequence import Resolution
 
 
-def _status_label(status: str) -> str:
-    return {"draft": _("Draft"), "review": _("In review")}.get(status, status)
-
-
 def _status_message(status: str) -> str:
     if status == "draft":
         return _("This page is a draft: it may be incomplete or change completely.")
@@ -89,7 +85,7 @@ class PhasePage(SphinxTransform):
     def _banner(self, status: str) -> phases_banner:
         banner = phases_banner(status=status, classes=["no-search"])
         paragraph = nodes.paragraph(classes=["phases-banner__content"])
-        paragraph += nodes.strong("", _status_label(status), classes=["phases-banner__tag"])
+        paragraph += nodes.strong("", overviews.status_label(status), classes=["phases-banner__tag"])
         paragraph += nodes.Text(" ")
         paragraph += nodes.inline("", _status_message(status), classes=["phases-banner__text"])
         banner += paragraph
