@@ -43,7 +43,18 @@ def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> Resolution:
 
     for docname, problems in domain.data["problems"].items():
         for problem in problems:
-            at_doc(docname, problem.line, problem.message, problem.subtype)
+            if problem.source:  # found in a file the page includes
+                reports.append(
+                    (
+                        problem.source,
+                        problem.line or 0,
+                        problem.message,
+                        problem.subtype,
+                        file_location(problem.source, problem.line),
+                    )
+                )
+            else:
+                at_doc(docname, problem.line, problem.message, problem.subtype)
     for spec_problem in spec_problems:
         reports.append(
             (
@@ -111,7 +122,7 @@ def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> Resolution:
                     "built-in pictogram or one from phases_pictograms",
                     "pictogram",
                 )
-            elif name not in known:
+            elif name not in known and name not in known.refused:
                 close = difflib.get_close_matches(name, known.names(), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
                 at_doc(
@@ -137,7 +148,19 @@ def load_spec(app: Sphinx) -> tuple[SequenceSpec | None, list[SpecProblem]]:
             None, settings.loops, conf_path=conf_path, sequence_line=None, loops_line=loops_line
         )
         extra = spec.loops if spec is not None else ()
-        yaml_spec, yaml_problems = from_yaml(Path(app.confdir, settings.sequence), extra)
+        path = Path(app.confdir, settings.sequence)
+        if not path.is_file():
+            # Nothing in the file to point at: point at the setting that names it.
+            problems.append(
+                SpecProblem(
+                    conf_path,
+                    config_line(conf_path, "phases_sequence"),
+                    f"phases_sequence names {settings.sequence!r}, which is not a file; expected "
+                    "the path of a YAML file, relative to the configuration directory",
+                )
+            )
+            return None, problems
+        yaml_spec, yaml_problems = from_yaml(path, extra)
         return yaml_spec, problems + yaml_problems
     return from_config(
         settings.sequence,

@@ -227,6 +227,19 @@ def check_config(app: Sphinx, config: Config) -> None:
             file_location(conf_path, config_line(conf_path, name)),
         )
         setattr(config, name, default_of(field))
+    unknown = [k for k in config.phases_required_questions if k not in config.phases_questions]
+    if unknown:
+        names = ", ".join(repr(k) for k in unknown)
+        warn(
+            f"phases_required_questions names {names}, which phases_questions does not "
+            f"configure; expected keys among {', '.join(config.phases_questions)}; "
+            "they are ignored",
+            PhaseWarning.CONFIG,
+            file_location(conf_path, config_line(conf_path, "phases_required_questions")),
+        )
+        config.phases_required_questions = [
+            k for k in config.phases_required_questions if k not in unknown
+        ]
     # Read once here, not on every directive, transform and page (it adds up at scale).
     config._phases_settings = _read(config)  # type: ignore[attr-defined]
 

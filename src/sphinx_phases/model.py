@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses as dc
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -41,6 +42,7 @@ class Problem:
     message: str
     line: int | None = None
     key: str | None = None  # the option at fault, when there is one
+    source: str | None = None  # the file, when not the page's own (an included file)
 
 
 @dc.dataclass(frozen=True)
@@ -100,6 +102,14 @@ def suggest_id(text: str) -> str:
 def _check_id(value: str) -> str | None:
     if ID_PATTERN.fullmatch(value):
         return None
+    foreign = next((c for c in value if ord(c) > 127), None)
+    if foreign is not None:
+        # A look-alike letter (Cyrillic U+0430 for Latin 'a') is invisible: name it.
+        name = unicodedata.name(foreign, "unnamed character")
+        return (
+            f"expected lower-case letters, digits and '-' (it contains {foreign!r}, "
+            f"U+{ord(foreign):04X} {name})"
+        )
     hint = suggest_id(value)
     advice = f" (perhaps '{hint}')" if hint else ""
     return f"expected lower-case letters, digits and '-'{advice}"

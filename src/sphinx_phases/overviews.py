@@ -166,6 +166,17 @@ def _cards(
 # -- phase-table --------------------------------------------------------------------------
 
 
+_COLUMN_WIDTHS = {
+    "id": 14,
+    "title": 18,
+    "status": 11,
+    "previous": 16,
+    "next": 16,
+    "duration": 14,
+    "team": 24,
+}
+
+
 def column_title(column: str) -> str:
     titles = {
         "id": _("Id"),
@@ -187,8 +198,9 @@ def table(catalog: Mapping[str, PhaseEntry], columns: list[str], docname: str) -
     node = nodes.table(classes=["phases-table"])
     group = nodes.tgroup(cols=len(columns))
     node += group
-    for _column in columns:
-        group += nodes.colspec(colwidth=1)
+    for column in columns:
+        # Text builders read colwidth as characters; HTML and LaTeX as proportions.
+        group += nodes.colspec(colwidth=_COLUMN_WIDTHS.get(column, 30))
     head = nodes.thead()
     group += head
     head += _row([nodes.paragraph(text=column_title(c)) for c in columns])

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx_phases.model import PICTOGRAM_PATTERN
+
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
@@ -23,8 +25,8 @@ SUFFIXES = (".svg", ".png")
 MAX_BYTES = 1_000_000
 # Markup that would run code or fetch something when an SVG is shown on its own.
 _UNSAFE_SVG = re.compile(
-    rb"<script|<foreignObject|\son[a-z]+\s*=|javascript:|(?:xlink:)?href\s*=\s*[\"'](?!#)"
-    rb"|@import|url\(\s*[\"']?(?!#)",
+    rb"<script|<foreignObject|<!DOCTYPE|<!ENTITY|\son[a-z]+\s*=|javascript:"
+    rb"|(?:xlink:)?href\s*=\s*[\"'](?!#)|@import|url\(\s*[\"']?(?!#)",
     re.IGNORECASE,
 )
 
@@ -52,10 +54,17 @@ class RegistryProblem:
 
 
 class Registry:
-    """Every pictogram name the build knows, built-in first, project files over them."""
+    """Every pictogram name the build knows, built-in first, project files over them.
 
-    def __init__(self, pictograms: Mapping[str, Pictogram]) -> None:
+    ``refused`` holds the names a setting asked for but that were refused (and reported
+    there), so their uses are not reported a second time as unknown.
+    """
+
+    def __init__(
+        self, pictograms: Mapping[str, Pictogram], refused: frozenset[str] = frozenset()
+    ) -> None:
         self._pictograms = dict(pictograms)
+        self.refused = refused
 
     def get(self, name: str) -> Pictogram | None:
         return self._pictograms.get(name)
@@ -87,6 +96,7 @@ def build_registry(
     """The registry for a project: built-ins, then folders, then named files."""
     problems: list[RegistryProblem] = []
     found = builtin()
+    refused: set[str] = set()
     roots = [confdir.resolve(), srcdir.resolve()]
     for folder in folders:
         directory = _inside(confdir / folder, roots)
@@ -102,8 +112,9 @@ def build_registry(
             continue
         for path in sorted(directory.iterdir()):
             if path.suffix.lower() in SUFFIXES:
-                error = _check_file(path, roots)
+                error = _check_name(path.stem) or _check_file(path, roots)
                 if error:
+                    refused.add(path.stem)
                     problems.append(
                         RegistryProblem(
                             f"pictogram file {str(path.relative_to(directory))!r} in {folder!r} "
@@ -114,15 +125,22 @@ def build_registry(
                 else:
                     found[path.stem] = Pictogram(path.stem, path.resolve())
     for name, relative in sorted(named.items()):
-        path = confdir / relative
-        error = _check_file(path, roots)
+        # The name becomes the output file's name: it must not carry a path.
+        error = _check_name(name) or _check_file(confdir / relative, roots)
         if error:
+            refused.add(name)
             problems.append(
                 RegistryProblem(f"pictogram {name!r}: {relative!r} {error}", "phases_pictograms")
             )
         else:
-            found[name] = Pictogram(name, path.resolve())
-    return Registry(found), problems
+            found[name] = Pictogram(name, (confdir / relative).resolve())
+    return Registry(found, frozenset(refused)), problems
+
+
+def _check_name(name: str) -> str | None:
+    if PICTOGRAM_PATTERN.fullmatch(name):
+        return None
+    return "has a name that is not valid; expected letters, digits, '-', '_' and '.'"
 
 
 def _inside(path: Path, roots: list[Path]) -> Path | None:

@@ -244,7 +244,8 @@ class _Resolver:
                             "asymmetric",
                             f"phase '{phase_id}' declares parent "
                             f"'{declared}', but phases_sequence puts it under "
-                            f"'{configured[0]}'; the page's own parent is used",
+                            f"'{configured[0]}'; expected both to name the same parent "
+                            "(the page's own is used)",
                             self.at(decl),
                         )
                     self.parent[phase_id] = declared

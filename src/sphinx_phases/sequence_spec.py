@@ -119,14 +119,24 @@ class _Reader:
             if pair is None:
                 self.problem(
                     line,
-                    f"{name}: an item is {self._describe(entry)}; expected a mapping "
-                    "like {from: live, to: discovery}",
+                    f"{name}: an item is {self._describe(entry)}"
+                    f"{self._missing_keys(entry)}; expected a mapping like "
+                    "{from: live, to: discovery}",
                 )
                 continue
             source, target = pair
             if self._check_id(source, line, name) and self._check_id(target, line, name):
                 result.append(LoopItem(source, target, line))
         return result
+
+    def _missing_keys(self, entry: Any) -> str:
+        """', without 'to'" for a loop mapping that lacks a key, else nothing."""
+        mapping = self._mapping(entry)
+        if mapping is None:
+            return ""
+        keys = {self._scalar(k) for k, _ in mapping}
+        missing = [f"'{key}'" for key in ("from", "to") if key not in keys]
+        return f", without {' or '.join(missing)}" if missing else ""
 
     def _loop_pair(self, entry: Any) -> tuple[str, str] | None:
         mapping = self._mapping(entry)
@@ -234,16 +244,30 @@ def from_yaml(
             "expected a mapping with a 'sequence' list",
         )
         return None, reader.problems
-    except (yaml.YAMLError, RecursionError) as exc:
+    except RecursionError:
         reader.problem(
-            None, f"phases_sequence: the YAML does not parse ({exc.__class__.__name__})"
+            1,
+            "phases_sequence: the YAML nests too deeply to read; expected a "
+            "mapping with a 'sequence' list, nested a few levels at most",
+        )
+        return None, reader.problems
+    except yaml.YAMLError as exc:
+        reader.problem(
+            1,
+            f"phases_sequence: the YAML does not parse ({exc}); expected a "
+            "mapping with a 'sequence' list",
+        )
+        return None, reader.problems
+    if root is None:
+        reader.problem(
+            1, "phases_sequence: the file is empty; expected a mapping with a 'sequence' list"
         )
         return None, reader.problems
     if not isinstance(root, yaml.MappingNode):
         reader.problem(
-            reader.line_of(root) if root else 1,
-            "phases_sequence: the file holds "
-            f"{reader._describe(root)}; expected a mapping with a 'sequence' list",
+            reader.line_of(root),
+            f"phases_sequence: the file holds {reader._describe(root)}; expected a mapping "
+            "with a 'sequence' list",
         )
         return None, reader.problems
     items: list[SpecItem] = []

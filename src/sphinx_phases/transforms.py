@@ -85,7 +85,9 @@ class PhasePage(SphinxTransform):
     def _banner(self, status: str) -> phases_banner:
         banner = phases_banner(status=status, classes=["no-search"])
         paragraph = nodes.paragraph(classes=["phases-banner__content"])
-        paragraph += nodes.strong("", overviews.status_label(status), classes=["phases-banner__tag"])
+        paragraph += nodes.strong(
+            "", overviews.status_label(status), classes=["phases-banner__tag"]
+        )
         paragraph += nodes.Text(" ")
         paragraph += nodes.inline("", _status_message(status), classes=["phases-banner__text"])
         banner += paragraph

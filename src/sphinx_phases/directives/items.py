@@ -120,6 +120,17 @@ class PhaseItemsDirective(SphinxDirective):
                 f"phase-{self.kind}: an item has a pictogram but no label; expected text after it",
                 self._line(list_item),
             )
+        nested = list_item.next_node(nodes.bullet_list) or list_item.next_node(
+            nodes.enumerated_list
+        )
+        if nested is not None:
+            return Item(label=label, pictogram=name), Problem(
+                "option",
+                f"phase-{self.kind}: an item holds a nested list; expected one "
+                "level of items (nested ones are shown, but only the item is recorded for "
+                "overviews and phases.json)",
+                self._line(nested),
+            )
         return Item(label=label, pictogram=name), None
 
     def _line(self, node: nodes.Element) -> int:

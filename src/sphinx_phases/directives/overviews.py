@@ -98,13 +98,12 @@ class PhaseTableDirective(SphinxDirective):
                     )
                 )
         if not columns:
-            if "columns" in self.options:
+            if not wanted:  # an empty :columns: (an unknown one is reported above)
                 problems.append(
                     Problem(
                         "option",
-                        "phase-table: no usable columns; expected "
-                        "a list such as 'title, status, summary'; using "
-                        "those",
+                        "phase-table: no columns; expected a list "
+                        "such as 'title, status, summary'; using those",
                         self.lineno,
                     )
                 )

@@ -56,9 +56,14 @@ class PhaseDirective(SphinxDirective):
             page_title=page_title(self.state.document),
             origin="phase directive",
         )
-        if any(problem.key for problem in problems):
-            lines = self.option_lines()
-            problems = [dc.replace(p, line=lines.get(p.key or "", p.line)) for p in problems]
+        if problems:
+            source = self.get_source_info()[0]
+            included = source if source != str(self.env.doc2path(self.env.docname)) else None
+            lines = self.option_lines() if any(p.key for p in problems) else {}
+            problems = [
+                dc.replace(p, line=lines.get(p.key or "", p.line), source=included)
+                for p in problems
+            ]
         record(self.env, decl, problems)
         if decl is not None:
             self.env.temp_data.setdefault("phases_decl", decl)

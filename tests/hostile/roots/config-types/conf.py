@@ -1,0 +1,12 @@
+extensions = ["myst_parser", "sphinx_phases"]
+phases_sequence = {"a": 1}
+phases_loops = "a"
+phases_navigation = "left"
+phases_theme_nav = "yes"
+phases_hide_drafts = 1
+phases_pictograms = ["a.svg"]
+phases_pictogram_dirs = "_pictograms"
+phases_questions = {"Bad Key": "x"}
+phases_required_questions = "objective"
+phases_json = None
+phases_default_pictogram = ""

@@ -1,0 +1,365 @@
+# ruff: noqa: E501  (expected warnings are compared as exact, whole lines)
+"""A bad-input corpus: one small root per case, its exact warnings, and a site that still builds.
+
+Each root under ``tests/hostile/roots`` is built once, as a user runs ``sphinx-build``
+(no ``-W``): the build must finish with exit code 0 and no traceback, render every page, and
+report each problem exactly once, located (``file:line``), saying what was found and what was
+expected. The defects this corpus found have tests of their own below, kept as regression
+tests after their fix.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from tests.hostile.helpers import HOSTILE_ROOTS, Build
+
+EXPECTED: dict[str, list[str]] = {
+    "config-items": [
+        "conf.py:2: WARNING: phases_sequence: 'Bad Id' is not a phase id; expected lower-case letters, digits and '-' [phases.config]",
+        "conf.py:2: WARNING: phases_sequence: an item is a list; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
+        "conf.py:2: WARNING: phases_sequence: an item is a mapping of 2 keys; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
+        "conf.py:2: WARNING: phases_sequence: an item is empty; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
+        "conf.py:2: WARNING: phases_sequence: an item is int 5; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
+        "conf.py:2: WARNING: phases_sequence: the sub-phases of 'b' is str 'c'; expected a list [phases.config]",
+        "conf.py:3: WARNING: phases_loops: an item is a list; expected a mapping like {from: live, to: discovery} [phases.config]",
+        "conf.py:3: WARNING: phases_loops: an item is int 3; expected a mapping like {from: live, to: discovery} [phases.config]",
+    ],
+    "config-types": [
+        "conf.py:2: WARNING: phases_sequence = {'a': 1} is not valid: expected a list of phase ids, or the path of a YAML file; the default is used [phases.config]",
+        "conf.py:3: WARNING: phases_loops = 'a' is not valid: expected a list of {'from': ID, 'to': ID} mappings; the default is used [phases.config]",
+        "conf.py:4: WARNING: phases_navigation = 'left' is not valid: expected one of 'bottom', 'top', 'both', 'none'; the default is used [phases.config]",
+        "conf.py:5: WARNING: phases_theme_nav = 'yes' is not valid: expected True or False; the default is used [phases.config]",
+        "conf.py:6: WARNING: phases_hide_drafts = 1 is not valid: expected True or False; the default is used [phases.config]",
+        "conf.py:7: WARNING: phases_pictograms = ['a.svg'] is not valid: expected a mapping of pictogram names to file paths; the default is used [phases.config]",
+        "conf.py:8: WARNING: phases_pictogram_dirs = '_pictograms' is not valid: expected a list of folder paths; the default is used [phases.config]",
+        "conf.py:9: WARNING: phases_questions = {'Bad Key': 'x'} is not valid: expected a mapping of question keys (like 'objective') to heading templates; the default is used [phases.config]",
+        "conf.py:10: WARNING: phases_required_questions = 'objective' is not valid: expected a list of question keys; the default is used [phases.config]",
+        "conf.py:11: WARNING: phases_json = None is not valid: expected True or False; the default is used [phases.config]",
+        "conf.py:12: WARNING: phases_default_pictogram = '' is not valid: expected a pictogram name, or None; the default is used [phases.config]",
+    ],
+    "frontmatter": [
+        "fm-bool.md:2: WARNING: front matter 'phase': 'color' is a number (12); expected a string [phases.option]",
+        "fm-bool.md:2: WARNING: front matter 'phase': 'status' is a boolean (true); expected a string [phases.option]",
+        "fm-deep.md:4: WARNING: front matter 'phase': 'title' is a mapping; expected a string [phases.option]",
+        "fm-deep.md:9: WARNING: front matter 'phase': 'next' is a mapping; expected a string [phases.option]",
+        "fm-id-list.md:2: WARNING: front matter 'phase': 'id' is a list; expected a string [phases.option]",
+        "fm-list.md:2: WARNING: front matter 'phase' is a list; expected a mapping with at least an 'id' (e.g. 'phase: {id: alpha}') [phases.option]",
+        "fm-null.md:2: WARNING: front matter 'phase' is empty; expected a mapping with at least an 'id' (e.g. 'phase: {id: alpha}') [phases.option]",
+        "fm-number.md:2: WARNING: front matter 'phase' is a number (3.5); expected a mapping with at least an 'id' (e.g. 'phase: {id: alpha}') [phases.option]",
+        "fm-text.md:2: WARNING: front matter 'phase' is the text 'alpha'; expected a mapping with at least an 'id' (e.g. 'phase: {id: alpha}') [phases.option]",
+    ],
+    "ids": [
+        "capitals.md:3: WARNING: phase directive: id 'Alpha' is not valid: expected lower-case letters, digits and '-' (perhaps 'alpha') [phases.option]",
+        "empty.md:3: WARNING: phase directive: no phase id; expected an 'id' [phases.option]",
+        "quotes.md:3: WARNING: phase directive: id '\"\"' is not valid: expected lower-case letters, digits and '-' [phases.option]",
+        "spaces.md:3: WARNING: phase directive: id 'public beta' is not valid: expected lower-case letters, digits and '-' (perhaps 'public-beta') [phases.option]",
+        "trailing.md:3: WARNING: phase directive: id 'beta-' is not valid: expected lower-case letters, digits and '-' (perhaps 'beta') [phases.option]",
+    ],
+    "option-color": [
+        "brace.md:4: WARNING: phase directive: color 'red;} body{display:none' is not valid: expected a CSS colour: #rgb, #rrggbb, rgb(...), hsl(...) or a colour name [phases.option]",
+        "expr.md:4: WARNING: phase directive: color 'expression(alert(1))' is not valid: expected a CSS colour: #rgb, #rrggbb, rgb(...), hsl(...) or a colour name [phases.option]",
+        "url.md:4: WARNING: phase directive: color 'url(javascript:alert(1))' is not valid: expected a CSS colour: #rgb, #rrggbb, rgb(...), hsl(...) or a colour name [phases.option]",
+    ],
+    "option-links": [
+        "a.md:4: WARNING: phase directive: previous 'Bad Id' is not valid: expected lower-case letters, digits and '-' (perhaps 'bad-id') [phases.option]",
+        "a.md:5: WARNING: phase directive: next 'ALPHA' is not valid: expected lower-case letters, digits and '-' (perhaps 'alpha') [phases.option]",
+        "a.md:6: WARNING: phase directive: parent 'x y' is not valid: expected lower-case letters, digits and '-' (perhaps 'x-y') [phases.option]",
+        "a.md:7: WARNING: phase directive: loops-to 'b!' is not valid: expected lower-case letters, digits and '-' (perhaps 'b') [phases.option]",
+        "b.md:4: WARNING: phase directive: previous '' is not valid: expected lower-case letters, digits and '-' [phases.option]",
+        "b.md:5: WARNING: phase directive: next '-' is not valid: expected lower-case letters, digits and '-' [phases.option]",
+        "b.md:6: WARNING: phase directive: parent '--' is not valid: expected lower-case letters, digits and '-' [phases.option]",
+        "b.md:7: WARNING: phase directive: loops-to 'b_' is not valid: expected lower-case letters, digits and '-' (perhaps 'b') [phases.option]",
+    ],
+    "option-links-unknown": [
+        "a.md:3: WARNING: loop target 'wraith' is not declared by any page; expected the id of a phase [phases.unknown]",
+        "a.md:3: WARNING: next phase 'spectre' is not declared by any page; expected the id of a phase [phases.unknown]",
+        "a.md:3: WARNING: parent 'phantom' is not declared by any page; expected the id of a phase [phases.unknown]",
+        "a.md:3: WARNING: previous phase 'ghost' is not declared by any page; expected the id of a phase [phases.unknown]",
+    ],
+    "option-pictogram": [
+        "a.md:4: WARNING: phase directive: pictogram '../../etc/passwd' is not valid: expected a pictogram name (letters, digits, '-', '_' and '.') [phases.option]",
+        "b.md:3: WARNING: pictogram 'nosuch' is not known; expected a built-in pictogram or one from phases_pictograms [phases.pictogram]",
+        "c.md:4: WARNING: phase directive: pictogram '<script>' is not valid: expected a pictogram name (letters, digits, '-', '_' and '.') [phases.option]",
+    ],
+    "option-status": [
+        "a.md:4: WARNING: phase directive: status 'Draft' is not valid: expected one of 'draft', 'review', 'published' [phases.option]",
+        "b.md:4: WARNING: phase directive: status '<b>published</b>' is not valid: expected one of 'draft', 'review', 'published' [phases.option]",
+    ],
+    "option-title": [
+        "blank.md:4: WARNING: phase directive: title '' is not valid: expected some text [phases.option]",
+        "blank.md:5: WARNING: phase directive: subtitle '' is not valid: expected some text [phases.option]",
+        "blank.md:6: WARNING: phase directive: noun '' is not valid: expected some text [phases.option]",
+        "blank.md:7: WARNING: phase directive: duration '' is not valid: expected some text [phases.option]",
+        "blank.md:8: WARNING: phase directive: team '' is not valid: expected some text [phases.option]",
+        "empty.md:4: WARNING: phase directive: title '' is not valid: expected some text [phases.option]",
+    ],
+    "outputs-bad-phase": [
+        "a.md:6: WARNING: phase-activities: phase 'Bad Id' is not valid: expected a phase id [phases.option]",
+    ],
+    "outputs-no-list": [
+        "a.md:6: WARNING: phase-outputs: no bullet list; expected one item per line, each starting with '- ' [phases.option]",
+        "a.md:10: WARNING: phase-activities: no bullet list; expected one item per line, each starting with '- ' [phases.option]",
+        "a.md:13: WARNING: phase-outputs: no bullet list; expected one item per line, each starting with '- ' [phases.option]",
+    ],
+    "outputs-pictogram-only": [
+        "a.md:7: WARNING: phase-outputs: an item has a pictogram but no label; expected text after it [phases.option]",
+        "a.md:8: WARNING: phase-outputs: an item has a pictogram but no label; expected text after it [phases.option]",
+        "a.md:10: WARNING: phase-outputs: an item has no text; expected a label [phases.option]",
+    ],
+    "parent-cycle": [
+        "c.md:3: WARNING: parents form a cycle: 'a' -> 'c' -> 'b' -> 'a'; expected a parent chain that ends at a top-level phase, so 'c' is treated as top-level [phases.cycle]",
+        "p.md:3: WARNING: phase 'p' names itself as its parent; expected another phase [phases.cycle]",
+    ],
+    "question-unknown": [
+        "a.md:6: WARNING: phase-question: key 'nonsense' is not configured; expected one of objective, contents, duration, team, outputs [phases.question]",
+        "a.md:10: WARNING: phase-question: key 'Objective' is not configured; expected one of objective, contents, duration, team, outputs [phases.question]",
+    ],
+    "role-empty-pictogram": [
+        "a.md:6: WARNING: a pictogram has an empty name; expected the name of a built-in pictogram or one from phases_pictograms [phases.pictogram]",
+        "a.md:9: WARNING: a pictogram has an empty name; expected the name of a built-in pictogram or one from phases_pictograms [phases.pictogram]",
+    ],
+    "rst": [
+        "a.rst:4: WARNING: phase directive: id 'Public Beta' is not valid: expected lower-case letters, digits and '-' (perhaps 'public-beta') [phases.option]",
+        "a.rst:5: WARNING: phase directive: status 'finished' is not valid: expected one of 'draft', 'review', 'published' [phases.option]",
+        "a.rst:6: WARNING: phase directive: color 'red;} body{display:none' is not valid: expected a CSS colour: #rgb, #rrggbb, rgb(...), hsl(...) or a colour name [phases.option]",
+        "a.rst:7: WARNING: phase directive: title '' is not valid: expected some text [phases.option]",
+        "b.rst:4: WARNING: pictogram 'nosuch' is not known; expected a built-in pictogram or one from phases_pictograms [phases.pictogram]",
+        "b.rst:5: WARNING: phase directive: previous 'Alpha!' is not valid: expected lower-case letters, digits and '-' (perhaps 'alpha') [phases.option]",
+        "b.rst:8: WARNING: phase-outputs: no bullet list; expected one item per line, each starting with '- ' [phases.option]",
+        "b.rst:12: WARNING: phase-question: key 'nonsense' is not configured; expected one of objective, contents, duration, team, outputs [phases.question]",
+        "c.rst:5: WARNING: phase directive: color '\"></style><script>alert(1)</script>' is not valid: expected a CSS colour: #rgb, #rrggbb, rgb(...), hsl(...) or a colour name [phases.option]",
+        "c.rst:8: WARNING: this page already declares phase 'c' (line 4); expected at most one phase per page, so 'd' is ignored [phases.duplicate]",
+        "c.rst:9: WARNING: phase directive: color '#fff; background: url(x)' is not valid: expected a CSS colour: #rgb, #rrggbb, rgb(...), hsl(...) or a colour name [phases.option]",
+    ],
+    "self-links": [
+        "a.md:3: WARNING: phase 'a' names itself as its previous; expected a neighbouring phase [phases.cycle]",
+        "b.md:3: WARNING: phase 'b' names itself as its next; expected a neighbouring phase [phases.cycle]",
+        "c.md:3: WARNING: phase 'c' loops to itself; expected a loop back to an earlier phase [phases.cycle]",
+    ],
+    "table-no-columns": [
+        "index.md:7: WARNING: phase-table: no columns; expected a list such as 'title, status, summary'; using those [phases.option]",
+    ],
+    "two-starts": [
+        "x.md:3: WARNING: phases 'x', 'y' form a sequence that phases_sequence does not reach; expected them in the sequence [phases.orphan]",
+    ],
+    "yaml-items": [
+        "phases.yml:3: WARNING: sequence: an item is the value '3'; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
+        "phases.yml:4: WARNING: sequence: an item is the value 'null'; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
+        "phases.yml:5: WARNING: sequence: an item is a list; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
+        "phases.yml:6: WARNING: sequence: the sub-phases of 'b' is the value 'c'; expected a list [phases.config]",
+        "phases.yml:7: WARNING: sequence: 'Bad Id' is not a phase id; expected lower-case letters, digits and '-' [phases.config]",
+        "phases.yml:9: WARNING: loops: an item is the value 'nope'; expected a mapping like {from: live, to: discovery} [phases.config]",
+        "phases.yml:10: WARNING: loops: an item is a list; expected a mapping like {from: live, to: discovery} [phases.config]",
+    ],
+    "yaml-list-file": [
+        "phases.yml:1: WARNING: phases_sequence: the file holds a list; expected a mapping with a 'sequence' list [phases.config]",
+    ],
+    "yaml-loop-forward": [
+        "phases.yml:3: WARNING: phase 'a' loops to 'b', which comes after it; expected a loop back to an earlier phase [phases.cycle]",
+    ],
+    "yaml-loop-self": [
+        "phases.yml:3: WARNING: phase 'b' loops to itself; expected a loop back to an earlier phase [phases.cycle]",
+    ],
+    "yaml-shapes": [
+        "phases.yml:1: WARNING: sequence is a mapping; expected a list [phases.config]",
+        "phases.yml:2: WARNING: loops is the value '5'; expected a list [phases.config]",
+        "phases.yml:3: WARNING: unknown key 'extra'; expected 'sequence' and optionally 'loops' [phases.config]",
+    ],
+    "yaml-syntax": [
+        "phases.yml:4: WARNING: phases_sequence: the YAML does not parse (expected ',' or ']', but got ':'); expected a mapping with a 'sequence' list [phases.config]",
+    ],
+    "yaml-tab": [
+        "phases.yml:2: WARNING: phases_sequence: the YAML does not parse (found character '\\t' that cannot start any token); expected a mapping with a 'sequence' list [phases.config]",
+    ],
+    "yaml-two-parents": [
+        "phases.yml:3: WARNING: phases_sequence lists 'c' more than once; expected each phase once [phases.duplicate]",
+    ],
+    "yaml-unknown": [
+        "phases.yml:1: WARNING: phases_sequence item 'ghost' is not declared by any page; expected the id of a phase [phases.unknown]",
+        "phases.yml:1: WARNING: phases_sequence item 'phantom' is not declared by any page; expected the id of a phase [phases.unknown]",
+        "phases.yml:1: WARNING: phases_sequence item 'spirit' is not declared by any page; expected the id of a phase [phases.unknown]",
+        "phases.yml:3: WARNING: loop target 'wraith' is not declared by any page; expected the id of a phase [phases.unknown]",
+        "phases.yml:4: WARNING: loop source 'spectre' is not declared by any page; expected the id of a phase [phases.unknown]",
+    ],
+    "config-required-unknown": [
+        "conf.py:2: WARNING: phases_required_questions names 'nosuch', which phases_questions does not configure; expected keys among objective, contents, duration, team, outputs; they are ignored [phases.config]",
+    ],
+    "id-lookalike": [
+        "lookalike.md:3: WARNING: phase directive: id '\u0430lpha' is not valid: expected lower-case letters, digits and '-' (it contains '\u0430', U+0430 CYRILLIC SMALL LETTER A) [phases.option]",
+    ],
+    "include": [
+        "_part.txt:2: WARNING: phase directive: status 'bogus' is not valid: expected one of 'draft', 'review', 'published' [phases.option]",
+    ],
+    "loop-missing-key": [
+        "phases.yml:3: WARNING: loops: an item is a mapping, without 'to'; expected a mapping like {from: live, to: discovery} [phases.config]",
+    ],
+    "outputs-nested": [
+        "a.md:8: WARNING: phase-outputs: an item holds a nested list; expected one level of items (nested ones are shown, but only the item is recorded for overviews and phases.json) [phases.option]",
+    ],
+    "parent-disagrees": [
+        "a.md:3: WARNING: phase 'a' declares parent 'c', but phases_sequence puts it under 'b'; expected both to name the same parent (the page's own is used) [phases.asymmetric]",
+    ],
+    "table-text": [],
+    "table-unknown-column": [
+        "index.md:7: WARNING: phase-table: column 'nope' is not known; expected one of id, title, subtitle, status, duration, team, summary, activities, outputs, previous, next, objective, contents [phases.option]",
+    ],
+    "yaml-deep": [
+        "phases.yml:1: WARNING: phases_sequence: the YAML nests too deeply to read; expected a mapping with a 'sequence' list, nested a few levels at most [phases.config]",
+    ],
+    "yaml-empty": [
+        "phases.yml:1: WARNING: phases_sequence: the file is empty; expected a mapping with a 'sequence' list [phases.config]",
+    ],
+    "yaml-missing": [
+        "conf.py:2: WARNING: phases_sequence names 'missing.yml', which is not a file; expected the path of a YAML file, relative to the configuration directory [phases.config]",
+    ],
+}
+
+
+ALL_ROOTS = sorted(p.name for p in HOSTILE_ROOTS.iterdir() if p.is_dir())
+LOCATED = re.compile(r"^[^:\s][^:]*:\d+: WARNING: .* \[phases\.[a-z]+\]$")
+
+_BUILDS: dict[str, Build] = {}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """Build each root once per module run, however many tests look at it."""
+
+    def get(name: str) -> Build:
+        if name not in _BUILDS:
+            base = tmp_path_factory.mktemp(name)
+            srcdir = base / "src"
+            shutil.copytree(HOSTILE_ROOTS / name, srcdir, symlinks=True)
+            _BUILDS[name] = Build(srcdir, base / "out")
+        return _BUILDS[name]
+
+    return get
+
+
+def test_every_root_is_classified() -> None:
+    assert sorted(EXPECTED) == ALL_ROOTS
+
+
+@pytest.mark.parametrize("root", ALL_ROOTS)
+def test_build_finishes_and_renders_every_page(built, root: str) -> None:  # type: ignore[no-untyped-def]
+    result = built(root)
+    result.assert_finished()
+    result.assert_every_page_rendered()
+
+
+@pytest.mark.parametrize("root", sorted(EXPECTED))
+def test_warnings_are_exact(built, root: str) -> None:  # type: ignore[no-untyped-def]
+    assert built(root).warnings == EXPECTED[root]
+
+
+# table-text is valid input, there for the text builder (test_phase_table_in_the_text_builder).
+@pytest.mark.parametrize("root", sorted(r for r, warnings in EXPECTED.items() if warnings))
+def test_each_phase_warning_is_located(built, root: str) -> None:  # type: ignore[no-untyped-def]
+    warnings = built(root).phase_warnings
+    assert warnings, "every hostile root must say something"
+    for line in warnings:
+        assert LOCATED.match(line), line
+        assert "expected" in line, line  # says what was expected, not only what was found
+    assert len(warnings) == len(set(warnings)), "one problem, one warning"
+
+
+def test_hostile_colour_never_reaches_a_style_attribute(built) -> None:  # type: ignore[no-untyped-def]
+    for root in ("option-color", "rst"):
+        result = built(root)
+        for page in Path(result.outdir).rglob("*.html"):
+            text = page.read_text("utf8")
+            assert "display:none" not in text
+            assert "expression(" not in text
+            assert "url(javascript" not in text
+            assert "<script>alert" not in text
+
+
+# -- defects: each test states what a fixed build reports -----------------------------------
+
+
+def test_included_declaration_is_located_in_the_included_file(built) -> None:  # type: ignore[no-untyped-def]
+    (line,) = built("include").phase_warnings
+    assert line.startswith("_part.txt:2: WARNING: phase directive: status 'bogus'"), line
+
+
+def test_missing_sequence_file_is_located_at_conf_py(built) -> None:  # type: ignore[no-untyped-def]
+    (line,) = built("yaml-missing").phase_warnings
+    assert line.startswith("conf.py:2: WARNING: "), line
+    assert "missing.yml" in line
+
+
+def test_deeply_nested_sequence_file_is_located(built) -> None:  # type: ignore[no-untyped-def]
+    (line,) = built("yaml-deep").phase_warnings
+    assert LOCATED.match(line), line
+    assert "RecursionError" not in line
+    assert "expected" in line
+
+
+def test_empty_sequence_file_reads_well(built) -> None:  # type: ignore[no-untyped-def]
+    (line,) = built("yaml-empty").phase_warnings
+    assert line.startswith("phases.yml:1: WARNING: "), line
+    assert "holds empty" not in line
+
+
+def test_unconfigured_required_question_is_one_config_warning(built) -> None:  # type: ignore[no-untyped-def]
+    (line,) = built("config-required-unknown").phase_warnings
+    assert line.startswith("conf.py:2: WARNING: "), line
+    assert "'nosuch'" in line
+    assert line.endswith("[phases.config]")
+
+
+def test_nested_output_list_is_reported(built) -> None:  # type: ignore[no-untyped-def]
+    (line,) = built("outputs-nested").phase_warnings
+    assert re.match(r"a\.md:[78]: WARNING: phase-outputs: .*\[phases\.option\]$", line), line
+
+
+def test_unknown_table_column_is_one_warning(built) -> None:  # type: ignore[no-untyped-def]
+    (line,) = built("table-unknown-column").phase_warnings
+    assert line.startswith("index.md:7: WARNING: phase-table: column 'nope'"), line
+
+
+def test_lookalike_id_names_the_character(built) -> None:  # type: ignore[no-untyped-def]
+    (line,) = built("id-lookalike").phase_warnings
+    assert line.startswith("lookalike.md:3: WARNING: "), line
+    assert "'lpha'" not in line
+    assert "U+0430" in line or "(perhaps 'alpha')" in line
+
+
+def test_loop_missing_key_names_the_key(built) -> None:  # type: ignore[no-untyped-def]
+    (line,) = built("loop-missing-key").phase_warnings
+    assert line.startswith("phases.yml:3: WARNING: "), line
+    assert "'to'" in line
+
+
+def test_parent_that_disagrees_with_the_sequence_says_what_was_expected(built) -> None:  # type: ignore[no-untyped-def]
+    (line,) = built("parent-disagrees").phase_warnings
+    assert line.startswith("a.md:3: WARNING: phase 'a' declares parent 'c'"), line
+    assert "expected" in line
+
+
+def test_phase_table_in_the_text_builder(tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(HOSTILE_ROOTS / "table-text", srcdir)
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-q",
+        "-b",
+        "text",
+        str(srcdir),
+        str(tmp_path / "out"),
+    ]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=15)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the text build did not finish in 15 s")
+    assert done.returncode == 0, done.stderr
+    text = (tmp_path / "out" / "index.txt").read_text("utf8")
+    assert re.search(r"\| *Alpha *\| *Published *\|", text), text

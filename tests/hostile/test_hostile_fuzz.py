@@ -1,0 +1,279 @@
+"""Property-based fuzzing: the resolver on random graphs, Sphinx on random declarations.
+
+``FUZZ_EXAMPLES`` sets the number of examples of every case (default: 200 for the pure
+resolver, 50 for the Sphinx builds, which are slow). The session prints how many ran.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import random
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sphinx.cmd.build import build_main
+from sphinx.util.console import strip_colors
+from tests.hostile.helpers import count_example, fuzz_examples
+
+from sphinx_phases.model import PhaseDecl
+from sphinx_phases.sequence import Resolution, resolve
+from sphinx_phases.sequence_spec import LoopItem, SequenceSpec, SpecItem
+
+PURE = fuzz_examples(200)
+BUILDS = fuzz_examples(50)
+
+# -- (a) the resolver on random graphs -------------------------------------------------------
+
+IDS = ["a", "b", "c", "d", "e", "f", "g", "h"]
+maybe_id = st.none() | st.sampled_from([*IDS, "zz"])  # "zz": declared by no page
+
+
+@st.composite
+def decls(draw: st.DrawFn) -> list[PhaseDecl]:
+    count = draw(st.integers(0, 10))
+    result = []
+    for n in range(count):
+        phase_id = draw(st.sampled_from(IDS))
+        # Mostly one page per phase; sometimes two phases on a page, or one id twice.
+        docname = draw(st.sampled_from([f"p{n}", f"p{n}", f"p{n}", "shared"]))
+        result.append(
+            PhaseDecl(
+                id=phase_id,
+                docname=docname,
+                # Two declarations never share a page and a line (that would take the
+                # same directive read twice with different options).
+                line=n + 1,
+                title=phase_id.upper(),
+                previous=draw(maybe_id),
+                next=draw(maybe_id),
+                parent=draw(st.none() | st.none() | st.sampled_from([*IDS, "zz"])),
+                loops_to=draw(st.none() | st.none() | st.sampled_from([*IDS, "zz"])),
+                status=draw(st.sampled_from(["published", "published", "draft", "review"])),
+            )
+        )
+    return result
+
+
+@st.composite
+def specs(draw: st.DrawFn) -> SequenceSpec | None:
+    if draw(st.booleans()):
+        return None
+    items = []
+    for line in range(1, draw(st.integers(0, 10)) + 1):
+        items.append(
+            SpecItem(
+                draw(st.sampled_from([*IDS, "zz"])),
+                draw(st.none() | st.sampled_from(IDS)),
+                line,
+            )
+        )
+    loops = [
+        LoopItem(draw(st.sampled_from([*IDS, "zz"])), draw(st.sampled_from([*IDS, "zz"])), 90 + i)
+        for i in range(draw(st.integers(0, 3)))
+    ]
+    return SequenceSpec("phases.yml", tuple(items), tuple(loops))
+
+
+def _summary(resolution: Resolution) -> tuple[object, ...]:
+    return (
+        dict(resolution.phases),
+        dict(resolution.decls),
+        resolution.order,
+        resolution.flat,
+        resolution.problems,
+        dict(resolution.pages),
+        resolution.hidden,
+    )
+
+
+@settings(max_examples=PURE, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+@given(decls(), specs(), st.randoms(use_true_random=False), st.booleans())
+def test_resolve_terminates_places_every_phase_once_and_ignores_input_order(
+    found: list[PhaseDecl], spec: SequenceSpec | None, rnd: random.Random, hide: bool
+) -> None:
+    count_example("resolve: random graphs")
+    docnames = sorted({d.docname for d in found})
+    rnd.shuffle(docnames)
+    hide_statuses = frozenset({"draft"}) if hide else frozenset()
+    first = resolve(found, spec, docnames, hide_statuses)
+    shuffled = list(found)
+    rnd.shuffle(shuffled)
+    again = resolve(shuffled, spec, docnames, hide_statuses)
+    assert _summary(again) == _summary(first)
+
+    # Every declared id is won by exactly one declaration; every shown phase placed once.
+    assert set(first.decls) == {d.id for d in found} - _second_on_page_only(found)
+    assert len(first.flat) == len(set(first.flat))
+    assert set(first.flat) == set(first.phases) == set(first.decls) - first.hidden
+    assert set(first.order) <= set(first.flat)
+    for phase in first.phases.values():
+        assert first.flat[phase.position] == phase.id
+        if phase.parent is None:
+            assert phase.id in first.order
+        else:
+            assert phase.id in first.phases[phase.parent].children
+        for other in (phase.previous, phase.next, *phase.loops_to):
+            assert other is None or other in first.phases
+    # Every problem says where it is.
+    for problem in first.problems:
+        assert problem.where.docname or problem.where.path
+        assert problem.where.line
+        if "but phases_sequence puts it under" not in problem.message:  # known defect, see
+            # test_parent_that_disagrees_with_the_sequence_says_what_was_expected
+            assert "expected" in problem.message, problem.message
+
+
+def _second_on_page_only(found: list[PhaseDecl]) -> set[str]:
+    """Ids that only ever appear as a page's second (ignored) declaration."""
+    first_on_page: dict[str, PhaseDecl] = {}
+    for decl in sorted(found, key=lambda d: (d.docname, d.line, d.id)):
+        first_on_page.setdefault(decl.docname, decl)
+    winners = {d.id for d in first_on_page.values()}
+    return {d.id for d in found} - winners
+
+
+@settings(max_examples=PURE, deadline=5000)
+@given(st.integers(1, 3000), st.booleans())
+def test_resolve_long_chains_and_parent_chains_do_not_recurse(size: int, parents: bool) -> None:
+    count_example("resolve: long chains and parent cycles")
+    found = [
+        PhaseDecl(
+            id=f"p{i}",
+            docname=f"d{i}",
+            line=1,
+            title=f"P{i}",
+            next=f"p{i + 1}" if i + 1 < size and not parents else None,
+            parent=f"p{(i + 1) % size}" if parents else None,  # one long parent cycle
+        )
+        for i in range(size)
+    ]
+    resolution = resolve(found)
+    assert len(resolution.flat) == size
+
+
+# -- (b) Sphinx on random options and front matter ---------------------------------------------
+
+OPTIONS = [
+    "title",
+    "subtitle",
+    "previous",
+    "next",
+    "parent",
+    "loops-to",
+    "status",
+    "pictogram",
+    "color",
+    "noun",
+    "duration",
+    "team",
+]
+# One line of any text: option values cannot span lines.
+line_text = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=25).map(
+    str.strip
+)
+id_like = st.sampled_from(["alpha", "beta", "gamma", "Alpha", "al pha", "\u0430lpha", ""])
+value = st.one_of(line_text, id_like, st.sampled_from(["#fff", "red", "draft", "team"]))
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False, allow_infinity=False),
+    line_text,
+    id_like,
+)
+yaml_values = st.recursive(
+    scalars,
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.sampled_from([*OPTIONS, "id", "summary", "x"]), children, max_size=4)
+    ),
+    max_leaves=12,
+)
+LOCATED = re.compile(r"^[^:\s][^:]*:\d+: WARNING: ")
+CONF = 'extensions = ["myst_parser", "sphinx_phases"]\nphases_sequence = {sequence!r}\n'
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One project, reused by every example: pages are rewritten, the build starts afresh."""
+    return tmp_path_factory.mktemp("fuzz")
+
+
+def _build(base: Path, pages: dict[str, str], sequence: object = None) -> list[str]:
+    src = base / "src"
+    if src.exists():
+        shutil.rmtree(src)
+    src.mkdir()
+    (src / "conf.py").write_text(CONF.format(sequence=sequence))
+    names = sorted(pages)
+    (src / "index.md").write_text("# Home\n\n```{toctree}\n" + "\n".join(names) + "\n```\n")
+    for name, text in pages.items():
+        (src / f"{name}.md").write_text(text, encoding="utf-8")
+    warnfile = base / "warnings.txt"
+    stderr = io.StringIO()
+    with contextlib.redirect_stderr(stderr):
+        status = build_main(
+            ["-q", "-E", "-b", "html", "-w", str(warnfile), str(src), str(base / "out")]
+        )
+    assert "Traceback" not in stderr.getvalue(), stderr.getvalue()
+    assert status == 0, stderr.getvalue()
+    for name in names:
+        assert (base / "out" / f"{name}.html").is_file()
+    text = strip_colors(warnfile.read_text("utf8"))
+    # Split on newlines only: a message may hold other line separators, escaped or not.
+    return [line for line in text.split("\n") if "[phases." in line]
+
+
+def _directive(phase_id: str, options: dict[str, str], body: str) -> str:
+    lines = "".join(f":{name}: {text}\n" for name, text in options.items())
+    return f"# Page\n\n```{{phase}} {phase_id}\n{lines}\n{body}\n```\n"
+
+
+@settings(
+    max_examples=BUILDS,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    st.lists(
+        st.tuples(
+            id_like | line_text, st.dictionaries(st.sampled_from(OPTIONS), value), line_text
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+    st.none() | st.lists(id_like, max_size=4),
+)
+def test_random_directive_options_build_with_located_warnings(
+    project: Path, pages: list[tuple[str, dict[str, str], str]], sequence: list[str] | None
+) -> None:
+    count_example("sphinx: random directive options")
+    texts = {f"p{i}": _directive(*page) for i, page in enumerate(pages)}
+    for line in _build(project, texts, sequence):
+        assert LOCATED.match(line), line
+
+
+@settings(
+    max_examples=BUILDS,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.lists(yaml_values, min_size=1, max_size=3), st.lists(line_text, max_size=2))
+def test_random_front_matter_builds_with_located_warnings(
+    project: Path, values: list[object], raw: list[str]
+) -> None:
+    count_example("sphinx: random front matter")
+    texts = {
+        f"p{i}": "---\n" + yaml.safe_dump({"phase": v}, allow_unicode=True) + "---\n# Page\n"
+        for i, v in enumerate(values)
+    }
+    # Front matter that is not YAML at all: MyST reports it; we must not break.
+    texts.update({f"r{i}": f"---\nphase: {text}\n---\n# Raw\n" for i, text in enumerate(raw)})
+    for line in _build(project, texts):
+        assert LOCATED.match(line), line
