@@ -46,7 +46,9 @@ def compute_views(
         decl = decls.get(phase_id)
         if decl is None:
             return (phase_id,)
-        return (phase_id, decl.title, decl.docname, decl.status)
+        # Whether it is the last phase shows on its neighbours ("Final phase: ...").
+        shown = resolution.phases.get(phase_id)
+        return (phase_id, decl.title, decl.docname, decl.status, shown and shown.last)
 
     views: dict[str, Hashable] = {}
     for phase in resolution.phases.values():
