@@ -12,7 +12,7 @@ import difflib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx_phases.catalog import build_catalog
+from sphinx_phases.catalog import PhaseEntry, build_catalog
 from sphinx_phases.config import config_file, config_line, get_config
 from sphinx_phases.pictograms import STANDARD_PICTOGRAMS
 from sphinx_phases.sequence import Resolution, resolve
@@ -25,66 +25,67 @@ if TYPE_CHECKING:
 
     from sphinx_phases.domain import PhasesDomain
 
-# (path, line, message, subtype, location) — sorted on the first three.
-_Report = tuple[str, int, str, str, Any]
+
+class _Reports:
+    """Every problem of the build, emitted at the end sorted by file, line and message."""
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        self.env = env
+        # (path, line, message, subtype, location), sorted on the first three.
+        self.rows: list[tuple[str, int, str, str, Any]] = []
+
+    def at_doc(self, docname: str, line: int | None, message: str, subtype: str) -> None:
+        path = str(self.env.doc2path(docname))
+        self.rows.append((path, line or 0, message, subtype, (docname, line)))
+
+    def at_file(self, path: str, line: int | None, message: str, subtype: str) -> None:
+        self.rows.append((path, line or 0, message, subtype, file_location(path, line)))
+
+    def emit(self) -> None:
+        for _path, _line, message, subtype, location in sorted(self.rows, key=lambda r: r[:3]):
+            warn(message, subtype, location)
 
 
 def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> Resolution:
     domain: PhasesDomain = env.get_domain("phases")  # type: ignore[assignment]
+    settings = get_config(app.config)
     spec, spec_problems = load_spec(app)
-    hide = frozenset({"draft"}) if get_config(app.config).hide_drafts else frozenset()
+    hide = frozenset({"draft"}) if settings.hide_drafts else frozenset()
     resolution = resolve(domain.all_decls(), spec, toctree_order(env), hide)
+    catalog = build_catalog(
+        resolution, domain.data["items"], domain.data["questions"], STANDARD_PICTOGRAMS
+    )
+    domain.set_derived(resolution, catalog)
 
-    reports: list[_Report] = []
-
-    def at_doc(docname: str, line: int | None, message: str, subtype: str) -> None:
-        path = str(env.doc2path(docname))
-        reports.append((path, line or 0, message, subtype, (docname, line)))
-
+    reports = _Reports(env)
     for docname, problems in domain.data["problems"].items():
         for problem in problems:
             if problem.source:  # found in a file the page includes
-                reports.append(
-                    (
-                        problem.source,
-                        problem.line or 0,
-                        problem.message,
-                        problem.subtype,
-                        file_location(problem.source, problem.line),
-                    )
-                )
+                reports.at_file(problem.source, problem.line, problem.message, problem.subtype)
             else:
-                at_doc(docname, problem.line, problem.message, problem.subtype)
+                reports.at_doc(docname, problem.line, problem.message, problem.subtype)
     for spec_problem in spec_problems:
-        reports.append(
-            (
-                spec_problem.path,
-                spec_problem.line or 0,
-                spec_problem.message,
-                "config",
-                file_location(spec_problem.path, spec_problem.line),
-            )
-        )
-    for problem in resolution.problems:
-        where = problem.where
+        reports.at_file(spec_problem.path, spec_problem.line, spec_problem.message, "config")
+    for found in resolution.problems:
+        where = found.where
         if where.docname is not None:
-            at_doc(where.docname, where.line, problem.message, problem.subtype)
+            reports.at_doc(where.docname, where.line, found.message, found.subtype)
         else:
-            path = where.path or ""
-            reports.append(
-                (
-                    path,
-                    where.line or 0,
-                    problem.message,
-                    problem.subtype,
-                    file_location(path, where.line),
-                )
-            )
-    external = _external_phase_ids(env)
+            reports.at_file(where.path or "", where.line, found.message, found.subtype)
+    _check_roles(reports, domain, resolution, _external_phase_ids(env))
+    _check_questions(reports, catalog, resolution, settings.required_questions)
+    _check_pictograms(reports, domain)
+    reports.emit()
+    return resolution
+
+
+def _check_roles(
+    reports: _Reports, domain: PhasesDomain, resolution: Resolution, external: set[str]
+) -> None:
     for docname, refs in domain.data["refs"].items():
         for target, line in refs:
             if target not in resolution.decls and target not in external:
-                at_doc(
+                reports.at_doc(
                     docname,
                     line,
                     f"phase role names '{target}', which no page "
@@ -92,50 +93,53 @@ def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> Resolution:
                     "unknown",
                 )
 
-    catalog = build_catalog(
-        resolution, domain.data["items"], domain.data["questions"], STANDARD_PICTOGRAMS
-    )
-    domain.set_derived(resolution, catalog)
-    required = get_config(app.config).required_questions
+
+def _check_questions(
+    reports: _Reports,
+    catalog: dict[str, PhaseEntry],
+    resolution: Resolution,
+    required: list[str],
+) -> None:
     for entry in catalog.values() if required else ():
+        if entry.parent is not None:
+            continue  # sub-phases are exempt
         answered = {key for key, _answer in entry.answers}
         decl = resolution.decls[entry.id]
         for key in required:
-            if entry.parent is None and key not in answered:
-                at_doc(
+            if key not in answered:
+                reports.at_doc(
                     decl.docname,
                     decl.line,
-                    f"phase '{entry.id}' does not answer the "
-                    f"required question '{key}'; expected a phase-question {key} section "
-                    "on its page",
+                    f"phase '{entry.id}' does not answer "
+                    f"the required question '{key}'; expected a phase-question "
+                    f"{key} section on its page",
                     "question",
                 )
 
+
+def _check_pictograms(reports: _Reports, domain: PhasesDomain) -> None:
     known = domain.pictograms
     for docname, uses in domain.data["pictograms"].items():
         for name, line in uses:
             if not name:
-                at_doc(
+                reports.at_doc(
                     docname,
                     line,
-                    "a pictogram has an empty name; expected the name of a "
-                    "built-in pictogram or one from phases_pictograms",
+                    "a pictogram has an empty name; expected the "
+                    "name of a built-in pictogram or one from phases_pictograms",
                     "pictogram",
                 )
+            # A refused one was reported at its setting already: one problem, one warning.
             elif name not in known and name not in known.refused:
                 close = difflib.get_close_matches(name, known.names(), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
-                at_doc(
+                reports.at_doc(
                     docname,
                     line,
-                    f"pictogram '{name}' is not known; expected a built-in "
-                    f"pictogram or one from phases_pictograms{hint}",
+                    f"pictogram '{name}' is not known; expected a "
+                    f"built-in pictogram or one from phases_pictograms{hint}",
                     "pictogram",
                 )
-
-    for _path, _line, message, subtype, location in sorted(reports, key=lambda r: r[:3]):
-        warn(message, subtype, location)
-    return resolution
 
 
 def load_spec(app: Sphinx) -> tuple[SequenceSpec | None, list[SpecProblem]]:
