@@ -27,8 +27,16 @@ def test_ten_thousand_phases(tmp_path: Path, capsys: pytest.CaptureFixture[str])
         options = f":next: p{i + 1:05d}\n" if i % 2 and i + 1 < SIZE else ""
         (src / f"p{i:05d}.md").write_text(f"# P{i}\n\n```{{phase}} p{i:05d}\n{options}```\n")
     start = time.perf_counter()
-    app = Sphinx(src, src, tmp_path / "out", tmp_path / "doctrees", "dummy",
-                 status=None, warning=None, freshenv=True)
+    app = Sphinx(
+        src,
+        src,
+        tmp_path / "out",
+        tmp_path / "doctrees",
+        "dummy",
+        status=None,
+        warning=None,
+        freshenv=True,
+    )
     app.build()
     seconds = time.perf_counter() - start
     resolution = app.env.get_domain("phases").resolution  # type: ignore[attr-defined]
@@ -37,5 +45,7 @@ def test_ten_thousand_phases(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert resolution.order[:3] == ("p00000", "p00001", "p00002")
     assert resolution.phases[f"p{SIZE - 1:05d}"].last
     with capsys.disabled():
-        print(f"\n[scale] {SIZE} phases built with the dummy builder in {seconds:.1f} s "
-              f"({seconds / SIZE * 1000:.1f} ms a page)")
+        print(
+            f"\n[scale] {SIZE} phases built with the dummy builder in {seconds:.1f} s "
+            f"({seconds / SIZE * 1000:.1f} ms a page)"
+        )
