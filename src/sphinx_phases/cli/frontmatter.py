@@ -1,4 +1,7 @@
-"""Legacy Jekyll front matter -> the fields of a phase declaration (SPEC section 2)."""
+"""Legacy Jekyll front matter -> the fields of a phase declaration.
+
+The fields are those of docs/reference/declaring.md.
+"""
 
 from __future__ import annotations
 
@@ -10,16 +13,11 @@ from typing import Any, Final
 
 import yaml
 
+from sphinx_phases.cli import legacy
 from sphinx_phases.cli.ids import class_to_id, filename_to_id, humanize, slug
 from sphinx_phases.cli.report import Issue
+from sphinx_phases.model import STATUSES
 
-# Fields that only drove the old Jekyll layouts and navigation; nothing replaces them.
-DEAD_FIELDS: Final = frozenset(
-    {"layout", "css", "subcategory", "breadcrumbs", "exclude_from_search", "section", "subsection"}
-)
-STATUSES: Final = ("draft", "review", "published")
-# The wiki import gave every page the site's own name and strap line as title/subtitle.
-SITE_TITLES: Final = frozenset({"government service design manual"})
 _CLOSE: Final = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 
 
@@ -141,17 +139,21 @@ def _meta_from(data: dict[str, Any], stem: str, issues: list[Issue], raw: list[s
     canonical = ident is None or ident == from_file
     ident = ident or from_file
 
+    # The site's own name and strap line (legacy.yml) say nothing about one phase.
+    rules = legacy.RULES
     title = _text(data.get("title"))
     subtitle = _text(data.get("subtitle"))
-    if title and title.lower() in SITE_TITLES:
+    for key, value in (("title", title), ("subtitle", subtitle)):
+        if key in data and value is None:
+            report(key, "dropped", f"'{key}' is not text")
+    site_title = bool(title) and rules.is_site_title(title or "")
+    if site_title:
         report("title", "dropped", "site-wide title replaced by one made from the phase id")
-        if subtitle:
-            report("subtitle", "dropped", "site-wide strap line dropped with the site title")
-        title, subtitle = None, None
-    else:
-        for key, value in (("title", title), ("subtitle", subtitle)):
-            if key in data and value is None:
-                report(key, "dropped", f"'{key}' is not text")
+        title = None
+    # A subtitle under the site's name is the site's strap line, whatever its words.
+    if subtitle and (site_title or rules.is_site_text(subtitle)):
+        report("subtitle", "dropped", "site-wide strap line dropped, not a phase subtitle")
+        subtitle = None
 
     status = None
     if "status" in data:
@@ -164,7 +166,7 @@ def _meta_from(data: dict[str, Any], stem: str, issues: list[Issue], raw: list[s
     for key in data:
         if key in {"phase", "class", "title", "subtitle", "status"}:
             continue
-        if key in DEAD_FIELDS:
+        if key in rules.dead_fields:
             report(key, "dropped", f"dead field '{key}' (it only drove the old Jekyll site)")
         else:
             report(key, "dropped", f"field '{key}' has no equivalent in a phase declaration")

@@ -6,21 +6,29 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
+from markdown_it.common.html_blocks import block_names
+
 from sphinx_phases.cli.htmltree import VOID, Element, parse_fragment
 from sphinx_phases.cli.navlinks import NavLink, nav_from_html
 from sphinx_phases.cli.pictogram_lists import PictogramItem, pictogram_items
 from sphinx_phases.cli.report import Issue
 
-# Tags that open an HTML block in CommonMark (type 6), plus the legacy standalone <img>.
-BLOCK_TAGS: Final = frozenset(
-    {
-        "address", "article", "aside", "audio", "blockquote", "center", "details", "dialog",
-        "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
-        "h2", "h3", "h4", "h5", "h6", "header", "hr", "iframe", "img", "li", "main", "nav",
-        "noscript", "ol", "p", "pre", "script", "section", "style", "table", "tbody", "td",
-        "tfoot", "th", "thead", "tr", "ul", "video",
-    }
-)  # fmt: skip
+#: Tags that open an HTML block beyond markdown-it-py's list, each with the reason.
+LEGACY_BLOCK_TAGS: Final = {
+    # CommonMark's type-1 blocks, which markdown-it-py matches apart from its tag list.
+    "pre": "CommonMark block (type 1)",
+    "script": "CommonMark block (type 1)",
+    "style": "CommonMark block (type 1)",
+    "textarea": "CommonMark block (type 1)",
+    # The legacy pages put media on lines of their own, meaning a block (a diagram <img>).
+    "img": "standalone legacy image",
+    "audio": "standalone legacy media",
+    "video": "standalone legacy media",
+    "noscript": "legacy media fallback",
+}
+#: Tags that open an HTML block: CommonMark's type 6, as MyST's parser (markdown-it-py)
+#: knows them, plus the named legacy extras above.
+BLOCK_TAGS: Final = frozenset(block_names) | frozenset(LEGACY_BLOCK_TAGS)
 _OPEN: Final = re.compile(r"^ {0,3}<(?:(?P<comment>!--)|(?P<tag>[A-Za-z][\w-]*)(?=[\s/>]|$))")
 _LIQUID: Final = re.compile(r"^\s*(?:\{%.*%\}|\{\{.*\}\})\s*$")
 # <script> and <style> never reach the migrated pages: executable or page-wide, and never

@@ -1,37 +1,38 @@
-"""Phase ids: checking them, and deriving them from legacy names (files, classes, wiki words)."""
+"""Phase ids: checking them, and deriving them from legacy names (files, classes, wiki words).
+
+The id rule and the slug are the core's (:mod:`sphinx_phases.model`); the wiki's aliases
+are the legacy manual's, read from ``legacy.yml`` (see :mod:`sphinx_phases.cli.legacy`).
+"""
 
 from __future__ import annotations
 
 import re
 from typing import Final
 
-ID_RE: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+from sphinx_phases.cli import legacy
+from sphinx_phases.colors import LEGACY_PALETTE
+from sphinx_phases.model import ID_PATTERN, suggest_id
 
 # A wiki word is two or more capitalised parts run together; the legacy wiki named phase
 # pages with a trailing "Phase" (PublicBetaPhase), which is what marks a phase link.
 WIKI_PHASE_RE: Final = re.compile(r"(?<![\w/`])((?:[A-Z][a-z0-9]+|[A-Z]+(?=[A-Z][a-z]))+Phase)\b")
 _CAMEL_PART: Final = re.compile(r"[A-Z]+(?=[A-Z][a-z]|\b|\d)|[A-Z]?[a-z0-9]+")
 
-# The wiki's own names for two pages whose file names say something else. The corpus shows
-# it: operational.md holds the "Describe your new page IterationImprovementAndOperationPhase
-# here" stub, the old wiki index links "Iteration, improvement and operations" to
-# operational.html, and decommissioning.md holds the (misspelt) DecommisioningPhase stub.
-WIKI_ALIASES: Final = {
-    "iteration-improvement-and-operation": "operational",
-    "decommisioning": "decommissioning",
-}
-
 #: Standard phases in their usual order; used only to break ties when ordering the toctree.
-STANDARD_ORDER: Final = ("discovery", "alpha", "beta", "live", "retirement")
+#: The core's one ordered table of them is the legacy palette (colors.py).
+STANDARD_ORDER: Final = tuple(LEGACY_PALETTE)
+
+#: The core's slug: ``"Public Beta"`` -> ``"public-beta"``.
+slug = suggest_id
 
 
 def is_phase_id(value: str) -> bool:
-    return bool(ID_RE.match(value))
+    return bool(ID_PATTERN.fullmatch(value))
 
 
-def slug(text: str) -> str:
-    """Lower-case ``text`` and keep runs of letters and digits joined by ``-``."""
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
+def alias(ident: str) -> str:
+    """The page a wiki name really means (``legacy.yml``'s ``wiki_aliases``), else itself."""
+    return legacy.RULES.wiki_aliases.get(ident, ident)
 
 
 def camel_to_id(word: str) -> str:
@@ -39,8 +40,7 @@ def camel_to_id(word: str) -> str:
     parts = [p.lower() for p in _CAMEL_PART.findall(word)]
     if len(parts) > 1 and parts[-1] == "phase":
         parts.pop()
-    ident = "-".join(parts)
-    return WIKI_ALIASES.get(ident, ident)
+    return alias("-".join(parts))
 
 
 def text_to_id(text: str) -> str:
@@ -51,7 +51,7 @@ def text_to_id(text: str) -> str:
     ident = slug(text)
     if ident.endswith("-phase"):
         ident = ident[: -len("-phase")]
-    return WIKI_ALIASES.get(ident, ident)
+    return alias(ident)
 
 
 def class_to_id(value: str) -> str | None:
@@ -64,8 +64,7 @@ def class_to_id(value: str) -> str | None:
 
 def filename_to_id(stem: str) -> str:
     """``2013-03-13_8e2e2fe1__service-manual__phases__live`` -> ``live``."""
-    ident = slug(stem.split("__")[-1]) or "page"
-    return WIKI_ALIASES.get(ident, ident)
+    return alias(slug(stem.split("__")[-1]) or "page")
 
 
 def humanize(ident: str) -> str:

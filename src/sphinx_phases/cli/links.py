@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Final
 from urllib.parse import urlsplit
 
-from sphinx_phases.cli.ids import WIKI_ALIASES, WIKI_PHASE_RE, camel_to_id
+from sphinx_phases.cli.ids import WIKI_PHASE_RE, alias, camel_to_id
 from sphinx_phases.cli.report import Issue
 
 # Inline code first so that nothing inside it is touched; then ![image](...) and [text](url).
@@ -28,7 +28,7 @@ class LinkContext:
     base_url: str | None = None
 
     def page_for(self, name: str) -> str | None:
-        return self.pages.get(WIKI_ALIASES.get(name, name))
+        return self.pages.get(alias(name))
 
 
 def phase_page_name(url: str) -> str | None:

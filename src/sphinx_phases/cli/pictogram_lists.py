@@ -1,4 +1,7 @@
-"""``<ul class="phase-activities">`` pictogram lists -> ``phase-outputs`` directives (SPEC 5)."""
+"""``<ul class="phase-activities">`` pictogram lists -> ``phase-outputs`` directives.
+
+The directives are described in docs/reference/items.md.
+"""
 
 from __future__ import annotations
 
@@ -9,18 +12,12 @@ from typing import Final
 from urllib.parse import urlsplit
 
 from sphinx_phases.cli.htmltree import Element
-from sphinx_phases.cli.ids import STANDARD_ORDER
+from sphinx_phases.pictograms import builtin
 
 LIST_CLASSES: Final = frozenset({"phase-activities", "phase-outputs"})
-# The legacy set (PICTOGRAMS.txt) plus one per standard phase: the names SPEC section 6
-# promises. Any other name still converts, but the report flags it before -W does.
-KNOWN_PICTOGRAMS: Final = frozenset(
-    {
-        "alpha-medium", "backlog", "beta-large", "blog", "code", "design-and-build",
-        "discovery-small", "discussion", "live-larger", "presentation", "prototype", "team",
-        "user-needs", "website", *STANDARD_ORDER,
-    }
-)  # fmt: skip
+# The names the core's registry ships (docs/reference/gallery.md): the legacy set plus one
+# per standard phase. Any other name still converts, but the report flags it before -W does.
+KNOWN_PICTOGRAMS: Final = frozenset(builtin())
 _NAME: Final = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _INLINE_OK: Final = frozenset({"img", "span", "strong", "em", "b", "i", "br"})
 

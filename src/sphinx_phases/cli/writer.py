@@ -8,6 +8,8 @@ from typing import Any
 import yaml
 
 from sphinx_phases.cli.ids import STANDARD_ORDER
+from sphinx_phases.model import PhaseDecl, parse_declaration
+from sphinx_phases.sequence import resolve
 
 
 @dataclass
@@ -23,7 +25,7 @@ class PagePlan:
 
 
 def front_matter(phase: dict[str, str]) -> str:
-    """The ``phase:`` mapping of SPEC section 2, keys in the order the spec lists them."""
+    """The ``phase:`` front matter of docs/reference/declaring.md, keys in its order."""
     dumped = yaml.safe_dump(
         {"phase": phase}, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000
     )
@@ -50,49 +52,48 @@ def conf_py(*, attributes: bool) -> str:
 
 
 def sequence_order(pages: list[PagePlan]) -> list[PagePlan]:
-    """Phase pages in sequence order (previous/next links), then the other pages as given.
+    """Phase pages in the core's reading order, then the other pages as given.
 
-    Ties (several starts, or no links at all) follow the standard phase order, then the
-    order of the sources; a cycle cannot hide a page, it only loses its place.
+    The order is :func:`sphinx_phases.sequence.resolve`'s, the one the build navigates by
+    (explicit previous/next links first, then the toctree). The toctree it is given
+    ranks the standard phases first, in their usual order, then the other phases in the
+    order of the sources: that breaks ties where links leave the order open.
     """
-    phases = {p.phase["id"]: p for p in pages if p.phase}
-    after: dict[str, set[str]] = {ident: set() for ident in phases}
-    for ident, page in phases.items():
-        if page.previous in phases:
-            after[page.previous].add(ident)
-        if page.next in phases:
-            after[ident].add(page.next)
-    waiting = {ident: 0 for ident in phases}
-    for targets in after.values():
-        for target in targets:
-            waiting[target] += 1
-    position = {ident: index for index, ident in enumerate(phases)}
+    decls: list[PhaseDecl] = []
+    for page in pages:
+        if page.phase:
+            decl, _problems = parse_declaration(  # the build reports the problems, located
+                page.phase, docname=_docname(page), line=1, page_title=page.title
+            )
+            if decl is not None:
+                decls.append(decl)
 
-    def rank(ident: str) -> tuple[int, int]:
+    def rank(index: int) -> tuple[int, int]:
+        ident = decls[index].id
         standard = STANDARD_ORDER.index(ident) if ident in STANDARD_ORDER else len(STANDARD_ORDER)
-        return (standard, position[ident])
+        return (standard, index)
 
-    ordered: list[str] = []
-    while len(ordered) < len(phases):
-        ready = [i for i, n in waiting.items() if n == 0 and i not in ordered]
-        if not ready:  # a cycle: take the best-ranked page still waiting
-            ready = [i for i in phases if i not in ordered]
-        best = min(ready, key=rank)
-        ordered.append(best)
-        waiting[best] = -1
-        for target in after[best]:
-            waiting[target] -= 1
-    return [phases[i] for i in ordered] + [p for p in pages if not p.phase]
+    toc = [decls[i].docname for i in sorted(range(len(decls)), key=rank)]
+    resolution = resolve(decls, None, toc)
+    by_docname = {_docname(p): p for p in pages if p.phase}
+    ordered = [by_docname[resolution.decls[i].docname] for i in resolution.flat]
+    # Whatever the resolver leaves out (a page whose declaration it refused) keeps a place.
+    ordered += [p for p in pages if p.phase and p not in ordered]
+    return ordered + [p for p in pages if not p.phase]
+
+
+def _docname(page: PagePlan) -> str:
+    return page.name.removesuffix(".md")
 
 
 def index_md(title: str, body: str, pages: list[PagePlan]) -> str:
-    entries = "\n".join(p.name.removesuffix(".md") for p in sequence_order(pages))
+    entries = "\n".join(_docname(p) for p in sequence_order(pages))
     toctree = f"```{{toctree}}\n:maxdepth: 1\n\n{entries}\n```\n"
     return page_text(title, (body + "\n" if body else "") + toctree, None)
 
 
 def phase_mapping(ident: str, fields: dict[str, Any]) -> dict[str, str]:
-    """The ``phase:`` mapping with keys in SPEC order and empty values left out."""
+    """The ``phase:`` mapping with keys in the documented order, empty values left out."""
     order = ("title", "subtitle", "previous", "next", "parent", "status", "summary")
     mapping = {"id": ident}
     for key in order:
