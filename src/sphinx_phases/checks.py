@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx_phases.catalog import PhaseEntry, build_catalog
 from sphinx_phases.config import config_file, config_line, get_config
+from sphinx_phases.inputs import PATH_CHARS, confine, excerpt
 from sphinx_phases.pictograms import STANDARD_PICTOGRAMS
 from sphinx_phases.sequence import Resolution, resolve
 from sphinx_phases.sequence_spec import SequenceSpec, SpecProblem, from_config, from_yaml
@@ -153,14 +154,27 @@ def load_spec(app: Sphinx) -> tuple[SequenceSpec | None, list[SpecProblem]]:
         )
         extra = spec.loops if spec is not None else ()
         path = Path(app.confdir, settings.sequence)
-        if not path.is_file():
+        inside = confine(path, (Path(app.confdir), Path(app.srcdir)))
+        if inside is None:
+            # Name the path, never what it holds: the build log is often public.
+            problems.append(
+                SpecProblem(
+                    conf_path,
+                    config_line(conf_path, "phases_sequence"),
+                    f"phases_sequence names {excerpt(settings.sequence, limit=PATH_CHARS)}, which resolves "
+                    "outside the project; expected a YAML file inside the source or "
+                    "configuration directory; the default sequence is used",
+                )
+            )
+            return None, problems
+        if not inside.is_file():
             # Nothing in the file to point at: point at the setting that names it.
             problems.append(
                 SpecProblem(
                     conf_path,
                     config_line(conf_path, "phases_sequence"),
-                    f"phases_sequence names {settings.sequence!r}, which is not a file; expected "
-                    "the path of a YAML file, relative to the configuration directory",
+                    f"phases_sequence names {excerpt(settings.sequence, limit=PATH_CHARS)}, which is not a file; "
+                    "expected the path of a YAML file, relative to the configuration directory",
                 )
             )
             return None, problems

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx_phases.inputs import excerpt
 from sphinx_phases.model import ID_PATTERN
 from sphinx_phases.warnings import PhaseWarning, file_location, warn
 
@@ -222,7 +223,8 @@ def check_config(app: Sphinx, config: Config) -> None:
         if error is None:
             continue
         warn(
-            f"{name} = {getattr(config, name)!r} is not valid: {error}; the default is used",
+            f"{name} = {excerpt(getattr(config, name))} is not valid: {error}; "
+            "the default is used",
             PhaseWarning.CONFIG,
             file_location(conf_path, config_line(conf_path, name)),
         )

@@ -8,6 +8,8 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from sphinx_phases.inputs import excerpt
+
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 PICTOGRAM_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 STATUSES = ("draft", "review", "published")
@@ -176,7 +178,10 @@ def parse_declaration(
             known = ", ".join(OPTION_NAMES)
             problems.append(
                 Problem(
-                    "option", f"{origin}: unknown key {key!r}; expected one of {known}", where, key
+                    "option",
+                    f"{origin}: unknown key {excerpt(key)}; expected one of {known}",
+                    where,
+                    key,
                 )
             )
             continue
@@ -184,7 +189,7 @@ def parse_declaration(
             problems.append(
                 Problem(
                     "option",
-                    f"{origin}: {key!r} is {describe(value)}; expected a string",
+                    f"{origin}: {excerpt(key)} is {describe(value)}; expected a string",
                     where,
                     key,
                 )
@@ -195,7 +200,9 @@ def parse_declaration(
         error = check(value)
         if error:
             problems.append(
-                Problem("option", f"{origin}: {key} {value!r} is not valid: {error}", where, key)
+                Problem(
+                    "option", f"{origin}: {key} {excerpt(value)} is not valid: {error}", where, key
+                )
             )
             continue
         values[key] = value
@@ -232,5 +239,5 @@ def describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, str):
-        return f"the text {value!r}"
+        return f"the text {excerpt(value)}"
     return f"a {type(value).__name__}"

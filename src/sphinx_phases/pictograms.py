@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx_phases.inputs import PATH_CHARS, excerpt
 from sphinx_phases.model import PICTOGRAM_PATTERN
 
 if TYPE_CHECKING:
@@ -104,8 +105,8 @@ def build_registry(
             reason = "is not a folder" if directory is not None else "is outside the project"
             problems.append(
                 RegistryProblem(
-                    f"pictogram folder {folder!r} {reason}; expected a folder inside the "
-                    "source or configuration directory",
+                    f"pictogram folder {excerpt(folder, limit=PATH_CHARS)} {reason}; expected a "
+                    "folder inside the source or configuration directory",
                     "phases_pictogram_dirs",
                 )
             )
@@ -117,7 +118,9 @@ def build_registry(
                     refused.add(path.stem)
                     problems.append(
                         RegistryProblem(
-                            f"pictogram file {str(path.relative_to(directory))!r} in {folder!r} "
+                            "pictogram file "
+                            f"{excerpt(str(path.relative_to(directory)), limit=PATH_CHARS)} "
+                            f"in {excerpt(folder, limit=PATH_CHARS)} "
                             f"{error}",
                             "phases_pictogram_dirs",
                         )
@@ -130,7 +133,10 @@ def build_registry(
         if error:
             refused.add(name)
             problems.append(
-                RegistryProblem(f"pictogram {name!r}: {relative!r} {error}", "phases_pictograms")
+                RegistryProblem(
+                    f"pictogram {excerpt(name)}: {excerpt(relative, limit=PATH_CHARS)} {error}",
+                    "phases_pictograms",
+                )
             )
         else:
             found[name] = Pictogram(name, (confdir / relative).resolve())

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from sphinx_phases.inputs import YamlRefused, compose_yaml, excerpt, read_text
 from sphinx_phases.model import ID_PATTERN
 
 
@@ -156,7 +157,8 @@ class _Reader:
             return True
         self.problem(
             line,
-            f"{name}: {text!r} is not a phase id; expected lower-case letters, digits and '-'",
+            f"{name}: {excerpt(text)} is not a phase id; "
+            "expected lower-case letters, digits and '-'",
         )
         return False
 
@@ -187,7 +189,7 @@ class _Reader:
     @staticmethod
     def _describe(node: Any) -> str:
         if isinstance(node, yaml.ScalarNode):
-            return f"the value {node.value!r}" if node.value else "empty"
+            return f"the value {excerpt(node.value)}" if node.value else "empty"
         if isinstance(node, yaml.SequenceNode | list | tuple):
             return "a list"
         if isinstance(node, yaml.MappingNode | dict):
@@ -195,7 +197,7 @@ class _Reader:
             return "a mapping" if size == 1 else f"a mapping of {size} keys"
         if node is None:
             return "empty"
-        return f"{type(node).__name__} {node!r}"
+        return f"{type(node).__name__} {excerpt(node)}"
 
 
 _END = object()
@@ -225,7 +227,15 @@ def from_yaml(
     """Read a sequence file: ``sequence: [...]`` and optional ``loops: [...]``."""
     reader = _Reader(str(path), None)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
+        root = compose_yaml(text)
+    except YamlRefused as refused:
+        reader.problem(
+            refused.line,
+            f"phases_sequence: the file is not read: {refused.reason}; the default "
+            "sequence is used",
+        )
+        return None, reader.problems
     except (OSError, UnicodeDecodeError) as exc:
         reader.problem(
             None,
@@ -233,8 +243,6 @@ def from_yaml(
             f"{exc}); expected a readable UTF-8 YAML file",
         )
         return None, reader.problems
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -283,7 +291,7 @@ def from_yaml(
         else:
             reader.problem(
                 reader.line_of(key),
-                f"unknown key {name!r}; expected 'sequence' and optionally 'loops'",
+                f"unknown key {excerpt(name)}; expected 'sequence' and optionally 'loops'",
             )
     if not seen_sequence:
         reader.problem(1, "no 'sequence' key; expected a mapping with a 'sequence' list")

@@ -209,6 +209,9 @@ EXPECTED: dict[str, list[str]] = {
     "table-unknown-column": [
         "index.md:7: WARNING: phase-table: column 'nope' is not known; expected one of id, title, subtitle, status, duration, team, summary, activities, outputs, previous, next, objective, contents [phases.option]",
     ],
+    "yaml-alias-bomb": [
+        "phases.yml:2: WARNING: phases_sequence: the file is not read: it uses an alias (*x0); expected plain YAML without anchors and aliases; the default sequence is used [phases.config]",
+    ],
     "yaml-deep": [
         "phases.yml:1: WARNING: phases_sequence: the YAML nests too deeply to read; expected a mapping with a 'sequence' list, nested a few levels at most [phases.config]",
     ],

@@ -7,6 +7,7 @@ resolver, 50 for the Sphinx builds, which are slow). The session prints how many
 from __future__ import annotations
 
 import contextlib
+import copy
 import io
 import random
 import re
@@ -23,7 +24,8 @@ from tests.hostile.helpers import count_example, fuzz_examples
 
 from sphinx_phases.model import PhaseDecl
 from sphinx_phases.sequence import Resolution, resolve
-from sphinx_phases.sequence_spec import LoopItem, SequenceSpec, SpecItem
+from sphinx_phases.inputs import MAX_YAML_NODES
+from sphinx_phases.sequence_spec import LoopItem, SequenceSpec, SpecItem, from_yaml
 
 PURE = fuzz_examples(200)
 BUILDS = fuzz_examples(50)
@@ -157,6 +159,47 @@ def test_resolve_long_chains_and_parent_chains_do_not_recurse(size: int, parents
     assert len(resolution.flat) == size
 
 
+@st.composite
+def sequence_files(draw: st.DrawFn) -> tuple[str, bool]:
+    """A sequence file's text, and whether it repeats a node (which YAML writes as an alias).
+
+    Shared nodes fan out the way an alias bomb does: a sub-phase group reused under many
+    parents, several levels deep.
+    """
+    shared = draw(st.booleans())
+    node: object = [draw(st.sampled_from(IDS))]
+    size = 1
+    for _level in range(draw(st.integers(1, 9))):
+        fanout = draw(st.integers(1, 12))
+        size *= fanout
+        if not shared and size > 300:
+            break  # without aliases the text itself is the size; keep examples quick
+        parent = draw(st.sampled_from(IDS))
+        node = [{parent: node if shared else copy.deepcopy(node)} for _ in range(fanout)]
+    text = yaml.safe_dump({"sequence": node, "loops": []})
+    return text, shared and "*" in text
+
+
+@settings(max_examples=PURE, deadline=5000, suppress_health_check=[HealthCheck.too_slow])
+@given(sequence_files())
+def test_sequence_files_with_aliases_are_refused_before_expansion(
+    tmp_path_factory: pytest.TempPathFactory, case: tuple[str, bool]
+) -> None:
+    count_example("yaml: aliases and fan-out")
+    text, aliased = case
+    path = tmp_path_factory.mktemp("yaml") / "phases.yml"
+    path.write_text(text)
+    spec, problems = from_yaml(path)
+    if aliased:
+        assert spec is None
+        (problem,) = problems
+        assert "it uses an alias" in problem.message
+        assert problem.line is not None
+    else:
+        assert spec is not None
+        assert len(spec.items) <= MAX_YAML_NODES
+
+
 # -- (b) Sphinx on random options and front matter ---------------------------------------------
 
 OPTIONS = [
@@ -235,6 +278,7 @@ def _directive(phase_id: str, options: dict[str, str], body: str) -> str:
     return f"# Page\n\n```{{phase}} {phase_id}\n{lines}\n{body}\n```\n"
 
 
+@pytest.mark.slow
 @settings(
     max_examples=BUILDS,
     deadline=None,
@@ -259,6 +303,7 @@ def test_random_directive_options_build_with_located_warnings(
         assert LOCATED.match(line), line
 
 
+@pytest.mark.slow
 @settings(
     max_examples=BUILDS,
     deadline=None,

@@ -11,6 +11,7 @@ from sphinx.util.typing import OptionSpec
 
 from sphinx_phases.config import get_config
 from sphinx_phases.domain import PhasesDomain
+from sphinx_phases.inputs import excerpt
 from sphinx_phases.model import ID_PATTERN, Item, Problem
 from sphinx_phases.nodes import pictogram
 from sphinx_phases.roles import pictogram_node
@@ -52,7 +53,7 @@ class PhaseItemsDirective(SphinxDirective):
             problems.append(
                 Problem(
                     "option",
-                    f"phase-{self.kind}: phase {phase!r} is not valid: expected a phase id",
+                    f"phase-{self.kind}: phase {excerpt(phase)} is not valid: expected a phase id",
                     self.lineno,
                 )
             )

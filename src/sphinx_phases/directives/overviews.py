@@ -16,6 +16,7 @@ from sphinx.util.typing import OptionSpec
 
 from sphinx_phases.config import get_config
 from sphinx_phases.domain import PhasesDomain
+from sphinx_phases.inputs import excerpt
 from sphinx_phases.model import Problem
 from sphinx_phases.nodes import phases_overview
 
@@ -49,7 +50,7 @@ class PhaseSequenceDirective(SphinxDirective):
             problems.append(
                 Problem(
                     "option",
-                    f"phase-sequence: style {style!r} is not valid: "
+                    f"phase-sequence: style {excerpt(style)} is not valid: "
                     f"expected one of {', '.join(STYLES)}; using steps",
                     self.lineno,
                 )
@@ -93,7 +94,8 @@ class PhaseTableDirective(SphinxDirective):
                 problems.append(
                     Problem(
                         "option",
-                        f"phase-table: column {column!r} is not known; expected one of {known}",
+                        f"phase-table: column {excerpt(column)} is not known; "
+                        f"expected one of {known}",
                         self.lineno,
                     )
                 )

@@ -7,6 +7,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_phases.config import get_config
 from sphinx_phases.domain import PhasesDomain
+from sphinx_phases.inputs import excerpt
 from sphinx_phases.model import ID_PATTERN, Problem
 
 
@@ -37,7 +38,8 @@ class PhaseQuestionDirective(SphinxDirective):
             problems.append(
                 Problem(
                     "question",
-                    f"phase-question: key {key!r} is not configured; expected one of {known}",
+                    f"phase-question: key {excerpt(key)} is not configured; "
+                    f"expected one of {known}",
                     self.lineno,
                 )
             )
