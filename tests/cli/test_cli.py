@@ -70,11 +70,12 @@ def test_python_dash_m() -> None:
 
 def test_new_writes_a_page_with_the_standard_questions(tmp_path: Path) -> None:
     argv = ["new", "private-beta", "--title", "Private beta", "--previous", "alpha", "-o"]
-    assert main([*argv, str(tmp_path / "docs")]) == 0
+    assert main([*argv, str(tmp_path / "docs"), "--front-matter"]) == 0
     text = (tmp_path / "docs" / "private-beta.md").read_text("utf-8")
     assert text.startswith(
         "---\nphase:\n  id: private-beta\n  title: Private beta\n  previous: alpha\n"
-        "  status: draft\n---\n\n# Private beta\n\n```{phase-question} objective\n"
+        "  status: draft\n  summary: Summarise this phase in one paragraph.\n---\n\n"
+        "# Private beta\n\n```{phase-question} objective\n"
     )
     keys = [line.split()[-1] for line in text.splitlines() if "{phase-question}" in line]
     assert keys == ["objective", "contents", "duration", "team", "outputs"]

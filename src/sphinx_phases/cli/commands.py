@@ -1,0 +1,149 @@
+"""The ``sphinx-phases`` commands: arguments, exit status and messages (see ``cli/__init__``).
+
+Exit status: 0 when all went well (a migration report is a normal result), 1 when a
+problem was reported (an unreadable source, a refused overwrite), 2 for a usage error.
+Everything here is plain Python: no Sphinx application is created.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from sphinx_phases import __version__
+from sphinx_phases.cli.ids import is_phase_id
+from sphinx_phases.cli.migrate import Options, migrate
+from sphinx_phases.cli.new import NewPage, advice, new_page, write_new
+from sphinx_phases.cli.project import default_project, find_conf, read_project
+
+
+def _phase_id(value: str) -> str:
+    if not is_phase_id(value):
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a phase id (lower-case letters, digits and '-', e.g. public-beta)"
+        )
+    return value
+
+
+def _base_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an http(s) URL")
+    return value.rstrip("/")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sphinx-phases",
+        description="Tools for Sphinx service manuals written one page per delivery phase.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    migrate_cmd = commands.add_parser(
+        "migrate",
+        help="convert legacy Jekyll/kramdown/wiki phase pages to MyST phase pages",
+        description="Convert legacy phase pages to MyST phase pages, with a report of "
+        "everything dropped, kept raw or left unresolved.",
+    )
+    migrate_cmd.add_argument("sources", nargs="+", type=Path, metavar="SRC",
+                             help="legacy page, or a folder of them")  # fmt: skip
+    migrate_cmd.add_argument("-o", "--output", required=True, type=Path, metavar="OUTDIR",
+                             help="folder for the migrated pages (made if missing)")  # fmt: skip
+    migrate_cmd.add_argument("--base-url", type=_base_url, metavar="URL",
+                             help="make site-absolute links (/a/b) into URL/a/b")  # fmt: skip
+    migrate_cmd.add_argument("--dry-run", action="store_true",
+                             help="write nothing, print the report")  # fmt: skip
+    migrate_cmd.add_argument("--report", type=Path, metavar="FILE",
+                             help="also write the report as JSON to FILE")  # fmt: skip
+    migrate_cmd.add_argument("--force", action="store_true",
+                             help="overwrite pages that already exist in OUTDIR")  # fmt: skip
+
+    new_cmd = commands.add_parser(
+        "new",
+        help="write a new phase page with the project's questions",
+        description="Write DIR/ID.md, a draft phase page declared with the phase directive, "
+        "with one phase-question per question of the project. The questions, the required "
+        "ones and the sequence come from the project's conf.py: --project's, else DIR's or "
+        "the current folder's, when there is one (it is run, as sphinx-build runs it).",
+    )
+    new_cmd.add_argument("ident", type=_phase_id, metavar="ID", help="the new phase's id")
+    new_cmd.add_argument("--title", help="display name (default: the id as written)")
+    new_cmd.add_argument("--previous", type=_phase_id, metavar="P", help="previous phase id")
+    new_cmd.add_argument("--next", type=_phase_id, metavar="N", help="next phase id")
+    new_cmd.add_argument("-o", "--output", type=Path, default=Path(), metavar="DIR",
+                         help="folder to write to (default: the current folder)")  # fmt: skip
+    new_cmd.add_argument("--project", type=Path, metavar="PROJECT",
+                         help="the Sphinx project's folder, whose conf.py to read")  # fmt: skip
+    new_cmd.add_argument("--front-matter", action="store_true",
+                         help="declare the phase in front matter instead")  # fmt: skip
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status instead of exiting."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, --version and usage errors
+        return stop.code if isinstance(stop.code, int) else 2
+    if args.command == "migrate":
+        return _migrate(args)
+    if args.command == "new":
+        return _new(args)
+    parser.print_help(sys.stderr)
+    return 2
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    options = Options(
+        sources=args.sources,
+        outdir=args.output,
+        base_url=args.base_url,
+        dry_run=args.dry_run,
+        force=args.force,
+    )
+    report = migrate(options)
+    sys.stdout.write(report.to_text(dry_run=args.dry_run))
+    status = 1 if report.has_errors else 0
+    if args.report is not None:
+        try:
+            args.report.write_text(report.to_json(), encoding="utf-8")
+        except OSError as exc:
+            print(f"sphinx-phases: error: cannot write the report: {exc}", file=sys.stderr)
+            status = 1
+    if status:
+        print("sphinx-phases: problems were reported (see 'error' lines)", file=sys.stderr)
+    return status
+
+
+def _new(args: argparse.Namespace) -> int:
+    if args.title is not None and not args.title.strip():
+        print("sphinx-phases new: error: --title is empty", file=sys.stderr)
+        return 2
+    conf = find_conf(args.project, [args.output, Path()])
+    if args.project is not None and conf is None:
+        print(f"sphinx-phases new: error: no conf.py in {args.project}", file=sys.stderr)
+        return 2
+    project = read_project(conf) if conf is not None else default_project()
+    for problem in project.problems:
+        print(f"sphinx-phases new: warning: {problem}", file=sys.stderr)
+    page = NewPage(args.ident, args.title, args.previous, args.next, args.front_matter)
+    try:
+        target = write_new(args.output, args.ident, new_page(page, project))
+    except FileExistsError:
+        print(
+            f"sphinx-phases new: error: {args.output / (args.ident + '.md')} exists;"
+            " not overwritten",
+            file=sys.stderr,
+        )
+        return 1
+    except OSError as exc:
+        print(f"sphinx-phases new: error: cannot write the page: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {target}")
+    for line in advice(page, project):
+        print(f"note: {line}")
+    return 0

@@ -1,0 +1,123 @@
+"""What ``sphinx-phases new`` takes from a project's conf.py: questions and sequence.
+
+conf.py is Python, so it is evaluated the way ``sphinx-build`` does it
+(``sphinx.config.eval_config_file``), but only in a project the user runs ``new`` in or
+names with ``--project``. Nothing it does can stop ``new``: any error, and any invalid
+``phases_*`` value, falls back to the default with a message saying so. The values are
+checked by the same checks as a build's (:class:`sphinx_phases.config.PhasesConfig`).
+"""
+
+from __future__ import annotations
+
+import dataclasses as dc
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from sphinx_phases.sequence_spec import SequenceSpec, from_config, from_yaml
+
+
+@dc.dataclass(frozen=True)
+class Project:
+    """The settings ``new`` uses; the defaults when there is no (readable) conf.py."""
+
+    conf: Path | None
+    questions: Mapping[str, str]
+    required: tuple[str, ...] = ()
+    sequence: SequenceSpec | None = None
+    #: What was read and what fell back, one sentence each.
+    notes: tuple[str, ...] = ()
+    #: Problems that made ``new`` use a default, one sentence each.
+    problems: tuple[str, ...] = ()
+
+
+def default_project() -> Project:
+    from sphinx_phases.config import DEFAULT_QUESTIONS
+
+    return Project(conf=None, questions=dict(DEFAULT_QUESTIONS))
+
+
+def find_conf(project: Path | None, places: list[Path]) -> Path | None:
+    """``project/conf.py`` when a project is named, else the first of *places* with one."""
+    for folder in [project] if project is not None else places:
+        candidate = folder / "conf.py"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_project(conf: Path) -> Project:
+    """The settings of the project whose configuration file is *conf*."""
+    try:
+        namespace = _evaluate(conf)
+    except Exception as exc:  # the project's own code: anything may go wrong in it
+        problem = f"cannot read {conf} ({_one_line(exc)}); the default questions are used"
+        return dc.replace(default_project(), problems=(problem,))
+    return _settings(conf, namespace)
+
+
+def _evaluate(conf: Path) -> dict[str, Any]:
+    from sphinx.config import eval_config_file
+    from sphinx.util.tags import Tags
+
+    return eval_config_file(conf.resolve(), Tags())
+
+
+def _one_line(exc: BaseException) -> str:
+    # Sphinx wraps an error in conf.py with its whole traceback: its last line says it.
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[-1] if lines else type(exc).__name__
+
+
+def _settings(conf: Path, namespace: Mapping[str, Any]) -> Project:
+    from sphinx_phases.config import PhasesConfig, default_of
+
+    fields = {field.name: field for field in dc.fields(PhasesConfig)}
+    problems: list[str] = []
+    notes: list[str] = []
+
+    def setting(name: str) -> Any:
+        field = fields[name]
+        key = f"phases_{name}"
+        if key not in namespace:
+            return default_of(field)
+        value = namespace[key]
+        error = field.metadata["check"](value)
+        if error is None:
+            notes.append(f"{key} read from {conf}")
+            return value
+        problems.append(f"{conf}: {key} is not valid: {error}; the default is used")
+        return default_of(field)
+
+    questions: dict[str, str] = dict(setting("questions"))
+    required = [str(key) for key in setting("required_questions")]
+    unknown = [key for key in required if key not in questions]
+    if unknown:
+        problems.append(
+            f"{conf}: phases_required_questions names {', '.join(unknown)}, which "
+            "phases_questions does not configure; they are ignored"
+        )
+    spec = _sequence(conf, setting("sequence"), setting("loops"), problems)
+    return Project(
+        conf=conf,
+        questions=questions,
+        required=tuple(key for key in required if key in questions),
+        sequence=spec,
+        notes=tuple(notes),
+        problems=tuple(problems),
+    )
+
+
+def _sequence(conf: Path, value: Any, loops: Any, problems: list[str]) -> SequenceSpec | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        spec, found = from_yaml(conf.parent / value)
+    else:
+        spec, found = from_config(
+            value, loops, conf_path=str(conf), sequence_line=None, loops_line=None
+        )
+    for problem in found:
+        where = f"{problem.path}:{problem.line}" if problem.line else problem.path
+        problems.append(f"{where}: {problem.message}")
+    return spec
