@@ -26,6 +26,8 @@ EXAMPLES = max(4, int(os.environ.get("FUZZ_EXAMPLES", "40")) // 4)
 IDS = ["discovery", "alpha", "beta", "live", "retirement", "extra"]
 PICTOGRAMS = ["team", "code", "website", "blog"]
 
+pytestmark = pytest.mark.slow  # two Sphinx builds per edit
+
 
 class Site:
     """A small phase site kept as data, written out in full after every edit."""

@@ -280,6 +280,7 @@ def test_yaml_items_keep_their_lines(tmp_path: Path) -> None:
     assert [(loop.source, loop.target, loop.line) for loop in result.loops] == [("b", "a", 6)]
 
 
+@pytest.mark.slow
 def test_deeply_nested_yaml_is_reported_not_crashed(tmp_path: Path) -> None:
     path = tmp_path / "phases.yml"
     path.write_text("sequence: " + "[" * 5000 + "]" * 5000 + "\n")

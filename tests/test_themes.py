@@ -12,6 +12,8 @@ from sphinx.cmd.build import build_main
 EXAMPLE = Path(__file__).parents[1] / "docs" / "example-service"
 THEMES = ["alabaster", "furo", "pydata_sphinx_theme", "sphinx_book_theme", "sphinx_rtd_theme"]
 
+pytestmark = pytest.mark.slow  # ten full builds of the example manual
+
 
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("theme_nav", [False, True])

@@ -21,6 +21,7 @@ SEED = "history/2013-03-13_8e2e2fe1__service-manual__phases__live.md"
 PHASES = ("discovery", "alpha", "beta", "live", "retirement", "operational", "decommissioning")
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("page", corpus_pages(), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_page_converts_without_losing_text(page: Path) -> None:
     report = FileReport(str(page))

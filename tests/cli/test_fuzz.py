@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from migration_checks import convert, corpus_pages, lost_words
@@ -57,6 +58,7 @@ def test_random_legacy_pages(lines: list[str], ids: list[str]) -> None:
 CORPUS = [p.read_text("utf-8") for p in corpus_pages()]
 
 
+@pytest.mark.corpus
 @FUZZ
 @given(
     page=st.sampled_from(CORPUS),

@@ -62,6 +62,7 @@ def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "x.md").read_text("utf-8").endswith("## Heading\n\nText\n")
 
 
+@pytest.mark.slow
 def test_five_megabyte_page(tmp_path: Path) -> None:
     block = "## Part\n\n* item with [link](/service-manual/a) and AlphaPhase\n** deeper\n\n"
     text = "---\ntitle: Big\n---\n" + block * (5_000_000 // len(block))
