@@ -66,12 +66,27 @@ def dumps(data: dict[str, Any]) -> str:
 
 
 def write_json(app: Sphinx, exception: BaseException | None) -> None:
-    """``build-finished``: write phases.json if its content changed."""
+    """``build-finished``: write phases.json if there is a phase and its content changed.
+
+    A site pays only for what it uses: without a phase (or with ``phases_json = False``,
+    docs/reference/export.md) there is no file, and the one an earlier build wrote goes,
+    so that an incremental build leaves what a clean one does.
+    """
     if exception is not None or app.builder.name not in BUILDERS:
         return
-    if not get_config(app.config).json:
-        return
     target = Path(app.outdir, "phases.json")
+    domain: PhasesDomain = app.env.get_domain("phases")  # type: ignore[assignment]
+    if not get_config(app.config).json or not domain.resolution.decls:
+        if not _from_project(app):
+            target.unlink(missing_ok=True)
+        return
     text = dumps(export_data(app))
     if not target.is_file() or target.read_text("utf8") != text:
         target.write_text(text, "utf8")
+
+
+def _from_project(app: Sphinx) -> bool:
+    """Whether the project ships a phases.json of its own, which Sphinx copied already."""
+    return any(
+        Path(app.confdir, extra, "phases.json").is_file() for extra in app.config.html_extra_path
+    )

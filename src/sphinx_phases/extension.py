@@ -6,7 +6,12 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from sphinx_phases.assets import copy_html_assets, copy_latex_pictograms, setup_assets
+from sphinx_phases.assets import (
+    copy_latex_pictograms,
+    link_stylesheet,
+    prepare_html_assets,
+    setup_assets,
+)
 from sphinx_phases.checks import resolve_and_check
 from sphinx_phases.config import check_config, register_config
 from sphinx_phases.directives.items import PhaseActivitiesDirective, PhaseItemsDirective
@@ -57,7 +62,8 @@ def register(app: Sphinx) -> None:
     app.connect("env-get-updated", on_env_get_updated)
     app.connect("warn-missing-reference", on_warn_missing_reference)
     app.connect("html-page-context", add_phase_context)
-    app.connect("html-collect-pages", copy_html_assets)
+    app.connect("html-page-context", link_stylesheet)
+    app.connect("write-started", prepare_html_assets)
     app.connect("build-finished", copy_latex_pictograms)
     app.connect("build-finished", write_json)
 
