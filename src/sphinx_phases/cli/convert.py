@@ -9,19 +9,18 @@ from sphinx_phases.cli import htmlblocks, pictogram_lists, wiki
 from sphinx_phases.cli.links import LinkContext, rewrite_inline
 from sphinx_phases.cli.navlinks import NavLink, nav_from_line
 from sphinx_phases.cli.neighbours import Neighbours
+from sphinx_phases.cli.outline import (
+    Out,
+    lift_sections,
+    longest_backticks,
+    prune_empty_headings,
+    render,
+)
 from sphinx_phases.cli.report import Issue
 
 # Inline rewriting of longer lines could take quadratic time on hostile input; such lines
 # are almost certainly not prose, so they pass through untouched (and reported).
 LINE_LIMIT: Final = 10_000
-
-
-@dataclass
-class _Out:
-    kind: str  # "heading", "text", "blank", "block" or "boundary"
-    text: str = ""
-    level: int = 0
-    line: int = 0
 
 
 @dataclass
@@ -33,6 +32,7 @@ class Converted:
     next: str | None = None
     issues: list[Issue] = field(default_factory=list)
     uses_attributes: bool = False
+    summary: str | None = None  # from a summary section (see legacy.yml's ``sections``)
 
 
 class _Converter:
@@ -40,7 +40,7 @@ class _Converter:
         self.lines = lines
         self.first = first_line
         self.ctx = ctx
-        self.out: list[_Out] = []
+        self.out: list[Out] = []
         self.issues: list[Issue] = []
         self.neighbours = Neighbours(own_id, ctx.phase_ids, self.issues)
         self.uses_attributes = False
@@ -51,14 +51,14 @@ class _Converter:
 
     def emit(self, kind: str, text: str = "", *, level: int = 0, line: int = 0) -> None:
         after_blank = bool(self.out) and self.out[-1].kind == "blank"
-        if kind in {"heading", "block"} or (kind == "text" and after_blank):
+        if kind in {"heading", "block", "invisible"} or (kind == "text" and after_blank):
             self.list_level = -1  # a new paragraph or block ends any wiki list
-        self.out.append(_Out(kind, text, level, line))
+        self.out.append(Out(kind, text, level, line))
 
     def inline(self, text: str, line: int) -> str:
         return rewrite_inline(text, line, self.ctx, self.issues)
 
-    def run(self) -> list[_Out]:
+    def run(self) -> list[Out]:
         index = 0
         while index < len(self.lines):
             index = self.step(index)
@@ -111,7 +111,10 @@ class _Converter:
         no = self.first + index
         following = self.lines[index + 1] if index + 1 < len(self.lines) else ""
         if "phase-nav" in body.split(".") or ".phase-nav" in body:
-            return  # it only styled the hand-written navigation, which becomes data
+            # It only styled the hand-written navigation, which becomes data.
+            message = "kramdown attribute list of the navigation dropped (it is generated)"
+            self.drop(no, message, f"{{:{body}}}")
+            return
         converted = wiki.myst_attributes(body)
         if not following.strip():
             self.drop(no, "kramdown attribute list attached to nothing", f"{{:{body}}}")
@@ -127,7 +130,8 @@ class _Converter:
         result = htmlblocks.convert_block(self.lines[index:end], no)
         self.issues.extend(result.issues)
         if result.comment is not None:
-            self.emit("block", "\n".join(f"% {c}".rstrip() for c in result.comment), line=no)
+            comment = "\n".join(f"% {c}".rstrip() for c in result.comment)
+            self.emit("invisible", comment, line=no)
         elif result.pictograms is not None:
             caption = self.take_caption()
             self.emit("block", "\n".join(pictogram_lists.render(result.pictograms, caption)))
@@ -141,8 +145,9 @@ class _Converter:
         elif result.markdown is not None:
             self.emit("text", self.inline(result.markdown, no), line=no)
         elif not result.empty:
-            fence = "`" * max(3, _longest_backticks(result.raw or "") + 1)
-            self.emit("block", f"{fence}{{raw}} html\n{result.raw}\n{fence}", line=no)
+            fence = "`" * max(3, longest_backticks(result.raw or "") + 1)
+            kind = "invisible" if result.invisible else "block"
+            self.emit(kind, f"{fence}{{raw}} html\n{result.raw}\n{fence}", line=no)
         return end
 
     def take_caption(self) -> str | None:
@@ -191,76 +196,35 @@ class _Converter:
             self.emit("text", indent + self.inline(line.lstrip(" \t"), no), line=no)
 
 
-def _longest_backticks(text: str) -> int:
-    longest = run = 0
-    for char in text:
-        run = run + 1 if char == "`" else 0
-        longest = max(longest, run)
-    return longest
-
-
-def _prune_empty_headings(out: list[_Out], issues: list[Issue]) -> list[_Out]:
-    """Drop headings with nothing under them: unfilled template questions, stale nav titles."""
-    kept: list[_Out] = []
-    following: int | None = None  # level of the next kept heading; 0 = content; None = end
-    for item in reversed(out):
-        if item.kind in {"heading", "boundary"}:
-            if item.kind == "heading" and (following is None or 0 < following <= item.level):
-                issues.append(Issue(item.line, "dropped", "empty heading dropped", item.text))
-                continue
-            following = item.level
-            if item.kind == "boundary":
-                continue  # a removed navigation heading: it ends sections, renders nothing
-        elif item.kind != "blank":
-            following = 0
-        kept.append(item)
-    kept.reverse()
-    return kept
-
-
-def _render(out: list[_Out]) -> str:
-    levels = [item.level for item in out if item.kind == "heading"]
-    shift = 2 - min(levels) if levels else 0
-    previous = 1  # the page title the writer puts on top
-    chunks: list[str] = []  # a block is one chunk, so blank lines inside it are kept
-
-    def blank() -> None:
-        if chunks and chunks[-1]:
-            chunks.append("")
-
-    for item in out:
-        if item.kind == "heading":
-            # MyST warns (and -W fails) on skipped levels: never go down more than one.
-            level = min(item.level + shift, previous + 1, 6)
-            previous = level
-            blank()
-            chunks.extend([f"{'#' * level} {item.text}", ""])
-        elif item.kind == "block":
-            blank()
-            chunks.extend([item.text, ""])
-        elif item.kind == "blank":
-            blank()
-        else:
-            chunks.append(item.text)
-    while chunks and not chunks[-1]:
-        chunks.pop()
-    return "\n".join(chunks) + "\n" if chunks else ""
-
-
 def convert_body(
-    lines: list[str], first_line: int, ctx: LinkContext, own_id: str | None = None
+    lines: list[str],
+    first_line: int,
+    ctx: LinkContext,
+    own_id: str | None = None,
+    *,
+    summary_given: bool = False,
 ) -> Converted:
-    """Convert the body ``lines`` (line ``first_line`` of the file first) of one page."""
+    """Convert the body ``lines`` (line ``first_line`` of the file first) of one page.
+
+    On a phase page (``own_id`` set), sections that carry phase data become it: see
+    :func:`sphinx_phases.cli.outline.lift_sections`; ``summary_given`` says the page's
+    front matter has a summary already.
+    """
     text, issues = htmlblocks.strip_active("\n".join(lines), first_line)
     converter = _Converter(text.split("\n"), first_line, ctx, own_id)
     converter.issues.extend(issues)
-    out = _prune_empty_headings(converter.run(), converter.issues)
+    out = prune_empty_headings(converter.run(), converter.issues)
+    summary = None
+    if own_id is not None:
+        lifted = lift_sections(out, converter.issues, summary_given=summary_given)
+        out, summary = lifted.items, lifted.summary
     previous, following = converter.neighbours.resolved()
     converter.issues.sort(key=lambda issue: issue.line)  # the pruning pass walks backwards
     return Converted(
-        body=_render(out),
+        body=render(out),
         previous=previous,
         next=following,
         issues=converter.issues,
         uses_attributes=converter.uses_attributes,
+        summary=summary,
     )

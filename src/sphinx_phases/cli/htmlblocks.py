@@ -56,6 +56,7 @@ class HtmlResult:
     markdown: str | None = None  # a converted figure link
     raw: str | None = None
     empty: bool = False  # a wrapper left empty once its Liquid tags were dropped
+    invisible: bool = False  # raw HTML that shows a reader nothing (no text, no media)
     issues: list[Issue] = field(default_factory=list)
 
 
@@ -134,13 +135,14 @@ def convert_block(lines: list[str], first_line: int) -> HtmlResult:
         issues.append(Issue(first_line, "dropped", message, html))
         return HtmlResult(empty=True, issues=issues)
     if element is not None:
-        result = _known_block(element, first_line, issues)
+        result = _known_block(element, html, first_line, issues)
         if result is not None:
             return result
     issues.append(
         Issue(first_line, "raw", "HTML kept in a raw html block (HTML output only)", html)
     )
-    return HtmlResult(raw=html, issues=issues)
+    invisible = element is not None and _is_empty(element)
+    return HtmlResult(raw=html, invisible=invisible, issues=issues)
 
 
 def _is_empty(element: Element) -> bool:
@@ -149,18 +151,26 @@ def _is_empty(element: Element) -> bool:
     )
 
 
-def _known_block(element: Element, line: int, issues: list[Issue]) -> HtmlResult | None:
-    items = pictogram_items(element)
-    if items is not None:
-        return HtmlResult(pictograms=items, issues=issues)
+def _known_block(element: Element, html: str, line: int, issues: list[Issue]) -> HtmlResult | None:
+    found = pictogram_items(element)
+    if found is not None:
+        if found.dropped:
+            message = (
+                f"pictogram list: {len(found.dropped)} element(s) lose attributes that have "
+                "no MyST equivalent"
+            )
+            issues.append(Issue(line, "dropped", message, "\n".join(found.dropped)))
+        return HtmlResult(pictograms=found.items, issues=issues)
     nav = nav_from_html(element)
     if nav is not None:
+        message = "navigation list markup dropped: its links become previous/next data"
+        issues.append(Issue(line, "dropped", message, html))
         return HtmlResult(nav=nav, issues=issues)
     anchors = element.elements()
     if element.tag == "figure" and not element.loose_text() and len(anchors) == 1:
         link = anchors[0]
         if link.tag == "a" and not link.elements() and link.attrs.get("href") and link.text():
-            wrapper = f'<figure class="{element.attrs.get("class", "")}">'
+            wrapper = element.start_tag()
             issues.append(Issue(line, "dropped", "figure wrapper dropped, its link kept", wrapper))
             label = re.sub(r"([\[\]\\])", r"\\\1", link.text())
             return HtmlResult(markdown=f"[{label}]({link.attrs['href']})", issues=issues)

@@ -37,6 +37,11 @@ class Element:
         """Text directly inside this element (not inside its child elements)."""
         return " ".join("".join(c for c in self.children if isinstance(c, str)).split())
 
+    def start_tag(self, names: list[str] | None = None) -> str:
+        """``<tag a="v">`` with the attributes *names* (default: all), for the report."""
+        shown = self.attrs if names is None else {n: self.attrs[n] for n in names}
+        return f"<{self.tag}" + "".join(f' {k}="{v}"' for k, v in shown.items()) + ">"
+
     def descendants(self) -> list[Element]:
         found: list[Element] = []
         for child in self.elements():

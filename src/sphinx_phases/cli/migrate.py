@@ -9,8 +9,13 @@ Choices made where the legacy pages are ambiguous (all visible in the report):
   mentions it (``ideal-alphas.md`` says ``phase: alpha``; it is written as a page with no
   phase); otherwise the first source wins and the others are not written.
 - Page titles keep their words ("Alpha phase"); the phase title drops a trailing "phase".
-- Empty headings are dropped (they are unfilled template questions); headings shift so
-  that the body starts at H2 under the page title, without skipping levels.
+- Empty headings are dropped (they are unfilled template questions, or stand over a
+  comment only); headings shift so that the body starts at H2 under the page title,
+  without skipping levels.
+- Sections that ``legacy.yml`` names (``## Summary``, ``## Team``, ``## Duration``)
+  become the phase summary or a ``phase-question`` where that is faithful (see
+  :func:`sphinx_phases.cli.outline.lift_sections`); gates are never invented.
+- A subtitle that every phase page shares is the site's strap line and is dropped.
 - Existing ``index.md`` and ``conf.py`` are never replaced, even with ``--force``.
 """
 
@@ -24,8 +29,9 @@ from typing import Final
 from sphinx_phases.cli.convert import convert_body
 from sphinx_phases.cli.frontmatter import PageMeta, parse_meta
 from sphinx_phases.cli.ids import filename_to_id
+from sphinx_phases.cli.legacy import normalise
 from sphinx_phases.cli.links import LinkContext
-from sphinx_phases.cli.report import FileReport, Report
+from sphinx_phases.cli.report import FileReport, Issue, Report
 from sphinx_phases.cli.sources import expand_sources, read_source
 from sphinx_phases.cli.writer import PagePlan, conf_py, index_md, page_text, phase_mapping
 
@@ -68,6 +74,7 @@ def migrate(options: Options) -> Report:
         if lines is not None:
             run.pages.append(_Page(parse_meta(lines, path.stem), lines, report))
     _assign_names(run)
+    _drop_shared_subtitle(run)
     for page in run.pages:
         if page.plan is not None:  # a page that is not written has only its conflict to say
             page.report.issues[:0] = page.meta.issues
@@ -127,12 +134,33 @@ def _assign_names(run: _Run) -> None:
             page.report.add(1, "conflict", f"{message} (the first wins); not written")
 
 
+def _drop_shared_subtitle(run: _Run) -> None:
+    """A subtitle on every phase page is the site's strap line, not a phase's own."""
+    phases = [page for page in run.pages if page.is_phase]
+    shared = {normalise(page.meta.subtitle or "") for page in phases}
+    if len(phases) < 2 or len(shared) != 1 or shared == {""}:
+        return
+    message = "subtitle dropped: every migrated phase page has it, so it is the site's"
+    for page in phases:
+        front = page.lines[: page.meta.body_start]
+        lines = [i + 1 for i, text in enumerate(front) if text.startswith("subtitle:")]
+        text = f"subtitle: {page.meta.subtitle}"
+        page.meta.issues.append(Issue(lines[0] if lines else 1, "dropped", message, text))
+        page.meta.subtitle = None
+
+
 def _convert(page: _Page, ctx: LinkContext, run: _Run) -> None:
     plan, meta = page.plan, page.meta
     assert plan is not None
     own = meta.ident if page.is_phase else None
     try:
-        converted = convert_body(page.lines[meta.body_start :], meta.body_start + 1, ctx, own)
+        converted = convert_body(
+            page.lines[meta.body_start :],
+            meta.body_start + 1,
+            ctx,
+            own,
+            summary_given="summary" in meta.extra,
+        )
     except Exception as exc:  # a converter bug must not lose the other pages' work
         page.report.add(1, "error", f"internal error, page not converted: {exc!r}")
         page.plan = None
@@ -151,6 +179,7 @@ def _convert(page: _Page, ctx: LinkContext, run: _Run) -> None:
         fields.setdefault("previous", converted.previous or "")
         fields.setdefault("next", converted.next or "")
         fields.setdefault("status", meta.status or "")
+        fields.setdefault("summary", converted.summary or "")
         plan.phase = phase_mapping(meta.ident, fields)
         plan.previous, plan.next = plan.phase.get("previous"), plan.phase.get("next")
     plan.text = page_text(meta.title, converted.body, plan.phase)
