@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 from migration_checks import convert
+from sphinx.cmd.build import build_main
 
 from sphinx_phases.cli import main
 from sphinx_phases.cli.frontmatter import parse_meta
@@ -225,3 +227,25 @@ def test_a_subtitle_shared_by_every_phase_page_is_dropped(tmp_path: Path) -> Non
     for entry in files:
         (issue,) = [i for i in entry["issues"] if i["text"] == "subtitle: Our great manual"]
         assert (issue["line"], issue["kind"]) == (3, "dropped")
+
+
+def test_a_migrated_summary_and_questions_build_and_fill_the_overview(tmp_path: Path) -> None:
+    _migrate(
+        tmp_path, "title: Alpha\n", "## Summary\n\nTry ideas.\n\n## Team\n\nFew.\n\n## Notes\n\nN."
+    )
+    out = tmp_path / "out"
+    (out / "overview.md").write_text(
+        "# Overview\n\n```{phase-table}\n:columns: title, summary\n```\n", "utf-8"
+    )
+    index = (out / "index.md").read_text("utf-8")
+    (out / "index.md").write_text(index.replace("alpha\n", "alpha\noverview\n"), "utf-8")
+    html = tmp_path / "html"
+    argv = ["-W", "-q", "-b", "html", "-d", str(tmp_path / "doctrees"), str(out), str(html)]
+    assert build_main(argv) == 0
+    overview = BeautifulSoup((html / "overview.html").read_text("utf-8"), "html.parser")
+    table = overview.select_one("table.phases-table")
+    assert table is not None
+    assert "Try ideas." in table.get_text()
+    alpha = BeautifulSoup((html / "alpha.html").read_text("utf-8"), "html.parser")
+    headings = [h.get_text().rstrip("¶") for h in alpha.select("section > h2")]
+    assert headings == ["Who do I need?", "Notes"]
