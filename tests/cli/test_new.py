@@ -168,7 +168,7 @@ SEQUENCE = "sequence: [discovery, alpha, {beta: [private-beta, public-beta]}, li
         (["private-beta"], ["previous and next come from the sequence in",
                             "a sub-phase of 'beta' need not answer the required questions"]),
         (["alpha", "--previous", "beta"], ["--previous 'beta' disagrees with the sequence in",
-                                            "('discovery')"]),
+                                            "(it has 'discovery')"]),
         (["gamma", "--previous", "live"], ["'gamma' is not in the sequence in",
                                             "add it there (after 'live')"]),
     ],

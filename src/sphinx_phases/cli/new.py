@@ -97,8 +97,8 @@ def _sequence_advice(page: NewPage, spec: SequenceSpec) -> tuple[str | None, lis
         if given is not None and given != known[name]:
             expected = f"'{known[name]}'" if known[name] else "none"
             lines.append(
-                f"--{name} '{given}' disagrees with the sequence in {where} ({expected}): "
-                "the build will report it"
+                f"--{name} '{given}' disagrees with the sequence in {where} (it has "
+                f"{expected}): the build will report it"
             )
     if page.previous is None and page.next is None:
         lines.append(f"previous and next come from the sequence in {where}")
