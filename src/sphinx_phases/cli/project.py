@@ -111,13 +111,16 @@ def _settings(conf: Path, namespace: Mapping[str, Any]) -> Project:
 def _sequence(conf: Path, value: Any, loops: Any, problems: list[str]) -> SequenceSpec | None:
     if value is None:
         return None
+    path = conf.parent / value if isinstance(value, str) else conf
     if isinstance(value, str):
-        spec, found = from_yaml(conf.parent / value)
+        spec, found = from_yaml(path)
     else:
         spec, found = from_config(
             value, loops, conf_path=str(conf), sequence_line=None, loops_line=None
         )
     for problem in found:
-        where = f"{problem.path}:{problem.line}" if problem.line else problem.path
+        where = problem.path or str(path)
+        if problem.line:
+            where = f"{where}:{problem.line}"
         problems.append(f"{where}: {problem.message}")
     return spec
