@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -56,11 +57,15 @@ def test_text_keeps_the_navigation_and_labels(copy_root: Any, tmp_path: Path) ->
     assert "**Draft** This page is a draft" in alpha
 
 
-def test_latex_leaves_navigation_out_and_keeps_labels(copy_root: Any, tmp_path: Path) -> None:
+def test_latex_writes_the_navigation_as_linked_text(copy_root: Any, tmp_path: Path) -> None:
     srcdir = copy_root("service")
     assert build_main(["-q", "-b", "latex", str(srcdir), str(tmp_path)]) == 0
     tex = next(tmp_path.glob("*.tex")).read_text("utf8")
-    assert "Previous phase" not in tex  # a printed manual reads in order
+    assert (
+        r"{\hyperref[\detokenize{beta:phase-beta}]{\sphinxcrossref{"
+        r"\DUrole{phases-nav__label}{Next phase}\DUrole{phases-nav__sep}{: }"
+        r"\DUrole{phases-nav__title}{Beta}}}}"
+    ) in tex
     assert "Live service" in tex
     assert "{[}team{]}" in tex  # SVG pictograms fall back to their label, "[team]"
     assert "This page is a draft" in tex
@@ -75,3 +80,98 @@ def test_epub_carries_the_stylesheet_and_pictograms(copy_root: Any, tmp_path: Pa
     assert (tmp_path / "_static" / "phases.css").is_file()
     assert (tmp_path / "_static" / "phases-pictograms" / "website.svg").is_file()
     assert not (tmp_path / "phases.json").exists()
+
+
+# A builder the extension registers nothing for: a TextBuilder subclass under another name
+# and format, and a builder whose translator knows only docutils' standard nodes.
+CUSTOM_BUILDERS = """
+from docutils import nodes
+from sphinx.builders import Builder
+from sphinx.builders.text import TextBuilder
+from sphinx.util.docutils import SphinxTranslator
+
+
+class PlainTextBuilder(TextBuilder):
+    name = "plaintext"
+    format = "plaintext"
+
+
+class Words(SphinxTranslator):
+    \"\"\"Writes every word, one paragraph per line; knows docutils' standard nodes only.\"\"\"
+
+    def __init__(self, document, builder):
+        super().__init__(document, builder)
+        self.lines = [""]
+
+    def visit_Text(self, node):
+        self.lines[-1] += node.astext()
+
+    def depart_Text(self, node):
+        pass
+
+    def visit_paragraph(self, node):
+        self.lines.append("")
+
+    def depart_paragraph(self, node):
+        self.lines.append("")
+
+    def unknown_visit(self, node):
+        pass
+
+    def unknown_departure(self, node):
+        pass
+
+
+class WordsBuilder(Builder):
+    name = "words"
+    format = "words"
+    default_translator_class = Words
+
+    def get_outdated_docs(self):
+        return self.env.found_docs
+
+    def get_target_uri(self, docname, typ=None):
+        return docname
+
+    def prepare_writing(self, docnames):
+        pass
+
+    def write_doc(self, docname, doctree):
+        visitor = self.create_translator(doctree, self)
+        doctree.walkabout(visitor)
+        text = "\\n".join(line for line in visitor.lines if line.strip())
+        (self.outdir / f"{docname}.words").write_text(text, encoding="utf-8")
+
+
+def setup(app):
+    app.add_builder(PlainTextBuilder)
+    app.add_builder(WordsBuilder)
+"""
+
+
+@pytest.mark.parametrize(("builder", "suffix"), [("plaintext", "txt"), ("words", "words")])
+def test_a_builder_without_handlers_writes_the_navigation(
+    copy_root: Any, tmp_path: Path, builder: str, suffix: str
+) -> None:
+    srcdir = copy_root("service")
+    (srcdir / "custom_builders.py").write_text(CUSTOM_BUILDERS)
+    with (srcdir / "conf.py").open("a") as conf:
+        conf.write("\nimport sys, os\nsys.path.insert(0, os.path.dirname(__file__))\n")
+        conf.write('extensions.append("custom_builders")\n')
+    out = tmp_path / "out"
+    assert build_main(["-W", "-q", "-b", builder, str(srcdir), str(out)]) == 0
+    live = (out / f"live.{suffix}").read_text("utf8")
+    assert "Previous phase: Beta" in live
+    assert "Go back to: Discovery" in live
+    assert "Final phase: Retirement" in live
+
+
+def test_navigation_words_stay_out_of_the_search_index(copy_root: Any, tmp_path: Path) -> None:
+    srcdir = copy_root("service")
+    assert build_main(["-q", "-b", "html", str(srcdir), str(tmp_path)]) == 0
+    index = (tmp_path / "searchindex.js").read_text("utf8")
+    terms = json.loads(index[index.index("(") + 1 : index.rindex(")")])["terms"]
+    live = (tmp_path / "live.html").read_text("utf8")
+    assert "Previous phase" in live
+    for word in ("previou", "previous", "sub", "final"):
+        assert word not in terms, word

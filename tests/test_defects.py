@@ -35,7 +35,7 @@ EXPECTED: dict[str, list[str]] = {
     "option": [
         "bad-id.md:3: WARNING: phase directive: id 'Public Beta' is not valid: expected lower-case letters, digits and '-' (perhaps 'public-beta') [phases.option]",
         "bad-values.md:4: WARNING: phase directive: status 'finished' is not valid: expected one of 'draft', 'review', 'published' [phases.option]",
-        "bad-values.md:5: WARNING: phase directive: color 'red;} body {display:none' is not valid: expected a CSS colour: #rgb, #rrggbb, rgb(...), hsl(...) or a colour name [phases.option]",
+        "bad-values.md:5: WARNING: phase directive: color 'red;} body {display:none' is not valid: expected a CSS colour: a colour name, transparent, currentcolor, #rgb, #rgba, #rrggbb, #rrggbbaa, rgb(...), hsl(...), hwb(...), lab(...), lch(...), oklab(...), oklch(...) or var(--name) [phases.option]",
         "bad-values.md:6: WARNING: phase directive: previous 'Alpha!' is not valid: expected lower-case letters, digits and '-' (perhaps 'alpha') [phases.option]",
         "bad-values.md:7: WARNING: phase directive: title '' is not valid: expected some text [phases.option]",
         "fm-list.md:2: WARNING: front matter 'phase' is a list; expected a mapping with at least an 'id' (e.g. 'phase: {id: alpha}') [phases.option]",

@@ -31,11 +31,11 @@ def spec(*items: object, loops: object = None) -> SequenceSpec:
 
 
 def problems(resolution: Resolution) -> list[tuple[str, str | None, str]]:
-    return [(p.subtype, p.where.docname or p.where.path, p.message) for p in resolution.problems]
+    return [(p.subtype.value, p.docname or p.path, p.message) for p in resolution.problems]
 
 
 def subtypes(resolution: Resolution) -> list[str]:
-    return [p.subtype for p in resolution.problems]
+    return [p.subtype.value for p in resolution.problems]
 
 
 # -- priority: explicit, then configured, then toctree --------------------------------------

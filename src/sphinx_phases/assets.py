@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from sphinx_phases import nodes as phase_nodes
+from sphinx_phases.access import phases_domain
 from sphinx_phases.config import config_file, config_line, get_config
 from sphinx_phases.pictograms import Pictogram, build_registry
-from sphinx_phases.warnings import PhaseWarning, file_location, warn
+from sphinx_phases.warnings import file_location, warn
 from sphinx_phases.writers.html import PICTOGRAM_DIR
 
 if TYPE_CHECKING:
@@ -33,16 +34,16 @@ STATIC_DIR = Path(__file__).parent / "static"
 STYLESHEET = "phases.css"
 
 # The per-page facts the domain records whenever a page holds the extension's markup.
-_MARKUP_FACTS = ("decls", "refs", "items", "pictograms", "navs", "overviews", "questions")
+_MARKUP_FACTS = ("decls", "refs", "items", "pictograms", "overviews", "questions")
 _NODE_CLASSES = tuple(getattr(phase_nodes, name) for name in phase_nodes.__all__)
 
 
 def _domain(app: Sphinx) -> PhasesDomain:
-    return app.env.get_domain("phases")  # type: ignore[return-value]
+    return phases_domain(app.env)
 
 
 def setup_assets(app: Sphinx) -> None:
-    """``builder-inited``: know every pictogram, and whether the builder assembles."""
+    """``builder-inited``: know every pictogram, and report the settings that name them."""
     settings = get_config(app.config)
     registry, problems = build_registry(
         settings.pictograms,
@@ -52,15 +53,10 @@ def setup_assets(app: Sphinx) -> None:
     )
     domain = _domain(app)
     domain.pictograms = registry
-    # singlehtml, latex and texinfo assemble with assemble_doctree; man inlines its own.
-    domain.assembles = hasattr(app.builder, "assemble_doctree") or app.builder.name == "man"
     conf_path = config_file(app)
     for problem in problems:
-        warn(
-            problem.message,
-            PhaseWarning.PICTOGRAM,
-            file_location(conf_path, config_line(conf_path, problem.setting)),
-        )
+        line = config_line(conf_path, problem.setting) if problem.setting else None
+        warn(problem.message, problem.subtype, file_location(conf_path, line))
 
 
 def site_shows_markup(domain: PhasesDomain) -> bool:

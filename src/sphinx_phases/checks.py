@@ -12,12 +12,16 @@ import difflib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx_phases.access import phases_domain
 from sphinx_phases.catalog import PhaseEntry, build_catalog
 from sphinx_phases.config import config_file, config_line, get_config
 from sphinx_phases.inputs import PATH_CHARS, confine, excerpt
+from sphinx_phases.navigation import nav_labels
+from sphinx_phases.pages import PageView, build_pages
 from sphinx_phases.pictograms import STANDARD_PICTOGRAMS
+from sphinx_phases.problems import PhaseWarning, Problem
 from sphinx_phases.sequence import Resolution, resolve
-from sphinx_phases.sequence_spec import SequenceSpec, SpecProblem, from_config, from_yaml
+from sphinx_phases.sequence_spec import SequenceSpec, from_config, from_yaml
 from sphinx_phases.warnings import file_location, warn
 
 if TYPE_CHECKING:
@@ -30,25 +34,39 @@ if TYPE_CHECKING:
 class _Reports:
     """Every problem of the build, emitted at the end sorted by file, line and message."""
 
-    def __init__(self, env: BuildEnvironment) -> None:
+    def __init__(self, env: BuildEnvironment, conf_path: str) -> None:
         self.env = env
+        self.conf_path = conf_path
         # (path, line, message, subtype, location), sorted on the first three.
-        self.rows: list[tuple[str, int, str, str, Any]] = []
+        self.rows: list[tuple[str, int, str, PhaseWarning, Any]] = []
 
-    def at_doc(self, docname: str, line: int | None, message: str, subtype: str) -> None:
-        path = str(self.env.doc2path(docname))
-        self.rows.append((path, line or 0, message, subtype, (docname, line)))
-
-    def at_file(self, path: str, line: int | None, message: str, subtype: str) -> None:
-        self.rows.append((path, line or 0, message, subtype, file_location(path, line)))
+    def add(self, problem: Problem, docname: str | None = None) -> None:
+        """Report *problem*, found on page *docname* unless it says where it is."""
+        line = problem.line
+        if problem.setting is not None:
+            path = self.conf_path
+            line = config_line(path, problem.setting)
+        elif problem.path is not None:
+            path = problem.path
+        else:
+            docname = problem.docname or docname
+            assert docname is not None, problem
+            path = str(self.env.doc2path(docname))
+            location: Any = (docname, line)
+            self.rows.append((path, line or 0, problem.message, problem.subtype, location))
+            return
+        self.rows.append(
+            (path, line or 0, problem.message, problem.subtype, file_location(path, line))
+        )
 
     def emit(self) -> None:
         for _path, _line, message, subtype, location in sorted(self.rows, key=lambda r: r[:3]):
             warn(message, subtype, location)
 
 
-def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> Resolution:
-    domain: PhasesDomain = env.get_domain("phases")  # type: ignore[assignment]
+def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> dict[str, PageView]:
+    """Resolve the sequence, report every problem, and return every page's view."""
+    domain = phases_domain(env)
     settings = get_config(app.config)
     spec, spec_problems = load_spec(app)
     hide = frozenset({"draft"}) if settings.hide_drafts else frozenset()
@@ -56,28 +74,22 @@ def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> Resolution:
     catalog = build_catalog(
         resolution, domain.data["items"], domain.data["questions"], STANDARD_PICTOGRAMS
     )
-    domain.set_derived(resolution, catalog)
+    pages = build_pages(
+        resolution, catalog, domain.data["refs"], domain.data["overviews"], nav_labels()
+    )
+    domain.set_derived(resolution, catalog, pages)
 
-    reports = _Reports(env)
+    reports = _Reports(env, config_file(app))
     for docname, problems in domain.data["problems"].items():
         for problem in problems:
-            if problem.source:  # found in a file the page includes
-                reports.at_file(problem.source, problem.line, problem.message, problem.subtype)
-            else:
-                reports.at_doc(docname, problem.line, problem.message, problem.subtype)
-    for spec_problem in spec_problems:
-        reports.at_file(spec_problem.path, spec_problem.line, spec_problem.message, "config")
-    for found in resolution.problems:
-        where = found.where
-        if where.docname is not None:
-            reports.at_doc(where.docname, where.line, found.message, found.subtype)
-        else:
-            reports.at_file(where.path or "", where.line, found.message, found.subtype)
+            reports.add(problem, docname)
+    for problem in (*spec_problems, *resolution.problems):
+        reports.add(problem)
     _check_roles(reports, domain, resolution, _external_phase_ids(env))
     _check_questions(reports, catalog, resolution, settings.required_questions)
     _check_pictograms(reports, domain)
     reports.emit()
-    return resolution
+    return pages
 
 
 def _check_roles(
@@ -86,13 +98,11 @@ def _check_roles(
     for docname, refs in domain.data["refs"].items():
         for target, line in refs:
             if target not in resolution.decls and target not in external:
-                reports.at_doc(
-                    docname,
-                    line,
-                    f"phase role names '{target}', which no page "
-                    "declares; expected the id of a phase",
-                    "unknown",
+                message = (
+                    f"phase role names '{target}', which no page declares; expected the id "
+                    "of a phase"
                 )
+                reports.add(Problem(PhaseWarning.UNKNOWN, message, line), docname)
 
 
 def _check_questions(
@@ -108,14 +118,12 @@ def _check_questions(
         decl = resolution.decls[entry.id]
         for key in required:
             if key not in answered:
-                reports.at_doc(
-                    decl.docname,
-                    decl.line,
-                    f"phase '{entry.id}' does not answer "
-                    f"the required question '{key}'; expected a phase-question "
-                    f"{key} section on its page",
-                    "question",
+                message = (
+                    f"phase '{entry.id}' does not answer the required question '{key}'; "
+                    f"expected a phase-question {key} section on its page"
                 )
+                where = Problem(PhaseWarning.QUESTION, message, decl.line, path=decl.source)
+                reports.add(where, decl.docname)
 
 
 def _check_pictograms(reports: _Reports, domain: PhasesDomain) -> None:
@@ -123,27 +131,23 @@ def _check_pictograms(reports: _Reports, domain: PhasesDomain) -> None:
     for docname, uses in domain.data["pictograms"].items():
         for name, line in uses:
             if not name:
-                reports.at_doc(
-                    docname,
-                    line,
-                    "a pictogram has an empty name; expected the "
-                    "name of a built-in pictogram or one from phases_pictograms",
-                    "pictogram",
+                message = (
+                    "a pictogram has an empty name; expected the name of a built-in "
+                    "pictogram or one from phases_pictograms"
                 )
+                reports.add(Problem(PhaseWarning.PICTOGRAM, message, line), docname)
             # A refused one was reported at its setting already: one problem, one warning.
             elif name not in known and name not in known.refused:
                 close = difflib.get_close_matches(name, known.names(), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
-                reports.at_doc(
-                    docname,
-                    line,
-                    f"pictogram '{name}' is not known; expected a "
-                    f"built-in pictogram or one from phases_pictograms{hint}",
-                    "pictogram",
+                message = (
+                    f"pictogram '{name}' is not known; expected a built-in pictogram or one "
+                    f"from phases_pictograms{hint}"
                 )
+                reports.add(Problem(PhaseWarning.PICTOGRAM, message, line), docname)
 
 
-def load_spec(app: Sphinx) -> tuple[SequenceSpec | None, list[SpecProblem]]:
+def load_spec(app: Sphinx) -> tuple[SequenceSpec | None, list[Problem]]:
     """The configured sequence from conf.py or its YAML file, read once per build."""
     settings = get_config(app.config)
     conf_path = config_file(app)
@@ -158,23 +162,24 @@ def load_spec(app: Sphinx) -> tuple[SequenceSpec | None, list[SpecProblem]]:
         if inside is None:
             # Name the path, never what it holds: the build log is often public.
             problems.append(
-                SpecProblem(
-                    conf_path,
-                    config_line(conf_path, "phases_sequence"),
-                    f"phases_sequence names {excerpt(settings.sequence, limit=PATH_CHARS)}, which resolves "
-                    "outside the project; expected a YAML file inside the source or "
-                    "configuration directory; the default sequence is used",
+                Problem(
+                    PhaseWarning.CONFIG,
+                    f"phases_sequence names {excerpt(settings.sequence, limit=PATH_CHARS)}, "
+                    "which resolves outside the project; expected a YAML file inside the "
+                    "source or configuration directory; the default sequence is used",
+                    setting="phases_sequence",
                 )
             )
             return None, problems
         if not inside.is_file():
             # Nothing in the file to point at: point at the setting that names it.
             problems.append(
-                SpecProblem(
-                    conf_path,
-                    config_line(conf_path, "phases_sequence"),
-                    f"phases_sequence names {excerpt(settings.sequence, limit=PATH_CHARS)}, which is not a file; "
-                    "expected the path of a YAML file, relative to the configuration directory",
+                Problem(
+                    PhaseWarning.CONFIG,
+                    f"phases_sequence names {excerpt(settings.sequence, limit=PATH_CHARS)}, "
+                    "which is not a file; expected the path of a YAML file, relative to the "
+                    "configuration directory",
+                    setting="phases_sequence",
                 )
             )
             return None, problems

@@ -1,20 +1,17 @@
-"""The ``phases_*`` settings: declared once, with their defaults, help and checks."""
+"""The ``phases_*`` settings: declared once, with their defaults, help and checks (no Sphinx).
+
+Registering them with Sphinx and reporting bad values is :mod:`sphinx_phases.settings`.
+"""
 
 from __future__ import annotations
 
 import dataclasses as dc
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from sphinx_phases.inputs import excerpt
 from sphinx_phases.model import ID_PATTERN
-from sphinx_phases.warnings import PhaseWarning, file_location, warn
-
-if TYPE_CHECKING:
-    from sphinx.application import Sphinx
-    from sphinx.config import Config
 
 
 def _sequence(value: Any) -> str | None:
@@ -198,73 +195,31 @@ class PhasesConfig:
     )
 
 
-def register_config(app: Sphinx) -> None:
-    """Declare every ``phases_*`` value; types are checked by :func:`check_config`."""
-    for field in dc.fields(PhasesConfig):
-        default = default_of(field)
-        # ``types=Any``: our own check warns with a located ``phases.config`` warning;
-        # Sphinx's generic type warning would report the same problem a second time.
-        app.add_config_value(
-            f"phases_{field.name}",
-            default,
-            field.metadata["rebuild"],
-            types=frozenset({Any}),
-            description=field.metadata["help"],
-        )
-
-
-def check_config(app: Sphinx, config: Config) -> None:
-    """Warn about each invalid value, then put its default back (``config-inited``)."""
-    conf_path = config_file(app)
-    for field in dc.fields(PhasesConfig):
-        name = f"phases_{field.name}"
-        check: Callable[[Any], str | None] = field.metadata["check"]
-        error = check(getattr(config, name))
-        if error is None:
-            continue
-        warn(
-            f"{name} = {excerpt(getattr(config, name))} is not valid: {error}; "
-            "the default is used",
-            PhaseWarning.CONFIG,
-            file_location(conf_path, config_line(conf_path, name)),
-        )
-        setattr(config, name, default_of(field))
-    unknown = [k for k in config.phases_required_questions if k not in config.phases_questions]
-    if unknown:
-        names = ", ".join(repr(k) for k in unknown)
-        warn(
-            f"phases_required_questions names {names}, which phases_questions does not "
-            f"configure; expected keys among {', '.join(config.phases_questions)}; "
-            "they are ignored",
-            PhaseWarning.CONFIG,
-            file_location(conf_path, config_line(conf_path, "phases_required_questions")),
-        )
-        config.phases_required_questions = [
-            k for k in config.phases_required_questions if k not in unknown
-        ]
-    # Read once here, not on every directive, transform and page (it adds up at scale).
-    config._phases_settings = _read(config)  # type: ignore[attr-defined]
-
-
 def default_of(field: dc.Field[Any]) -> Any:
     if field.default_factory is not dc.MISSING:
         return field.default_factory()
     return field.default
 
 
-def get_config(config: Config) -> PhasesConfig:
-    """The settings as one typed value (already checked at ``config-inited``)."""
-    settings = getattr(config, "_phases_settings", None)
-    return settings if isinstance(settings, PhasesConfig) else _read(config)
-
-
-def _read(config: Config) -> PhasesConfig:
+def get_config(config: Any) -> PhasesConfig:
+    """The ``phases_*`` values of Sphinx's *config* as one typed value (checked already)."""
     return PhasesConfig(
         **{f.name: getattr(config, f"phases_{f.name}") for f in dc.fields(PhasesConfig)}
     )
 
 
-def config_file(app: Sphinx) -> str:
+def invalid_values(config: Any) -> Iterator[tuple[str, Any, str, Any]]:
+    """Each ``phases_*`` value of *config* that fails its check: (name, value, why, default)."""
+    for field in dc.fields(PhasesConfig):
+        name = f"phases_{field.name}"
+        check: Callable[[Any], str | None] = field.metadata["check"]
+        error = check(getattr(config, name))
+        if error is not None:
+            yield name, getattr(config, name), error, default_of(field)
+
+
+def config_file(app: Any) -> str:
+    """The path of the project's conf.py (*app* is the Sphinx application)."""
     return str(Path(app.confdir, "conf.py"))
 
 

@@ -7,16 +7,44 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 
-from sphinx_phases.model import PhaseDecl, Problem
+from sphinx_phases.access import phases_domain
+from sphinx_phases.model import PhaseDecl
+from sphinx_phases.problems import Problem
 
 if TYPE_CHECKING:
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
-
-    from sphinx_phases.domain import PhasesDomain
 
 
 def anchor_id(phase_id: str) -> str:
+    """The id of a phase's anchor: on its page's top section, and in ``objects.inv``."""
     return f"phase-{phase_id}"
+
+
+def phase_reference(
+    builder: Builder,
+    fromdocname: str,
+    todocname: str,
+    phase_id: str,
+    child: nodes.Node | list[nodes.Node],
+    title: str | None = None,
+) -> nodes.reference:
+    """A final link to a phase's anchor, with the builder's own URI for its page.
+
+    Where the target is on the same output page (the same document, or any document of
+    singlehtml), the link is the anchor alone.
+    """
+    anchor = anchor_id(phase_id)
+    node = nodes.reference("", "", internal=True)
+    uri = "" if fromdocname == todocname else builder.get_relative_uri(fromdocname, todocname)
+    if not uri or uri.startswith("#"):
+        node["refid"] = anchor
+    else:
+        node["refuri"] = f"{uri}#{anchor}"
+    if title:
+        node["reftitle"] = title
+    node += child
+    return node
 
 
 def anchor_nodes(document: nodes.document, decl: PhaseDecl) -> list[nodes.Node]:
@@ -43,5 +71,5 @@ def page_title(document: nodes.document) -> str:
 
 
 def record(env: BuildEnvironment, decl: PhaseDecl | None, problems: list[Problem]) -> None:
-    domain: PhasesDomain = env.get_domain("phases")  # type: ignore[assignment]
+    domain = phases_domain(env)
     domain.note_declaration(env.docname, decl, problems)

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Set
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
-from sphinx.util.nodes import make_refnode
 
 from sphinx_phases.catalog import PhaseEntry
-from sphinx_phases.declare import anchor_id
+from sphinx_phases.declare import anchor_id, phase_reference
 from sphinx_phases.locale import _
-from sphinx_phases.model import Item, ItemList, PhaseDecl, Problem
+from sphinx_phases.model import Item, ItemList, PhaseDecl
+from sphinx_phases.pages import PageView, ref_view
 from sphinx_phases.pictograms import Registry
+from sphinx_phases.problems import Problem
 from sphinx_phases.roles import PhaseRole
-from sphinx_phases.sequence import Resolution, resolve
+from sphinx_phases.sequence import Resolution
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -33,7 +34,7 @@ class PhaseIndex(Index):
     def generate(
         self, docnames: Iterable[str] | None = None
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
-        domain: PhasesDomain = self.domain  # type: ignore[assignment]
+        domain = cast(PhasesDomain, self.domain)
         wanted = set(docnames) if docnames is not None else None
         letters: dict[str, list[IndexEntry]] = {}
         resolution = domain.resolution
@@ -57,7 +58,6 @@ _PER_DOCUMENT = (
     "refs",
     "items",
     "pictograms",
-    "navs",
     "overviews",
     "questions",
 )
@@ -66,9 +66,11 @@ _PER_DOCUMENT = (
 class PhasesDomain(Domain):
     """Which page declares which phase; resolves ``{phase}`beta```.
 
-    ``data`` holds raw facts per document (``decls``, ``problems``, ``refs``), which
-    ``clear_doc`` and ``merge_domaindata`` keep in step with the pages, and two derived
-    values that the main process rebuilds once per build: ``resolution`` and ``views``.
+    ``data`` holds raw facts per document (``decls``, ``problems``, ``refs``...), which
+    ``clear_doc`` and ``merge_domaindata`` keep in step with the pages, and the digest of
+    each page's view when it was last written (``views``). The resolved sequence, the
+    catalogue and the page views are derived from them once per build
+    (:func:`sphinx_phases.checks.resolve_and_check`) and kept off the pickle.
     """
 
     name = "phases"
@@ -82,16 +84,13 @@ class PhasesDomain(Domain):
         "refs": {},  # docname -> [(phase id, line)] of {phase} roles
         "items": {},  # docname -> [ItemList] of phase-activities/phase-outputs
         "pictograms": {},  # docname -> [(name, line)] of every pictogram the page shows
-        "navs": {},  # docname -> "auto" or "manual": where its navigation placeholder is
         "overviews": {},  # docname -> True when the page holds a sequence or table
         "questions": {},  # docname -> [(key, first paragraph of the answer, line)]
-        "views": {},  # docname -> what the page showed of other phases when last written
+        "views": {},  # docname -> digest of what the page showed when last written
     }
-    data_version = 2
+    data_version = 3
     # Set at builder-inited for the current build: every pictogram name it knows.
     pictograms: Registry = Registry({})
-    # Set at builder-inited: whether the builder joins documents into one tree to write.
-    assembles: bool = False
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -99,6 +98,7 @@ class PhasesDomain(Domain):
         # write workers fork; kept off the pickled environment, which need not carry them.
         self._resolution: Resolution | None = None
         self.catalog: dict[str, PhaseEntry] = {}
+        self.pages: dict[str, PageView] = {}
 
     # -- raw facts, written while reading -------------------------------------------------
 
@@ -127,11 +127,6 @@ class PhasesDomain(Domain):
 
     def note_pictogram(self, docname: str, name: str, line: int | None) -> None:
         self.data["pictograms"].setdefault(docname, []).append((name, line))
-
-    def note_nav(self, docname: str, placed: str) -> None:
-        """*placed*: "auto" (where PhasePage puts it) or "manual" (a phase-nav directive)."""
-        if self.data["navs"].get(docname) != "manual":
-            self.data["navs"][docname] = placed
 
     def note_overview(self, docname: str, problems: list[Problem]) -> None:
         self.data["overviews"][docname] = True
@@ -165,13 +160,18 @@ class PhasesDomain(Domain):
     @property
     def resolution(self) -> Resolution:
         if self._resolution is None:
-            # Only reached when a builder asks before env-get-updated has run.
-            self._resolution = resolve(self.all_decls())
+            raise RuntimeError("the phase sequence is resolved at env-get-updated, not before")
         return self._resolution
 
-    def set_derived(self, resolution: Resolution, catalog: dict[str, PhaseEntry]) -> None:
+    def set_derived(
+        self,
+        resolution: Resolution,
+        catalog: dict[str, PhaseEntry],
+        pages: dict[str, PageView],
+    ) -> None:
         self._resolution = resolution
         self.catalog = catalog
+        self.pages = pages
 
     def resolve_xref(
         self,
@@ -183,17 +183,19 @@ class PhasesDomain(Domain):
         node: pending_xref,
         contnode: nodes.Element,
     ) -> nodes.reference | None:
-        resolution = self.resolution
-        decl = resolution.decls.get(target)
-        if decl is None:
+        # What the page shows, as its view recorded it (the same value decides rewrites).
+        view = self.pages.get(node.get("refdoc", fromdocname))
+        recorded = dict(view.refs) if view is not None else {}
+        shown = recorded[target] if target in recorded else ref_view(self.resolution, target)
+        if shown is None:
             return None  # intersphinx may know it; else the sequence check reports it
         if not node.get("refexplicit"):
-            contnode = nodes.inline(decl.title, decl.title, classes=contnode["classes"])
-        if target in resolution.hidden:
+            contnode = nodes.inline(shown.title, shown.title, classes=contnode["classes"])
+        if shown.hidden:
             # A hidden draft: its title as plain text. Sphinx puts whatever node this
             # returns in place of the reference; its annotation is narrower than that.
             return contnode  # type: ignore[return-value]
-        return make_refnode(builder, fromdocname, decl.docname, "", contnode, decl.title)
+        return phase_reference(builder, fromdocname, shown.docname, target, contnode, shown.title)
 
     def resolve_any_xref(
         self,

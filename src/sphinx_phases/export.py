@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
+from sphinx_phases.access import phases_domain
 from sphinx_phases.config import get_config
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from sphinx_phases.catalog import PhaseEntry
-    from sphinx_phases.domain import PhasesDomain
 
 FORMAT_VERSION = 1
 SCHEMA = Path(__file__).parent / "schema" / "phases.schema.json"
@@ -26,7 +26,7 @@ BUILDERS = ("html", "dirhtml", "singlehtml")
 
 
 def export_data(app: Sphinx) -> dict[str, Any]:
-    domain: PhasesDomain = app.env.get_domain("phases")  # type: ignore[assignment]
+    domain = phases_domain(app.env)
     catalog: dict[str, PhaseEntry] = domain.catalog
     base = app.config.html_baseurl
     phases = []
@@ -75,7 +75,7 @@ def write_json(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or app.builder.name not in BUILDERS:
         return
     target = Path(app.outdir, "phases.json")
-    domain: PhasesDomain = app.env.get_domain("phases")  # type: ignore[assignment]
+    domain = phases_domain(app.env)
     if not get_config(app.config).json or not domain.resolution.decls:
         if not _from_project(app):
             target.unlink(missing_ok=True)

@@ -13,7 +13,6 @@ from sphinx_phases.assets import (
     setup_assets,
 )
 from sphinx_phases.checks import resolve_and_check
-from sphinx_phases.config import check_config, register_config
 from sphinx_phases.directives.items import PhaseActivitiesDirective, PhaseItemsDirective
 from sphinx_phases.directives.nav import PhaseNavDirective
 from sphinx_phases.directives.overviews import PhaseSequenceDirective, PhaseTableDirective
@@ -24,6 +23,8 @@ from sphinx_phases.export import write_json
 from sphinx_phases.incremental import pages_to_rewrite
 from sphinx_phases.locale import CATALOG, LOCALE_DIR
 from sphinx_phases.roles import PhaseRole, PictogramRole
+from sphinx_phases.search import keep_out_of_search
+from sphinx_phases.settings import check_config, register_config
 from sphinx_phases.theme import add_phase_context
 from sphinx_phases.transforms import FillPlaceholders, PhasePage
 from sphinx_phases.writers import HANDLERS
@@ -59,6 +60,7 @@ def register(app: Sphinx) -> None:
     app.add_post_transform(FillPlaceholders)
 
     app.connect("builder-inited", setup_assets)
+    app.connect("builder-inited", keep_out_of_search)
     app.connect("env-get-updated", on_env_get_updated)
     app.connect("warn-missing-reference", on_warn_missing_reference)
     app.connect("html-page-context", add_phase_context)

@@ -9,7 +9,8 @@ import yaml
 from docutils import nodes
 
 from sphinx_phases.declare import anchor_nodes, page_title, record, summary_node
-from sphinx_phases.model import PhaseDecl, Problem, describe, parse_declaration
+from sphinx_phases.model import PhaseDecl, describe, parse_declaration
+from sphinx_phases.problems import PhaseWarning, Problem
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -33,7 +34,7 @@ def declare_from_front_matter(document: nodes.document, env: BuildEnvironment) -
     value, line, lines = parsed
     if not isinstance(value, dict):
         problem = Problem(
-            "option",
+            PhaseWarning.OPTION,
             f"{ORIGIN} is {describe(value)}; expected a mapping with "
             "at least an 'id' (e.g. 'phase: {id: alpha}')",
             line,
@@ -59,6 +60,21 @@ def declare_from_front_matter(document: nodes.document, env: BuildEnvironment) -
         new.append(summary)
     insert_after_title(document, new)
     return decl
+
+
+def report_second_declaration(document: nodes.document, env: BuildEnvironment) -> None:
+    """A page whose ``phase`` directive already declared its phase: front matter that
+    declares one too is a duplicate, reported where it is written (the directive wins)."""
+    field = _phase_field(document)
+    if field is None:
+        return
+    parsed = _read_from_source(document.get("source", ""))
+    line = parsed[1] if parsed is not None else (field.line or 1)
+    message = (
+        f"{ORIGIN} declares a phase on a page whose phase directive declares one too; "
+        "expected one declaration per page, so the front matter is ignored"
+    )
+    record(env, None, [Problem(PhaseWarning.DUPLICATE, message, line)])
 
 
 def _phase_field(document: nodes.document) -> nodes.field | None:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from sphinx_phases.inputs import excerpt
+from sphinx_phases.problems import PhaseWarning, Problem
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 PICTOGRAM_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
@@ -34,17 +35,6 @@ OPTIONS: dict[str, str] = {
     "summary": "One-paragraph summary (front matter); the directive's body plays this role.",
 }
 OPTION_NAMES = tuple(OPTIONS)
-
-
-@dc.dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a page's declaration: a warning subtype, a message, a line."""
-
-    subtype: str
-    message: str
-    line: int | None = None
-    key: str | None = None  # the option at fault, when there is one
-    source: str | None = None  # the file, when not the page's own (an included file)
 
 
 @dc.dataclass(frozen=True)
@@ -90,6 +80,9 @@ class PhaseDecl:
     summary: str | None = None
     # True when ``title`` came from the page heading rather than the ``title`` option.
     title_from_page: bool = False
+    # The file the declaration is written in, when not the page's own (an included
+    # file); ``line`` is then a line of that file.
+    source: str | None = None
 
     @property
     def display_noun(self) -> str:
@@ -130,11 +123,11 @@ def _check_pictogram(value: str) -> str | None:
 
 
 def _check_color(value: str) -> str | None:
-    from sphinx_phases.colors import is_css_color
+    from sphinx_phases.colors import COLOR_EXPECTATION, is_css_color
 
     if is_css_color(value):
         return None
-    return "expected a CSS colour: #rgb, #rrggbb, rgb(...), hsl(...) or a colour name"
+    return f"expected {COLOR_EXPECTATION}"
 
 
 def _check_text(value: str) -> str | None:
@@ -161,6 +154,7 @@ def parse_declaration(
     page_title: str,
     lines: Mapping[str, int] | None = None,
     origin: str = "phase",
+    source: str | None = None,
 ) -> tuple[PhaseDecl | None, list[Problem]]:
     """Check every value of a declaration and build its :class:`PhaseDecl`.
 
@@ -178,7 +172,7 @@ def parse_declaration(
             known = ", ".join(OPTION_NAMES)
             problems.append(
                 Problem(
-                    "option",
+                    PhaseWarning.OPTION,
                     f"{origin}: unknown key {excerpt(key)}; expected one of {known}",
                     where,
                     key,
@@ -188,7 +182,7 @@ def parse_declaration(
         if not isinstance(value, str):
             problems.append(
                 Problem(
-                    "option",
+                    PhaseWarning.OPTION,
                     f"{origin}: {excerpt(key)} is {describe(value)}; expected a string",
                     where,
                     key,
@@ -201,7 +195,10 @@ def parse_declaration(
         if error:
             problems.append(
                 Problem(
-                    "option", f"{origin}: {key} {excerpt(value)} is not valid: {error}", where, key
+                    PhaseWarning.OPTION,
+                    f"{origin}: {key} {excerpt(value)} is not valid: {error}",
+                    where,
+                    key,
                 )
             )
             continue
@@ -210,7 +207,9 @@ def parse_declaration(
     phase_id = values.pop("id", None)
     if phase_id is None:
         if "id" not in raw:
-            problems.append(Problem("option", f"{origin}: no phase id; expected an 'id'", line))
+            problems.append(
+                Problem(PhaseWarning.OPTION, f"{origin}: no phase id; expected an 'id'", line)
+            )
         return None, problems
 
     title = values.pop("title", None)
@@ -220,8 +219,9 @@ def parse_declaration(
         line=line,
         title=title or page_title or phase_id,
         title_from_page=title is None,
+        source=source,
         loops_to=values.pop("loops-to", None),
-        **values,  # type: ignore[arg-type]
+        **values,
     )
     return decl, problems
 

@@ -14,30 +14,31 @@ __all__ = [
     "phases_nav",
     "phases_nav_link",
     "phases_overview",
+    "phases_pictogram",
     "phases_step",
-    "pictogram",
 ]
 
 
 class phases_nav(nodes.container):
     """Previous/next navigation of a phase page.
 
-    Left empty while reading (attribute ``phase``); filled at write time by
-    :class:`sphinx_phases.transforms.FillPhaseNav` with :class:`phases_nav_link` children.
+    Left empty while reading (attribute ``docname``); filled at write time by
+    :class:`sphinx_phases.transforms.FillPlaceholders` with :class:`phases_nav_link`
+    children. Its ``no-search`` class keeps its words out of the search index.
     """
 
 
 class phases_nav_link(nodes.paragraph):
-    """One entry of the navigation. Attributes: ``kind`` (prev, next, up, loop, child,
-    first, final), ``label`` and ``title``; its only child is the reference to the phase
-    (none for the first/final markers). Its words stay in attributes, out of search."""
+    """One entry of the navigation, attribute ``kind`` (prev, next, up, loop, child; first
+    and final for markers). Its words are inline children: the label, and for a link a
+    reference to the phase holding the label, a separator and the phase's title."""
 
 
 class phases_banner(nodes.container):
     """Status banner of a phase page that is not published. Attribute: ``status``."""
 
 
-class pictogram(nodes.inline):
+class phases_pictogram(nodes.inline):
     """A pictogram image. Attributes: ``name``, ``label`` (words for the name) and
     ``decorative`` (True when a visible label stands beside it, as in item lists)."""
 

@@ -1,15 +1,15 @@
 """Build the overview nodes (sequence styles and the table) from the build's catalogue.
 
-Only portable docutils nodes come out: ordered lists, paragraphs, tables and Sphinx
-cross-references. Every builder can render them; CSS gives HTML its look.
+Only portable docutils nodes come out: ordered lists, paragraphs, tables and references
+(made by the caller, with the builder's own URIs). Every builder can render them; CSS
+gives HTML its look.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from docutils import nodes
-from sphinx import addnodes
 
 from sphinx_phases.catalog import PhaseEntry
 from sphinx_phases.colors import phase_color
@@ -17,20 +17,8 @@ from sphinx_phases.locale import _
 from sphinx_phases.nodes import phases_step
 from sphinx_phases.roles import pictogram_node
 
-
-def phase_link(entry: PhaseEntry, docname: str) -> addnodes.pending_xref:
-    """A reference resolved by Sphinx, so every builder gets its own right URL."""
-    xref = addnodes.pending_xref(
-        "",
-        refdomain="phases",
-        reftype="phase",
-        reftarget=entry.id,
-        refexplicit=True,
-        refwarn=False,
-        refdoc=docname,
-    )
-    xref += nodes.inline(entry.title, entry.title)
-    return xref
+# Makes the link to a phase's page from the page the overview is on.
+Link = Callable[[PhaseEntry], nodes.Element]
 
 
 def status_label(status: str) -> str:
@@ -41,20 +29,20 @@ def status_label(status: str) -> str:
 
 
 def sequence(
-    catalog: Mapping[str, PhaseEntry], style: str, current: str | None, docname: str
+    catalog: Mapping[str, PhaseEntry], style: str, current: str | None, link: Link
 ) -> nodes.Element:
     top = [entry for entry in catalog.values() if entry.parent is None]
     if style == "cards":
-        return _cards(catalog, top, current, docname)
+        return _cards(catalog, top, current, link)
     classes = ["phases-sequence"] + (["phases-sequence--line"] if style == "line" else [])
-    return _steps(catalog, top, current, docname, classes)
+    return _steps(catalog, top, current, link, classes)
 
 
 def _steps(
     catalog: Mapping[str, PhaseEntry],
     entries: list[PhaseEntry],
     current: str | None,
-    docname: str,
+    link: Link,
     classes: list[str],
 ) -> nodes.enumerated_list:
     listing = nodes.enumerated_list(classes=classes, enumtype="arabic", prefix="", suffix=".")
@@ -68,7 +56,7 @@ def _steps(
         heading = nodes.paragraph(classes=["phases-sequence__title"])
         if entry.pictogram:
             heading += pictogram_node(entry.pictogram, decorative=True)
-        heading += phase_link(entry, docname)
+        heading += link(entry)
         if entry.status != "published":
             heading += nodes.Text(" ")
             heading += nodes.inline(
@@ -84,11 +72,11 @@ def _steps(
             if target in catalog:
                 loop = nodes.paragraph(classes=["phases-sequence__loop"])
                 loop += nodes.Text(_("Go back to") + ": ")
-                loop += phase_link(catalog[target], docname)
+                loop += link(catalog[target])
                 step += loop
         children = [catalog[c] for c in entry.children if c in catalog]
         if children:
-            step += _steps(catalog, children, current, docname, [*classes, "phases-sequence--sub"])
+            step += _steps(catalog, children, current, link, [*classes, "phases-sequence--sub"])
         listing += step
     return listing
 
@@ -97,7 +85,7 @@ def _cards(
     catalog: Mapping[str, PhaseEntry],
     entries: list[PhaseEntry],
     current: str | None,
-    docname: str,
+    link: Link,
 ) -> nodes.container:
     """sphinx-design's grid and card markup, so its stylesheet draws them."""
     outer = nodes.container(
@@ -127,7 +115,7 @@ def _cards(
         title += nodes.inline("", f"{number}. ", classes=["phases-card__number"])
         if entry.pictogram:
             title += pictogram_node(entry.pictogram, decorative=True)
-        title += phase_link(entry, docname)
+        title += link(entry)
         body += title
         if entry.status != "published":
             body += nodes.paragraph(
@@ -149,13 +137,13 @@ def _cards(
             for i, child in enumerate(children):
                 if i:
                     sub += nodes.Text(", ")
-                sub += phase_link(child, docname)
+                sub += link(child)
             body += sub
         for target in entry.loops_to:
             if target in catalog:
                 loop = nodes.paragraph(classes=["sd-card-text", "phases-sequence__loop"])
                 loop += nodes.Text(_("Go back to") + ": ")
-                loop += phase_link(catalog[target], docname)
+                loop += link(catalog[target])
                 body += loop
         card += body
         column += card
@@ -194,7 +182,7 @@ def column_title(column: str) -> str:
     return titles.get(column) or column.replace("-", " ").capitalize()
 
 
-def table(catalog: Mapping[str, PhaseEntry], columns: list[str], docname: str) -> nodes.table:
+def table(catalog: Mapping[str, PhaseEntry], columns: list[str], link: Link) -> nodes.table:
     node = nodes.table(classes=["phases-table"])
     group = nodes.tgroup(cols=len(columns))
     node += group
@@ -207,7 +195,7 @@ def table(catalog: Mapping[str, PhaseEntry], columns: list[str], docname: str) -
     body = nodes.tbody()
     group += body
     for entry in catalog.values():
-        body += _row([_cell(catalog, entry, column, docname) for column in columns])
+        body += _row([_cell(catalog, entry, column, link) for column in columns])
     return node
 
 
@@ -221,19 +209,19 @@ def _row(cells: list[nodes.Element]) -> nodes.row:
 
 
 def _cell(
-    catalog: Mapping[str, PhaseEntry], entry: PhaseEntry, column: str, docname: str
+    catalog: Mapping[str, PhaseEntry], entry: PhaseEntry, column: str, link: Link
 ) -> nodes.Element:
     paragraph = nodes.paragraph()
     if column == "id":
         paragraph += nodes.literal(entry.id, entry.id)
     elif column == "title":
-        paragraph += phase_link(entry, docname)
+        paragraph += link(entry)
     elif column == "status":
         paragraph += nodes.Text(status_label(entry.status))
     elif column in ("previous", "next"):
         target = getattr(entry, column)
         if target in catalog:
-            paragraph += phase_link(catalog[target], docname)
+            paragraph += link(catalog[target])
     elif column in ("activities", "outputs"):
         labels = [item.label for item in getattr(entry, column)]
         paragraph += nodes.Text(", ".join(labels))

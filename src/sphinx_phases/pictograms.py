@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_phases.inputs import PATH_CHARS, excerpt
 from sphinx_phases.model import PICTOGRAM_PATTERN
+from sphinx_phases.problems import PhaseWarning, Problem
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -46,12 +47,6 @@ class Pictogram:
     def label(self) -> str:
         """Words for the name, where no label stands beside the image: 'user needs'."""
         return self.name.replace("-", " ").replace("_", " ")
-
-
-@dc.dataclass(frozen=True)
-class RegistryProblem:
-    message: str
-    setting: str  # the conf.py value at fault
 
 
 class Registry:
@@ -93,9 +88,9 @@ def build_registry(
     *,
     confdir: Path,
     srcdir: Path,
-) -> tuple[Registry, list[RegistryProblem]]:
+) -> tuple[Registry, list[Problem]]:
     """The registry for a project: built-ins, then folders, then named files."""
-    problems: list[RegistryProblem] = []
+    problems: list[Problem] = []
     found = builtin()
     refused: set[str] = set()
     roots = [confdir.resolve(), srcdir.resolve()]
@@ -104,7 +99,7 @@ def build_registry(
         if directory is None or not directory.is_dir():
             reason = "is not a folder" if directory is not None else "is outside the project"
             problems.append(
-                RegistryProblem(
+                _problem(
                     f"pictogram folder {excerpt(folder, limit=PATH_CHARS)} {reason}; expected a "
                     "folder inside the source or configuration directory",
                     "phases_pictogram_dirs",
@@ -117,7 +112,7 @@ def build_registry(
                 if error:
                     refused.add(path.stem)
                     problems.append(
-                        RegistryProblem(
+                        _problem(
                             "pictogram file "
                             f"{excerpt(str(path.relative_to(directory)), limit=PATH_CHARS)} "
                             f"in {excerpt(folder, limit=PATH_CHARS)} "
@@ -133,7 +128,7 @@ def build_registry(
         if error:
             refused.add(name)
             problems.append(
-                RegistryProblem(
+                _problem(
                     f"pictogram {excerpt(name)}: {excerpt(relative, limit=PATH_CHARS)} {error}",
                     "phases_pictograms",
                 )
@@ -187,3 +182,7 @@ def _check_file(path: Path, roots: list[Path]) -> str | None:
                 "self-contained SVG"
             )
     return None
+
+
+def _problem(message: str, setting: str) -> Problem:
+    return Problem(PhaseWarning.PICTOGRAM, message, setting=setting)

@@ -7,14 +7,13 @@ from typing import TYPE_CHECKING
 from sphinx.roles import XRefRole
 from sphinx.util.docutils import SphinxRole
 
-from sphinx_phases.nodes import pictogram
+from sphinx_phases.access import phases_domain
+from sphinx_phases.nodes import phases_pictogram
 
 if TYPE_CHECKING:
     from docutils import nodes
     from docutils.nodes import Node, system_message
     from sphinx.environment import BuildEnvironment
-
-    from sphinx_phases.domain import PhasesDomain
 
 
 class PhaseRole(XRefRole):
@@ -37,14 +36,14 @@ class PhaseRole(XRefRole):
         node: nodes.Element,
         is_ref: bool,
     ) -> tuple[list[Node], list[system_message]]:
-        domain: PhasesDomain = env.get_domain("phases")  # type: ignore[assignment]
+        domain = phases_domain(env)
         domain.note_reference(env.docname, node["reftarget"], self.lineno)
         return [node], []
 
 
-def pictogram_node(name: str, *, decorative: bool = False) -> pictogram:
+def pictogram_node(name: str, *, decorative: bool = False) -> phases_pictogram:
     label = name.replace("-", " ").replace("_", " ")
-    node = pictogram(name=name, label=label)
+    node = phases_pictogram(name=name, label=label)
     if decorative:
         node["decorative"] = True
     return node
@@ -59,7 +58,7 @@ class PictogramRole(SphinxRole):
 
     def run(self) -> tuple[list[Node], list[system_message]]:
         name = self.text.strip()
-        domain: PhasesDomain = self.env.get_domain("phases")  # type: ignore[assignment]
+        domain = phases_domain(self.env)
         domain.note_pictogram(self.env.docname, name, self.lineno)
         node = pictogram_node(name)
         self.set_source_info(node)

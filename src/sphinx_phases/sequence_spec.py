@@ -15,6 +15,7 @@ import yaml
 
 from sphinx_phases.inputs import YamlRefused, compose_yaml, excerpt, read_text
 from sphinx_phases.model import ID_PATTERN
+from sphinx_phases.problems import PhaseWarning, Problem
 
 
 @dc.dataclass(frozen=True)
@@ -36,15 +37,6 @@ class LoopItem:
 
 
 @dc.dataclass(frozen=True)
-class SpecProblem:
-    """A problem in the configuration itself: where, and what was expected."""
-
-    path: str
-    line: int | None
-    message: str
-
-
-@dc.dataclass(frozen=True)
 class SequenceSpec:
     """The configured order: items depth-first, with the file their lines refer to."""
 
@@ -59,10 +51,10 @@ class _Reader:
     def __init__(self, path: str, default_line: int | None) -> None:
         self.path = path
         self.default_line = default_line
-        self.problems: list[SpecProblem] = []
+        self.problems: list[Problem] = []
 
     def problem(self, line: int | None, message: str) -> None:
-        self.problems.append(SpecProblem(self.path, line, message))
+        self.problems.append(Problem(PhaseWarning.CONFIG, message, line, path=self.path))
 
     # Values arrive either as (value, line) pairs from YAML or as plain Python objects.
     def line_of(self, node: Any) -> int | None:
@@ -81,7 +73,7 @@ class _Reader:
         stack.append((iter(entries), None))
         while stack:
             iterator, parent = stack[-1]
-            entry = next(iter(iterator), _END)  # type: ignore[call-overload]
+            entry = next(iter(iterator), _END)
             if entry is _END:
                 stack.pop()
                 continue
@@ -210,7 +202,7 @@ def from_config(
     conf_path: str,
     sequence_line: int | None,
     loops_line: int | None,
-) -> tuple[SequenceSpec | None, list[SpecProblem]]:
+) -> tuple[SequenceSpec | None, list[Problem]]:
     """Build the spec from conf.py values (``phases_sequence`` as a list, ``phases_loops``)."""
     reader = _Reader(conf_path, sequence_line)
     items = reader.items(sequence, "phases_sequence") if sequence is not None else []
@@ -223,7 +215,7 @@ def from_config(
 
 def from_yaml(
     path: Path, extra_loops: tuple[LoopItem, ...] = ()
-) -> tuple[SequenceSpec | None, list[SpecProblem]]:
+) -> tuple[SequenceSpec | None, list[Problem]]:
     """Read a sequence file: ``sequence: [...]`` and optional ``loops: [...]``."""
     reader = _Reader(str(path), None)
     try:

@@ -12,13 +12,12 @@ from markupsafe import escape
 from sphinx.errors import NoUri
 from sphinx.locale import _ as sphinx_
 
+from sphinx_phases.access import phases_domain
 from sphinx_phases.config import get_config
 
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
-
-    from sphinx_phases.domain import PhasesDomain
 
 
 def add_phase_context(
@@ -28,33 +27,31 @@ def add_phase_context(
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
-    domain: PhasesDomain = app.env.get_domain("phases")  # type: ignore[assignment]
-    resolution = domain.resolution
-    phase_id = resolution.pages.get(pagename)
-    if phase_id is None:
+    view = phases_domain(app.env).pages.get(pagename)
+    if view is None or view.phase is None or view.title is None:
         return
-    phase = resolution.phases[phase_id]
 
-    def entry(target: str | None) -> dict[str, str] | None:
-        if target is None:
-            return None
-        decl = resolution.decls[target]
+    def entry(target: str, title: str, docname: str) -> dict[str, str] | None:
         try:
-            link = app.builder.get_relative_uri(pagename, decl.docname)
+            link = app.builder.get_relative_uri(pagename, docname)
         except NoUri:
             return None
         # Escaped, as Sphinx escapes its own prev/next titles: themes print them raw.
-        return {"id": target, "title": str(escape(decl.title)), "link": link}
+        return {"id": target, "title": str(escape(title)), "link": link}
 
-    decl = resolution.decls[phase_id]
-    context["phase"] = {**(entry(phase_id) or {}), "status": decl.status}
-    context["phase_prev"] = entry(phase.previous)
-    context["phase_next"] = entry(phase.next)
+    links = {link.kind: link for link in view.nav if link.target is not None}
+
+    def neighbour(kind: str) -> tuple[dict[str, str] | None, str | None]:
+        link = links.get(kind)
+        if link is None or link.target is None or link.title is None or link.docname is None:
+            return None, None
+        return entry(link.target, link.title, link.docname), link.docname
+
+    context["phase"] = {**(entry(view.phase, view.title, pagename) or {}), "status": view.status}
+    context["phase_prev"], previous_doc = neighbour("prev")
+    context["phase_next"], next_doc = neighbour("next")
     if get_config(app.config).theme_nav:
-        docname = {p: resolution.decls[p].docname for p in (phase.previous, phase.next) if p}
-        _override_theme_links(
-            context, docname.get(phase.previous or ""), docname.get(phase.next or "")
-        )
+        _override_theme_links(context, previous_doc, next_doc)
 
 
 def _override_theme_links(

@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_phases import overviews
+from sphinx_phases.access import current_builder, phases_domain
 from sphinx_phases.colors import phase_color
 from sphinx_phases.config import DEFAULT_QUESTIONS, get_config
-from sphinx_phases.domain import PhasesDomain
-from sphinx_phases.frontmatter import declare_from_front_matter, insert_after_title
+from sphinx_phases.declare import anchor_id, phase_reference
+from sphinx_phases.frontmatter import (
+    declare_from_front_matter,
+    insert_after_title,
+    report_second_declaration,
+)
 from sphinx_phases.locale import _
 from sphinx_phases.model import PhaseDecl
-from sphinx_phases.nodes import phases_banner, phases_nav, phases_nav_link, phases_overview
-from sphinx_phases.sequence import Resolution
+from sphinx_phases.navigation import fill_nav
+from sphinx_phases.nodes import phases_banner, phases_nav, phases_overview
+
+if TYPE_CHECKING:
+    from sphinx.builders import Builder
+
+    from sphinx_phases.catalog import PhaseEntry
+    from sphinx_phases.pages import PageView
 
 
 def _status_message(status: str) -> str:
@@ -42,12 +54,13 @@ class PhasePage(SphinxTransform):
         decl: PhaseDecl | None = temp.get("phases_decl")
         if decl is None:
             decl = declare_from_front_matter(self.document, self.env)
-        domain: PhasesDomain = self.env.get_domain("phases")  # type: ignore[assignment]
-        if temp.get("phases_manual_nav"):
-            domain.note_nav(self.env.docname, "manual")
+        else:
+            report_second_declaration(self.document, self.env)
+        domain = phases_domain(self.env)
         self._fill_questions(decl)
         if decl is None:
             return
+        self._anchor_on_top(decl)
         if decl.pictogram:
             domain.note_pictogram(self.env.docname, decl.pictogram, decl.line)
         if decl.status != "published":
@@ -59,12 +72,22 @@ class PhasePage(SphinxTransform):
         where = get_config(self.config).navigation
         if temp.get("phases_manual_nav") or where == "none":
             return
-        domain.note_nav(self.env.docname, "auto")
         if where in ("top", "both"):
             insert_after_title(self.document, [self._placeholder()], after_banner=True)
         if where in ("bottom", "both"):
             sections = [n for n in self.document.children if isinstance(n, nodes.section)]
             (sections[-1] if sections else self.document).append(self._placeholder())
+
+    def _anchor_on_top(self, decl: PhaseDecl) -> None:
+        """Move the phase's anchor onto the page's top section, so a link to it (and the
+        ``objects.inv`` entry) shows the page from its title."""
+        anchor = anchor_id(decl.id)
+        target = self.document.ids.get(anchor)
+        section = self.document.next_node(nodes.section)
+        if isinstance(target, nodes.target) and section is not None:
+            section["ids"].append(anchor)
+            self.document.ids[anchor] = section
+            target.parent.remove(target)
 
     def _fill_questions(self, decl: PhaseDecl | None) -> None:
         """Title each question section for this page's phase ("... of an alpha?")."""
@@ -95,112 +118,44 @@ class PhasePage(SphinxTransform):
 
 
 class FillPlaceholders(SphinxPostTransform):
-    """Fill navigation and overview placeholders from the sequence resolved for this build.
+    """Render the navigation and overview placeholders of a page from its view.
 
-    Links are ``pending_xref`` nodes, resolved by Sphinx itself right after (priority
-    10), so every builder (dirhtml, singlehtml...) gets its own right URLs.
+    Placeholders carry the document they were written in, since singlehtml, latex,
+    texinfo and man run this on one tree assembled from every document.
     """
 
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        domain: PhasesDomain = self.env.get_domain("phases")  # type: ignore[assignment]
-        docname = self.env.docname
-        navs = domain.data["navs"]
-        if (
-            domain.assembles
-            or docname in domain.data["overviews"]
-            or navs.get(docname) == "manual"
-        ):
-            # Assembled trees and hand-placed directives can be anywhere: look everywhere.
-            placeholders = _all_placeholders(self.document)
-        elif docname in navs:
-            placeholders = _automatic_navs(self.document)
-        else:
-            return  # most pages hold no placeholder, and are not walked at all
-        resolution = domain.resolution
-        catalog = domain.catalog
-        for node in placeholders:
-            page_phase = resolution.pages.get(node["docname"])
+        domain = phases_domain(self.env)
+        pages = domain.pages
+        if not pages:
+            return
+        for node in list(self.document.findall(_is_placeholder)):
+            assert isinstance(node, phases_nav | phases_overview)
+            view = pages.get(node["docname"])
             if isinstance(node, phases_overview):
-                if node["kind"] == "table":
-                    node.replace_self(overviews.table(catalog, node["columns"], node["docname"]))
-                else:
-                    node.replace_self(
-                        overviews.sequence(catalog, node["style"], page_phase, node["docname"])
-                    )
-            elif page_phase is None:
+                rows = view.rows if view is not None else None
+                node.replace_self(self._overview(node, rows or {}, view))
+            elif view is None:
                 node.parent.remove(node)
             else:
-                self._fill(node, page_phase, resolution)
+                fill_nav(node, view, current_builder(self.env))
 
-    def _fill(self, nav: phases_nav, phase_id: str, resolution: Resolution) -> None:
-        phase = resolution.phases[phase_id]
-        decls = resolution.decls
-        docname = nav["docname"]
-        color = phase_color(phase_id, decls[phase_id].color)
-        if color:
-            nav["color"] = color
-        last_top = resolution.order[-1] if resolution.order else None
+    def _overview(
+        self, node: phases_overview, rows: Mapping[str, PhaseEntry], view: PageView | None
+    ) -> nodes.Element:
+        link = partial(_link, current_builder(self.env), node["docname"])
+        if node["kind"] == "table":
+            return overviews.table(rows, node["columns"], link)
+        current = view.phase if view is not None else None
+        return overviews.sequence(rows, node["style"], current, link)
 
-        # The words live in attributes, not in Text nodes, so that no Sphinx version's
-        # search indexer picks them up: every page would match "previous phase".
-        def link(kind: str, label: str, target: str) -> None:
-            entry = phases_nav_link(kind=kind, label=label, title=decls[target].title)
-            xref = addnodes.pending_xref(
-                "",
-                refdomain="phases",
-                reftype="phase",
-                reftarget=target,
-                refexplicit=True,
-                refwarn=False,
-                refdoc=docname,
-            )
-            xref += nodes.inline()
-            entry += xref
-            nav.append(entry)
 
-        def marker(kind: str, label: str) -> None:
-            nav.append(phases_nav_link(kind=kind, label=label))
-
-        # Previous and next first, in reading and tabbing order; then the family and loops.
-        if phase.previous:
-            link("prev", _("Previous phase"), phase.previous)
-        elif phase.first:
-            marker("first", _("This is the first phase"))
-        if phase.next:
-            is_final = phase.next == last_top
-            link("next", _("Final phase") if is_final else _("Next phase"), phase.next)
-        elif phase.last:
-            marker("final", _("This is the final phase"))
-        if phase.parent:
-            link("up", _("Part of"), phase.parent)
-        for child in phase.children:
-            link("child", _("Sub-phase"), child)
-        for target in phase.loops_to:
-            link("loop", _("Go back to"), target)
+def _link(builder: Builder, docname: str, entry: PhaseEntry) -> nodes.reference:
+    title = nodes.inline(entry.title, entry.title)
+    return phase_reference(builder, docname, entry.docname, entry.id, title, entry.title)
 
 
 def _is_placeholder(node: nodes.Node) -> bool:
     return isinstance(node, phases_nav | phases_overview)
-
-
-def _automatic_navs(document: nodes.document) -> list[phases_nav | phases_overview]:
-    """The navigation PhasePage placed: after the first title and at the very end.
-
-    Looking there costs a few steps where a walk would visit every node of the page; if
-    a later transform moved them, fall back to the walk.
-    """
-    sections = [n for n in document.children if isinstance(n, nodes.section)]
-    places: list[nodes.Node] = list(sections[0].children[1:4]) if sections else []
-    last = sections[-1] if sections else document
-    if last.children:
-        places.append(last.children[-1])
-    found: list[phases_nav | phases_overview] = [n for n in places if isinstance(n, phases_nav)]
-    return list(dict.fromkeys(found)) if found else _all_placeholders(document)
-
-
-def _all_placeholders(document: nodes.document) -> list[phases_nav | phases_overview]:
-    return [
-        n for n in document.findall(_is_placeholder) if isinstance(n, phases_nav | phases_overview)
-    ]

@@ -158,10 +158,12 @@ def _link(nav: Tag, rel: str) -> str | None:
         return None
     modifier = "prev" if rel == "prev" else "next"
     assert f"phases-nav__link--{modifier}" in links[0]["class"]
-    href = str(links[0]["href"])
+    href, _hash, anchor = str(links[0]["href"]).partition("#")
     assert href.endswith(".html"), href
     assert "/" not in href, href
-    return href.removesuffix(".html")
+    page = href.removesuffix(".html")
+    assert anchor.startswith("phase-"), anchor  # the phase's anchor, as in objects.inv
+    return page
 
 
 def test_navigation_walks_the_phases_in_order(built: Built) -> None:

@@ -43,6 +43,9 @@ EXPECTED: dict[str, list[str]] = {
         "conf.py:11: WARNING: phases_json = None is not valid: expected True or False; the default is used [phases.config]",
         "conf.py:12: WARNING: phases_default_pictogram = '' is not valid: expected a pictogram name, or None; the default is used [phases.config]",
     ],
+    "frontmatter-and-directive": [
+        "a.md:2: WARNING: front matter 'phase' declares a phase on a page whose phase directive declares one too; expected one declaration per page, so the front matter is ignored [phases.duplicate]",
+    ],
     "frontmatter": [
         "fm-bool.md:2: WARNING: front matter 'phase': 'color' is a number (12); expected a string [phases.option]",
         "fm-bool.md:2: WARNING: front matter 'phase': 'status' is a boolean (true); expected a string [phases.option]",
@@ -62,9 +65,9 @@ EXPECTED: dict[str, list[str]] = {
         "trailing.md:3: WARNING: phase directive: id 'beta-' is not valid: expected lower-case letters, digits and '-' (perhaps 'beta') [phases.option]",
     ],
     "option-color": [
-        "brace.md:4: WARNING: phase directive: color 'red;} body{display:none' is not valid: expected a CSS colour: #rgb, #rrggbb, rgb(...), hsl(...) or a colour name [phases.option]",
-        "expr.md:4: WARNING: phase directive: color 'expression(alert(1))' is not valid: expected a CSS colour: #rgb, #rrggbb, rgb(...), hsl(...) or a colour name [phases.option]",
-        "url.md:4: WARNING: phase directive: color 'url(javascript:alert(1))' is not valid: expected a CSS colour: #rgb, #rrggbb, rgb(...), hsl(...) or a colour name [phases.option]",
+        "brace.md:4: WARNING: phase directive: color 'red;} body{display:none' is not valid: expected a CSS colour: a colour name, transparent, currentcolor, #rgb, #rgba, #rrggbb, #rrggbbaa, rgb(...), hsl(...), hwb(...), lab(...), lch(...), oklab(...), oklch(...) or var(--name) [phases.option]",
+        "expr.md:4: WARNING: phase directive: color 'expression(alert(1))' is not valid: expected a CSS colour: a colour name, transparent, currentcolor, #rgb, #rgba, #rrggbb, #rrggbbaa, rgb(...), hsl(...), hwb(...), lab(...), lch(...), oklab(...), oklch(...) or var(--name) [phases.option]",
+        "url.md:4: WARNING: phase directive: color 'url(javascript:alert(1))' is not valid: expected a CSS colour: a colour name, transparent, currentcolor, #rgb, #rgba, #rrggbb, #rrggbbaa, rgb(...), hsl(...), hwb(...), lab(...), lch(...), oklab(...), oklch(...) or var(--name) [phases.option]",
     ],
     "option-links": [
         "a.md:4: WARNING: phase directive: previous 'Bad Id' is not valid: expected lower-case letters, digits and '-' (perhaps 'bad-id') [phases.option]",
@@ -127,24 +130,23 @@ EXPECTED: dict[str, list[str]] = {
     "rst": [
         "a.rst:4: WARNING: phase directive: id 'Public Beta' is not valid: expected lower-case letters, digits and '-' (perhaps 'public-beta') [phases.option]",
         "a.rst:5: WARNING: phase directive: status 'finished' is not valid: expected one of 'draft', 'review', 'published' [phases.option]",
-        "a.rst:6: WARNING: phase directive: color 'red;} body{display:none' is not valid: expected a CSS colour: #rgb, #rrggbb, rgb(...), hsl(...) or a colour name [phases.option]",
+        "a.rst:6: WARNING: phase directive: color 'red;} body{display:none' is not valid: expected a CSS colour: a colour name, transparent, currentcolor, #rgb, #rgba, #rrggbb, #rrggbbaa, rgb(...), hsl(...), hwb(...), lab(...), lch(...), oklab(...), oklch(...) or var(--name) [phases.option]",
         "a.rst:7: WARNING: phase directive: title '' is not valid: expected some text [phases.option]",
         "b.rst:4: WARNING: pictogram 'nosuch' is not known; expected a built-in pictogram or one from phases_pictograms [phases.pictogram]",
         "b.rst:5: WARNING: phase directive: previous 'Alpha!' is not valid: expected lower-case letters, digits and '-' (perhaps 'alpha') [phases.option]",
         "b.rst:8: WARNING: phase-outputs: no bullet list; expected one item per line, each starting with '- ' [phases.option]",
         "b.rst:12: WARNING: phase-question: key 'nonsense' is not configured; expected one of objective, contents, duration, team, outputs [phases.question]",
-        "c.rst:5: WARNING: phase directive: color '\"></style><script>alert(1)</script>' is not valid: expected a CSS colour: #rgb, #rrggbb, rgb(...), hsl(...) or a colour name [phases.option]",
+        "c.rst:5: WARNING: phase directive: color '\"></style><script>alert(1)</script>' is not valid: expected a CSS colour: a colour name, transparent, currentcolor, #rgb, #rgba, #rrggbb, #rrggbbaa, rgb(...), hsl(...), hwb(...), lab(...), lch(...), oklab(...), oklch(...) or var(--name) [phases.option]",
         "c.rst:8: WARNING: this page already declares phase 'c' (line 4); expected at most one phase per page, so 'd' is ignored [phases.duplicate]",
-        "c.rst:9: WARNING: phase directive: color '#fff; background: url(x)' is not valid: expected a CSS colour: #rgb, #rrggbb, rgb(...), hsl(...) or a colour name [phases.option]",
+        "c.rst:9: WARNING: phase directive: color '#fff; background: url(x)' is not valid: expected a CSS colour: a colour name, transparent, currentcolor, #rgb, #rgba, #rrggbb, #rrggbbaa, rgb(...), hsl(...), hwb(...), lab(...), lch(...), oklab(...), oklch(...) or var(--name) [phases.option]",
     ],
     "self-links": [
         "a.md:3: WARNING: phase 'a' names itself as its previous; expected a neighbouring phase [phases.cycle]",
         "b.md:3: WARNING: phase 'b' names itself as its next; expected a neighbouring phase [phases.cycle]",
         "c.md:3: WARNING: phase 'c' loops to itself; expected a loop back to an earlier phase [phases.cycle]",
     ],
-    "table-no-columns": [
-        "index.md:7: WARNING: phase-table: no columns; expected a list such as 'title, status, summary'; using those [phases.option]",
-    ],
+    # A bare phase-table (and an empty :columns:) shows the default columns, silently.
+    "table-no-columns": [],
     "two-starts": [
         "x.md:3: WARNING: phases 'x', 'y' form a sequence that phases_sequence does not reach; expected them in the sequence [phases.orphan]",
     ],
@@ -366,3 +368,9 @@ def test_phase_table_in_the_text_builder(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     text = (tmp_path / "out" / "index.txt").read_text("utf8")
     assert re.search(r"\| *Alpha *\| *Published *\|", text), text
+
+
+def test_a_table_without_columns_shows_the_default_set(built) -> None:  # type: ignore[no-untyped-def]
+    html = (built("table-no-columns").outdir / "index.html").read_text("utf8")
+    headers = re.findall(r"<th class=\"head\"><p>([^<]*)</p></th>", html)
+    assert headers == ["Phase", "Status", "Summary"] * 2, headers

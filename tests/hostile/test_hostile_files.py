@@ -51,9 +51,7 @@ OUTSIDE = {
 
 
 @pytest.mark.parametrize("case", sorted(OUTSIDE))
-def test_a_sequence_file_outside_the_project_is_refused_unread(
-    tmp_path: Path, case: str
-) -> None:
+def test_a_sequence_file_outside_the_project_is_refused_unread(tmp_path: Path, case: str) -> None:
     named = OUTSIDE[case](tmp_path)
     src = _project(tmp_path, named)
     if case == "symlink":
@@ -68,7 +66,7 @@ def test_a_sequence_file_outside_the_project_is_refused_unread(
     assert "SECRET" not in build.stderr
     # The toctree order is used (a, b), not the outside file's (b, a).
     page = (build.outdir / "a.html").read_text()
-    assert 'href="b.html" rel="next"' in page
+    assert 'href="b.html#phase-b" rel="next"' in page
 
 
 def test_a_link_inside_the_project_is_read(tmp_path: Path) -> None:
@@ -78,7 +76,7 @@ def test_a_link_inside_the_project_is_read(tmp_path: Path) -> None:
     (src / "phases.yml").symlink_to(src / "data" / "order.yml")
     build = _build(tmp_path, src)
     assert build.warnings == []
-    assert 'href="a.html" rel="next"' in (build.outdir / "b.html").read_text()
+    assert 'href="a.html#phase-a" rel="next"' in (build.outdir / "b.html").read_text()
 
 
 def test_an_alias_is_refused_before_it_is_expanded(tmp_path: Path) -> None:
@@ -90,7 +88,7 @@ def test_an_alias_is_refused_before_it_is_expanded(tmp_path: Path) -> None:
         "(*order); expected plain YAML without anchors and aliases; the default sequence "
         "is used [phases.config]"
     ]
-    assert 'href="b.html" rel="next"' in (build.outdir / "a.html").read_text()
+    assert 'href="b.html#phase-b" rel="next"' in (build.outdir / "a.html").read_text()
 
 
 def test_a_file_of_too_many_values_is_refused(tmp_path: Path) -> None:

@@ -22,9 +22,9 @@ from sphinx.cmd.build import build_main
 from sphinx.util.console import strip_colors
 from tests.hostile.helpers import count_example, fuzz_examples
 
+from sphinx_phases.inputs import MAX_YAML_NODES
 from sphinx_phases.model import PhaseDecl
 from sphinx_phases.sequence import Resolution, resolve
-from sphinx_phases.inputs import MAX_YAML_NODES
 from sphinx_phases.sequence_spec import LoopItem, SequenceSpec, SpecItem, from_yaml
 
 PURE = fuzz_examples(200)
@@ -124,8 +124,8 @@ def test_resolve_terminates_places_every_phase_once_and_ignores_input_order(
             assert other is None or other in first.phases
     # Every problem says where it is.
     for problem in first.problems:
-        assert problem.where.docname or problem.where.path
-        assert problem.where.line
+        assert problem.docname or problem.path
+        assert problem.line
         if "but phases_sequence puts it under" not in problem.message:  # known defect, see
             # test_parent_that_disagrees_with_the_sequence_says_what_was_expected
             assert "expected" in problem.message, problem.message

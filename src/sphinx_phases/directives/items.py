@@ -9,11 +9,12 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
+from sphinx_phases.access import phases_domain
 from sphinx_phases.config import get_config
-from sphinx_phases.domain import PhasesDomain
 from sphinx_phases.inputs import excerpt
-from sphinx_phases.model import ID_PATTERN, Item, Problem
-from sphinx_phases.nodes import pictogram
+from sphinx_phases.model import ID_PATTERN, Item
+from sphinx_phases.nodes import phases_pictogram
+from sphinx_phases.problems import PhaseWarning, Problem
 from sphinx_phases.roles import pictogram_node
 
 
@@ -31,7 +32,7 @@ class PhaseItemsDirective(SphinxDirective):
 
     Produces a ``container`` (class ``phases-items phases-items--outputs``) holding a
     ``rubric`` for the caption and the ``bullet_list`` (class ``phases-pictogram-list``),
-    whose items start with a decorative :class:`~sphinx_phases.nodes.pictogram`.
+    whose items start with a decorative :class:`~sphinx_phases.nodes.phases_pictogram`.
     """
 
     kind: ClassVar[str] = "outputs"
@@ -52,7 +53,7 @@ class PhaseItemsDirective(SphinxDirective):
         if phase is not None and not ID_PATTERN.fullmatch(phase.strip()):
             problems.append(
                 Problem(
-                    "option",
+                    PhaseWarning.OPTION,
                     f"phase-{self.kind}: phase {excerpt(phase)} is not valid: expected a phase id",
                     self.lineno,
                 )
@@ -64,7 +65,7 @@ class PhaseItemsDirective(SphinxDirective):
         if not lists:
             problems.append(
                 Problem(
-                    "option",
+                    PhaseWarning.OPTION,
                     f"phase-{self.kind}: no bullet list; expected "
                     "one item per line, each starting with '- '",
                     self.lineno,
@@ -82,7 +83,7 @@ class PhaseItemsDirective(SphinxDirective):
                     problems.append(problem)
                 if item:
                     items.append(item)
-        domain: PhasesDomain = self.env.get_domain("phases")  # type: ignore[assignment]
+        domain = phases_domain(self.env)
         domain.note_items(
             self.env.docname, self.kind, phase.strip() if phase else None, items, problems
         )
@@ -95,12 +96,12 @@ class PhaseItemsDirective(SphinxDirective):
         paragraph = list_item.children[0] if list_item.children else None
         if not isinstance(paragraph, nodes.paragraph):
             return None, Problem(
-                "option",
+                PhaseWarning.OPTION,
                 f"phase-{self.kind}: an item has no text; expected a label",
                 self._line(list_item),
             )
         leading = paragraph.children[0] if paragraph.children else None
-        if isinstance(leading, pictogram):
+        if isinstance(leading, phases_pictogram):
             leading["decorative"] = True
             name: str | None = leading["name"]
             following = paragraph.children[1] if len(paragraph.children) > 1 else None
@@ -110,14 +111,14 @@ class PhaseItemsDirective(SphinxDirective):
         elif default:
             paragraph.insert(0, pictogram_node(default, decorative=True))
             name = default
-            domain: PhasesDomain = self.env.get_domain("phases")  # type: ignore[assignment]
+            domain = phases_domain(self.env)
             domain.note_pictogram(self.env.docname, default, self._line(list_item))
         else:
             name = None
         label = paragraph.astext().strip()
         if not label:
             return None, Problem(
-                "option",
+                PhaseWarning.OPTION,
                 f"phase-{self.kind}: an item has a pictogram but no label; expected text after it",
                 self._line(list_item),
             )
@@ -126,7 +127,7 @@ class PhaseItemsDirective(SphinxDirective):
         )
         if nested is not None:
             return Item(label=label, pictogram=name), Problem(
-                "option",
+                PhaseWarning.OPTION,
                 f"phase-{self.kind}: an item holds a nested list; expected one "
                 "level of items (nested ones are shown, but only the item is recorded for "
                 "overviews and phases.json)",

@@ -14,11 +14,11 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
+from sphinx_phases.access import phases_domain
 from sphinx_phases.config import get_config
-from sphinx_phases.domain import PhasesDomain
 from sphinx_phases.inputs import excerpt
-from sphinx_phases.model import Problem
 from sphinx_phases.nodes import phases_overview
+from sphinx_phases.problems import PhaseWarning, Problem
 
 STYLES = ("steps", "line", "cards")
 FIXED_COLUMNS = (
@@ -49,7 +49,7 @@ class PhaseSequenceDirective(SphinxDirective):
         if style not in STYLES:
             problems.append(
                 Problem(
-                    "option",
+                    PhaseWarning.OPTION,
                     f"phase-sequence: style {excerpt(style)} is not valid: "
                     f"expected one of {', '.join(STYLES)}; using steps",
                     self.lineno,
@@ -59,7 +59,7 @@ class PhaseSequenceDirective(SphinxDirective):
         elif style == "cards" and "sphinx_design" not in self.config.extensions:
             problems.append(
                 Problem(
-                    "option",
+                    PhaseWarning.OPTION,
                     "phase-sequence: style 'cards' needs "
                     "'sphinx_design' in extensions; using steps",
                     self.lineno,
@@ -68,14 +68,15 @@ class PhaseSequenceDirective(SphinxDirective):
             style = "steps"
         node = phases_overview(kind="sequence", style=style, docname=self.env.docname)
         self.set_source_info(node)
-        domain: PhasesDomain = self.env.get_domain("phases")  # type: ignore[assignment]
+        domain = phases_domain(self.env)
         domain.note_overview(self.env.docname, problems)
         return [node]
 
 
 class PhaseTableDirective(SphinxDirective):
     """A table with a row per phase. MyST: ```` ```{phase-table} ```` with
-    ``:columns: title, status, duration, objective`` (fixed columns or question keys)."""
+    ``:columns: title, status, duration, objective`` (fixed columns or question keys);
+    without it, :data:`DEFAULT_COLUMNS`."""
 
     option_spec: ClassVar[OptionSpec] = {"columns": directives.unchanged}
 
@@ -93,25 +94,16 @@ class PhaseTableDirective(SphinxDirective):
                 )
                 problems.append(
                     Problem(
-                        "option",
+                        PhaseWarning.OPTION,
                         f"phase-table: column {excerpt(column)} is not known; "
                         f"expected one of {known}",
                         self.lineno,
                     )
                 )
-        if not columns:
-            if not wanted:  # an empty :columns: (an unknown one is reported above)
-                problems.append(
-                    Problem(
-                        "option",
-                        "phase-table: no columns; expected a list "
-                        "such as 'title, status, summary'; using those",
-                        self.lineno,
-                    )
-                )
+        if not columns:  # none given, or none known (each reported above)
             columns = list(DEFAULT_COLUMNS)
         node = phases_overview(kind="table", columns=columns, docname=self.env.docname)
         self.set_source_info(node)
-        domain: PhasesDomain = self.env.get_domain("phases")  # type: ignore[assignment]
+        domain = phases_domain(self.env)
         domain.note_overview(self.env.docname, problems)
         return [node]

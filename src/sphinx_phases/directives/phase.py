@@ -49,20 +49,22 @@ class PhaseDirective(SphinxDirective):
         summary += self.parse_content_to_nodes()
         if summary.children:
             raw["summary"] = summary.astext()
+        # Where the text is: the page, or a file it includes (whose own line is used).
+        source, source_line = self.get_source_info()
+        included = source if source != str(self.env.doc2path(self.env.docname)) else None
+        line = (source_line or self.lineno) if included else self.lineno
         decl, problems = parse_declaration(
             raw,
             docname=self.env.docname,
-            line=self.lineno,
+            line=line,
             page_title=page_title(self.state.document),
             origin="phase directive",
+            source=included,
         )
         if problems:
-            source = self.get_source_info()[0]
-            included = source if source != str(self.env.doc2path(self.env.docname)) else None
-            lines = self.option_lines() if any(p.key for p in problems) else {}
+            lines = self.option_lines(source, line) if any(p.key for p in problems) else {}
             problems = [
-                dc.replace(p, line=lines.get(p.key or "", p.line), source=included)
-                for p in problems
+                dc.replace(p, line=lines.get(p.key or "", p.line), path=included) for p in problems
             ]
         record(self.env, decl, problems)
         if decl is not None:
@@ -75,18 +77,18 @@ class PhaseDirective(SphinxDirective):
             result.append(summary)
         return result
 
-    def option_lines(self) -> dict[str, int]:
+    def option_lines(self, source: str, first: int) -> dict[str, int]:
         """The line of each option, so a bad value is reported where it is written.
 
         Only called when a value is wrong. MyST before 5 leaves the options out of
-        ``block_text``, so the source file is read instead, from the directive's line.
+        ``block_text``, so the *source* file (the page, or the file it includes) is read
+        instead, from the directive's line in it, *first*.
         """
         text = self.block_text
         if "\n:" not in text and "\n   :" not in text:
             try:
-                source = self.env.doc2path(self.env.docname)
                 with open(source, encoding="utf-8") as handle:
-                    text = "".join(handle.readlines()[self.lineno - 1 : self.lineno + 40])
+                    text = "".join(handle.readlines()[first - 1 : first + 40])
             except (OSError, UnicodeDecodeError):
                 return {}
         lines: dict[str, int] = {}
@@ -94,5 +96,5 @@ class PhaseDirective(SphinxDirective):
             stripped = line.strip()
             if not stripped.startswith(":"):
                 break
-            lines.setdefault(stripped[1:].split(":", 1)[0], self.lineno + offset)
+            lines.setdefault(stripped[1:].split(":", 1)[0], first + offset)
         return lines

@@ -5,10 +5,11 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from sphinx_phases.access import phases_domain
 from sphinx_phases.config import get_config
-from sphinx_phases.domain import PhasesDomain
 from sphinx_phases.inputs import excerpt
-from sphinx_phases.model import ID_PATTERN, Problem
+from sphinx_phases.model import ID_PATTERN
+from sphinx_phases.problems import PhaseWarning, Problem
 
 
 class PhaseQuestionDirective(SphinxDirective):
@@ -37,7 +38,7 @@ class PhaseQuestionDirective(SphinxDirective):
             known = ", ".join(questions)
             problems.append(
                 Problem(
-                    "question",
+                    PhaseWarning.QUESTION,
                     f"phase-question: key {excerpt(key)} is not configured; "
                     f"expected one of {known}",
                     self.lineno,
@@ -53,7 +54,7 @@ class PhaseQuestionDirective(SphinxDirective):
         section += self.parse_content_to_nodes()
         first = section.next_node(nodes.paragraph)
         answer = first.astext() if first is not None else ""
-        domain: PhasesDomain = self.env.get_domain("phases")  # type: ignore[assignment]
+        domain = phases_domain(self.env)
         domain.note_question(self.env.docname, key, answer, self.lineno, problems)
         # PhasePage titles these once the page's phase (and so its noun) is known.
         pending = self.env.temp_data.get("phases_questions") or []

@@ -14,19 +14,20 @@ Handlers = tuple[Callable[..., Any], Callable[..., Any]]
 FORMATS = ("html", "latex", "text", "man", "texinfo")
 
 HANDLERS: dict[type, dict[str, Handlers]] = {
+    # Other formats write the navigation's words as the container and paragraphs it is.
     phase_nodes.phases_nav: {
         "html": (html.visit_nav, html.depart_nav),
-        "latex": (other.skip, other.skip),  # a printed manual reads in order
-        "text": (other.visit_nav_text, other.depart_nav_text),
-        "man": (other.skip, other.skip),
-        "texinfo": (other.skip, other.skip),  # Info has its own node navigation
+        "latex": (other.visit_container, other.depart_container),
+        "text": (other.visit_container, other.depart_container),
+        "man": (other.visit_container, other.depart_container),
+        "texinfo": (other.visit_container, other.depart_container),
     },
     phase_nodes.phases_nav_link: {
         "html": (html.visit_nav_link, html.depart_nothing),
-        "latex": (other.skip, other.skip),
-        "text": (other.visit_nav_link_text, other.depart_nothing),
-        "man": (other.skip, other.skip),
-        "texinfo": (other.skip, other.skip),
+        "latex": (other.visit_paragraph, other.depart_paragraph),
+        "text": (other.visit_paragraph, other.depart_paragraph),
+        "man": (other.visit_paragraph, other.depart_paragraph),
+        "texinfo": (other.visit_paragraph, other.depart_paragraph),
     },
     phase_nodes.phases_banner: {
         "html": (html.visit_banner, html.depart_banner),
@@ -51,7 +52,7 @@ HANDLERS: dict[type, dict[str, Handlers]] = {
         "man": (other.skip, other.skip),
         "texinfo": (other.skip, other.skip),
     },
-    phase_nodes.pictogram: {
+    phase_nodes.phases_pictogram: {
         "html": (html.visit_pictogram, html.depart_nothing),
         "latex": (other.visit_pictogram_latex, other.depart_nothing),
         "text": (other.visit_pictogram_text, other.depart_nothing),

@@ -14,7 +14,12 @@ from sphinx_phases.pictograms import pictogram_registry
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
-    from sphinx_phases.nodes import phases_banner, phases_nav, phases_nav_link, pictogram
+    from sphinx_phases.nodes import (
+        phases_banner,
+        phases_nav,
+        phases_nav_link,
+        phases_pictogram,
+    )
 
 PICTOGRAM_DIR = "_static/phases-pictograms"
 # rel values of the links a reader follows through the sequence.
@@ -39,26 +44,25 @@ def depart_nav(self: HTML5Translator, node: phases_nav) -> None:
 
 
 def visit_nav_link(self: HTML5Translator, node: phases_nav_link) -> None:
-    """An ``<a>`` with ``rel``, or a plain marker when the entry links nowhere."""
+    """An ``<a>`` with ``rel`` around the entry's words, or a marker that links nowhere."""
     kind = node["kind"]
     reference = node.next_node(nodes.reference)
-    label = self.encode(node["label"])
-    title = self.encode(node.get("title", ""))
-    inner = f'<span class="phases-nav__label">{label}</span>'
-    if title:
-        inner += (
-            '<span class="phases-nav__sep">: </span>'
-            f'<span class="phases-nav__title">{title}</span>'
-        )
-    classes = f"phases-nav__link phases-nav__link--{kind}"
-    if reference is None or not (reference.get("refuri") or reference.get("refid")):
-        self.body.append(f'<p class="phases-nav__marker phases-nav__marker--{kind}">{inner}</p>\n')
+    if reference is None:
+        self.body.append(f'<p class="phases-nav__marker phases-nav__marker--{kind}">')
+        _walk_children(self, node)
+        self.body.append("</p>\n")
         raise nodes.SkipNode
-    attributes = {"href": reference.get("refuri") or "#" + reference["refid"]}
-    if kind in _REL:
-        attributes["rel"] = _REL[kind]
-    self.body.append(_open("a", classes, **attributes) + inner + "</a>\n")
+    href = reference.get("refuri") or "#" + reference["refid"]
+    attributes = {"href": href, **({"rel": _REL[kind]} if kind in _REL else {})}
+    self.body.append(_open("a", f"phases-nav__link phases-nav__link--{kind}", **attributes))
+    _walk_children(self, reference)
+    self.body.append("</a>\n")
     raise nodes.SkipNode
+
+
+def _walk_children(self: HTML5Translator, node: nodes.Element) -> None:
+    for child in node.children:
+        child.walkabout(self)
 
 
 def visit_banner(self: HTML5Translator, node: phases_banner) -> None:
@@ -70,7 +74,7 @@ def depart_banner(self: HTML5Translator, node: phases_banner) -> None:
     self.body.append("</div>\n")
 
 
-def visit_pictogram(self: HTML5Translator, node: pictogram) -> None:
+def visit_pictogram(self: HTML5Translator, node: phases_pictogram) -> None:
     """An ``<img>`` served from ``_static``; decorative ones have an empty ``alt``."""
     found = pictogram_registry(self.builder.env).get(node["name"])
     filename = found.filename if found else None

@@ -1,4 +1,4 @@
-"""Non-HTML rendering: meaning kept, look dropped (text writes labels, LaTeX skips nav)."""
+"""Non-HTML rendering: meaning kept, look dropped (each node as the docutils node it is)."""
 
 from __future__ import annotations
 
@@ -33,21 +33,12 @@ def depart_list_item(self: Any, node: nodes.Element) -> None:
     self.depart_list_item(node)
 
 
-def visit_nav_link_text(self: Any, node: nodes.Element) -> None:
-    """'Previous phase: Beta', from the attributes (the node holds no words of its own)."""
-    title = node.get("title")
-    self.new_state(0)
-    self.add_text(f"{node['label']}: {title}" if title else node["label"])
-    self.end_state()
-    raise nodes.SkipNode
+def visit_paragraph(self: Any, node: nodes.Element) -> None:
+    self.visit_paragraph(node)
 
 
-def visit_nav_text(self: Any, node: nodes.Element) -> None:
-    self.new_state(0)
-
-
-def depart_nav_text(self: Any, node: nodes.Element) -> None:
-    self.end_state()
+def depart_paragraph(self: Any, node: nodes.Element) -> None:
+    self.depart_paragraph(node)
 
 
 def _write_text(self: Any, text: str) -> None:

@@ -1,0 +1,62 @@
+"""One problem type for every check, and the warning subtypes it can carry (no Sphinx import).
+
+Pages, the sequence resolver, the sequence file, the pictogram registry and the settings
+all describe what is wrong the same way: a :class:`PhaseWarning` subtype, a message that
+says what was found and what was expected, and where. ``warnings.report`` turns one into
+one located Sphinx warning.
+"""
+
+from __future__ import annotations
+
+import dataclasses as dc
+import enum
+
+
+class PhaseWarning(enum.Enum):
+    """Subtypes, so users can write ``suppress_warnings = ["phases.<subtype>"]``."""
+
+    DUPLICATE = "duplicate"
+    """Two pages declare the same id, or one page declares two phases."""
+    UNKNOWN = "unknown"
+    """``previous``, ``next``, ``parent``, ``loops-to``, a role or the sequence names an id
+    that no page declares."""
+    ASYMMETRIC = "asymmetric"
+    """An explicit previous/next disagrees with the neighbour's link (explicit or from the
+    sequence); the page's own link wins in its navigation."""
+    CYCLE = "cycle"
+    """The sequence loops other than through a declared ``loops-to``, or a loop goes
+    forward."""
+    ORPHAN = "orphan"
+    """A phase that no sequence reaches, or a sequence with more than one start."""
+    PICTOGRAM = "pictogram"
+    """An unknown pictogram name, or a pictogram file outside the project, missing,
+    unreadable or unsafe."""
+    OPTION = "option"
+    """An invalid option or front-matter value (bad id, unknown status, wrong type)."""
+    QUESTION = "question"
+    """A ``phase-question`` key that ``phases_questions`` does not configure, or a
+    top-level phase page that does not answer a question of
+    ``phases_required_questions``."""
+    CONFIG = "config"
+    """An invalid ``phases_*`` value or sequence file; the default is used."""
+
+
+@dc.dataclass(frozen=True)
+class Problem:
+    """Something wrong in the input: its subtype, what was found and expected, and where.
+
+    Where is a page (*docname*, else the page that recorded the problem), or a file that
+    is not a page (*path*: conf.py, a sequence file, an included file), or a ``conf.py``
+    *setting* whose line is looked up; *line* is within that file, when known.
+    """
+
+    subtype: PhaseWarning
+    message: str
+    line: int | None = None
+    key: str | None = None  # the option at fault, when there is one
+    path: str | None = None
+    docname: str | None = None
+    setting: str | None = None
+
+    def sort_key(self) -> tuple[str, str, int, str]:
+        return (self.docname or "", self.path or "", self.line or 0, self.message)
