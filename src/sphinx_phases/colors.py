@@ -42,14 +42,12 @@ from __future__ import annotations
 
 import re
 
-# The legacy service manual's palette for the standard phases.
-LEGACY_PALETTE = {
-    "discovery": "#912b88",
-    "alpha": "#d53880",
-    "beta": "#f47738",
-    "live": "#00703c",
-    "retirement": "#505a5f",
-}
+from sphinx_phases.standard import STANDARD_PHASES
+
+# The legacy service manual's palette for the standard phases, in their order.
+LEGACY_PALETTE = dict(
+    zip(STANDARD_PHASES, ("#912b88", "#d53880", "#f47738", "#00703c", "#505a5f"), strict=True)
+)
 
 #: What a colour warning says was expected (after "expected ").
 COLOR_EXPECTATION = (

@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from sphinx_phases.colors import COLOR_EXPECTATION, is_css_color
 from sphinx_phases.inputs import excerpt
 from sphinx_phases.problems import PhaseWarning, Problem
 
@@ -123,8 +124,6 @@ def _check_pictogram(value: str) -> str | None:
 
 
 def _check_color(value: str) -> str | None:
-    from sphinx_phases.colors import COLOR_EXPECTATION, is_css_color
-
     if is_css_color(value):
         return None
     return f"expected {COLOR_EXPECTATION}"

@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING
 from sphinx_phases.inputs import PATH_CHARS, excerpt
 from sphinx_phases.model import PICTOGRAM_PATTERN
 from sphinx_phases.problems import PhaseWarning, Problem
+from sphinx_phases.standard import STANDARD_PHASES
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 BUILTIN_DIR = Path(__file__).parent / "pictograms"
 # Built-in pictograms named like the standard phases: a phase shows its own by default.
-STANDARD_PICTOGRAMS = frozenset({"discovery", "alpha", "beta", "live", "retirement"})
+STANDARD_PICTOGRAMS = frozenset(STANDARD_PHASES)
 SUFFIXES = (".svg", ".png")
 MAX_BYTES = 1_000_000
 # Markup that would run code or fetch something when an SVG is shown on its own.

@@ -14,26 +14,25 @@ another, each a function with explicit inputs and outputs:
 8. :func:`place` - where each shown phase stands.
 
 Every broken rule becomes a :class:`~sphinx_phases.problems.Problem`, worded in one place
-(:class:`_Problems`); the caller decides how to report it. The whole resolution is
-O(n log n) in the number of phases (the sorts), with no recursion, so deep or long inputs
-cannot overflow the stack.
+(:mod:`sphinx_phases.sequence_problems`); the caller decides how to report it. The whole
+resolution is O(n log n) in the number of phases (the sorts), with no recursion, so deep
+or long inputs cannot overflow the stack.
 """
 
 from __future__ import annotations
 
 import dataclasses as dc
-import difflib
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
+from sphinx_phases.chains import Chains
 from sphinx_phases.model import PhaseDecl
-from sphinx_phases.problems import PhaseWarning, Problem
+from sphinx_phases.problems import Problem
+from sphinx_phases.sequence_problems import SequenceProblems
 from sphinx_phases.sequence_spec import SequenceSpec
 
 _NO_RANK = float("inf")
-# Above this many phases, finding "did you mean" suggestions would cost too much.
-_SUGGEST_LIMIT = 2000
 
 Family = dict[str | None, list[str]]  # parent id (None: top level) -> member ids
 
@@ -96,7 +95,7 @@ def resolve(
     # Sorting by page and line makes every outcome (winners, warnings) independent of the
     # order pages were read in, so serial, parallel and incremental builds agree.
     ordered = sorted(decls, key=lambda d: (d.docname, d.line, d.id))
-    problems = _Problems(spec)
+    problems = SequenceProblems(spec)
     winners = pick_winners(ordered, problems)
     problems.known = winners
     ranks, spec_parent = rank(winners, spec, toc_order, problems)
@@ -129,7 +128,7 @@ def resolve(
 # -- the steps --------------------------------------------------------------------------
 
 
-def pick_winners(decls: Sequence[PhaseDecl], problems: _Problems) -> dict[str, PhaseDecl]:
+def pick_winners(decls: Sequence[PhaseDecl], problems: SequenceProblems) -> dict[str, PhaseDecl]:
     """The first declaration of each id, and only the first phase of each page."""
     winners: dict[str, PhaseDecl] = {}
     first_on_page: dict[str, PhaseDecl] = {}
@@ -151,7 +150,7 @@ def rank(
     winners: Mapping[str, PhaseDecl],
     spec: SequenceSpec | None,
     toc_order: Sequence[str],
-    problems: _Problems,
+    problems: SequenceProblems,
 ) -> tuple[dict[str, float], dict[str, tuple[str, int | None]]]:
     """Each phase's rank in the configured order (else the toctree's), and the parents
     the configuration gives."""
@@ -178,7 +177,7 @@ def rank(
 def find_parents(
     winners: Mapping[str, PhaseDecl],
     spec_parent: Mapping[str, tuple[str, int | None]],
-    problems: _Problems,
+    problems: SequenceProblems,
 ) -> dict[str, str]:
     """Each phase's parent: the page's own, else the configured one; no cycles."""
     parent: dict[str, str] = {}
@@ -201,7 +200,7 @@ def find_parents(
 
 
 def _break_parent_cycles(
-    parent: dict[str, str], winners: Mapping[str, PhaseDecl], problems: _Problems
+    parent: dict[str, str], winners: Mapping[str, PhaseDecl], problems: SequenceProblems
 ) -> None:
     # Colour walk over parent pointers: each phase is visited once, so a long chain or a
     # long cycle costs linear time and no recursion.
@@ -229,14 +228,14 @@ def link(
     parent: Mapping[str, str],
     spec: SequenceSpec | None,
     ranks: Mapping[str, float],
-    problems: _Problems,
+    problems: SequenceProblems,
 ) -> Links:
     """Chain phases: the configured sequence first, then explicit links where it is silent.
 
     An explicit link that contradicts an accepted one is reported; it still wins in its
     own page's navigation (``Links.own_*``), but not in the order of the overviews.
     """
-    chains = _Chains()
+    chains = Chains()
     links = Links(chains.succ, chains.pred)
     if spec is not None:
         by_family: Family = {}
@@ -272,7 +271,7 @@ def _usable(
     other: str,
     winners: Mapping[str, PhaseDecl],
     parent: Mapping[str, str],
-    problems: _Problems,
+    problems: SequenceProblems,
 ) -> bool:
     if field == "next" and decl.loops_to == other:
         return False  # a declared loop, drawn as one rather than as a next link
@@ -293,7 +292,7 @@ def order_group(
     winners: Mapping[str, PhaseDecl],
     ranks: Mapping[str, float],
     reachable: bool,
-    problems: _Problems,
+    problems: SequenceProblems,
 ) -> list[str]:
     """One family's members in order: its chains sorted by rank, then page and line.
 
@@ -336,7 +335,7 @@ def find_loops(
     winners: Mapping[str, PhaseDecl],
     spec: SequenceSpec | None,
     index: Mapping[str, int],
-    problems: _Problems,
+    problems: SequenceProblems,
 ) -> dict[str, list[str]]:
     """Declared back-edges (``loops-to`` and the configured ``loops``) that go backwards."""
     wanted: list[tuple[str, str, Problem]] = []  # (source, target, where) as a Problem
@@ -434,221 +433,3 @@ def place(
                 last=phase_id == last,
             )
     return phases
-
-
-# -- the chains ---------------------------------------------------------------------------
-
-
-class _Chains:
-    """Successor/predecessor maps with a union-find, so a cycle is spotted in nearly O(1)."""
-
-    def __init__(self) -> None:
-        self.succ: dict[str, str] = {}
-        self.pred: dict[str, str] = {}
-        # Which declaration (phase id, field) made each accepted link, keyed by its source.
-        self.origin: dict[str, tuple[str, str] | None] = {}
-        self._root: dict[str, str] = {}
-
-    def _find(self, x: str) -> str:
-        roots = self._root
-        root = roots.setdefault(x, x)
-        while root != roots[root]:
-            roots[root] = roots[roots[root]]  # path halving
-            root = roots[root]
-        return root
-
-    def add(self, a: str, b: str, origin: tuple[str, str] | None) -> str | None:
-        """Link a -> b; return None, or why not: 'succ', 'pred' or 'cycle'."""
-        if self.succ.get(a) == b:
-            return None
-        root_a, root_b = self._find(a), self._find(b)
-        # Same chain: a cycle only if b comes before a. Walking the chain costs its length,
-        # but only for a link that is reported as a problem anyway.
-        if root_a == root_b and self._reaches(b, a):
-            return "cycle"
-        if a in self.succ:
-            return "succ"
-        if b in self.pred:
-            return "pred"
-        self.succ[a] = b
-        self.pred[b] = a
-        self.origin[a] = origin
-        self._root[root_b] = root_a
-        return None
-
-    def _reaches(self, start: str, end: str) -> bool:
-        node: str | None = start
-        while node is not None and node != end:
-            node = self.succ.get(node)
-        return node == end
-
-    def path(self, start: str, end: str) -> list[str]:
-        path = [start]
-        while path[-1] != end:
-            path.append(self.succ[path[-1]])
-        return path
-
-
-# -- the wording of every problem ---------------------------------------------------------
-
-
-class _Problems:
-    """Every problem the resolver finds, worded here and nowhere else."""
-
-    def __init__(self, spec: SequenceSpec | None) -> None:
-        self.spec = spec
-        self.found: list[Problem] = []
-        self.known: Mapping[str, PhaseDecl] = {}  # the winners, for "did you mean"
-
-    def at(self, decl: PhaseDecl) -> Problem:
-        """A location (a problem without a message yet) at *decl*'s declaration."""
-        return Problem(PhaseWarning.UNKNOWN, "", decl.line, docname=decl.docname, path=decl.source)
-
-    def at_spec(self, line: int | None) -> Problem:
-        assert self.spec is not None
-        return Problem(PhaseWarning.CONFIG, "", line, path=self.spec.path)
-
-    def _add(self, subtype: PhaseWarning, message: str, where: Problem) -> None:
-        self.found.append(dc.replace(where, subtype=subtype, message=message))
-
-    def second_on_page(self, decl: PhaseDecl, earlier: PhaseDecl) -> None:
-        self._add(
-            PhaseWarning.DUPLICATE,
-            f"this page already declares phase '{earlier.id}' (line {earlier.line}); "
-            f"expected at most one phase per page, so '{decl.id}' is ignored",
-            self.at(decl),
-        )
-
-    def duplicate_id(self, decl: PhaseDecl, winner: PhaseDecl) -> None:
-        self._add(
-            PhaseWarning.DUPLICATE,
-            f"phase '{decl.id}' is already declared by page '{winner.docname}' "
-            f"(line {winner.line}); expected each id on one page only",
-            self.at(decl),
-        )
-
-    def listed_twice(self, phase_id: str, line: int | None) -> None:
-        self._add(
-            PhaseWarning.DUPLICATE,
-            f"phases_sequence lists '{phase_id}' more than once; expected each phase once",
-            self.at_spec(line),
-        )
-
-    def unknown(self, phase_id: str, what: str, where: Problem) -> None:
-        hint = ""
-        if len(self.known) <= _SUGGEST_LIMIT:
-            close = difflib.get_close_matches(phase_id, list(self.known), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-        self._add(
-            PhaseWarning.UNKNOWN,
-            f"{what} '{phase_id}' is not declared by any page; expected the id of a phase{hint}",
-            where,
-        )
-
-    def own_parent(self, decl: PhaseDecl) -> None:
-        self._add(
-            PhaseWarning.CYCLE,
-            f"phase '{decl.id}' names itself as its parent; expected another phase",
-            self.at(decl),
-        )
-
-    def parents_disagree(self, decl: PhaseDecl, configured: str) -> None:
-        self._add(
-            PhaseWarning.ASYMMETRIC,
-            f"phase '{decl.id}' declares parent '{decl.parent}', but phases_sequence puts "
-            f"it under '{configured}'; expected both to name the same parent (the page's "
-            "own is used)",
-            self.at(decl),
-        )
-
-    def parent_cycle(self, cycle: list[str], breaker: PhaseDecl) -> None:
-        self._add(
-            PhaseWarning.CYCLE,
-            f"parents form a cycle: {_arrows(cycle)}; expected a parent chain that ends at "
-            f"a top-level phase, so '{breaker.id}' is treated as top-level",
-            self.at(breaker),
-        )
-
-    def own_neighbour(self, decl: PhaseDecl, field: str) -> None:
-        self._add(
-            PhaseWarning.CYCLE,
-            f"phase '{decl.id}' names itself as its {field}; expected a neighbouring phase",
-            self.at(decl),
-        )
-
-    def other_family(
-        self, decl: PhaseDecl, field: str, other: str, mine: str | None, theirs: str | None
-    ) -> None:
-        self._add(
-            PhaseWarning.ASYMMETRIC,
-            f"{field} phase '{other}' is {_family(theirs)}, but '{decl.id}' is "
-            f"{_family(mine)}; expected neighbours with the same parent",
-            self.at(decl),
-        )
-
-    def clash(
-        self, decl: PhaseDecl, field: str, other: str, a: str, b: str, why: str, chains: _Chains
-    ) -> None:
-        said = f"phase '{decl.id}' names '{other}' as its {field}"
-        if why == "cycle":
-            self._add(
-                PhaseWarning.CYCLE,
-                f"{said}, which closes a cycle: {_arrows([*chains.path(b, a), b])}; expected "
-                "the sequence to go forward, or a declared 'loops-to'",
-                self.at(decl),
-            )
-            return
-        source = a if why == "succ" else chains.pred[b]
-        target = chains.succ[source]
-        origin = chains.origin[source]
-        if origin is None:
-            because = f"phases_sequence has '{source}' -> '{target}'"
-        elif origin[1] == "next":
-            because = f"'{source}' says its next is '{target}'"
-        else:
-            because = f"'{target}' says its previous is '{source}'"
-        self._add(
-            PhaseWarning.ASYMMETRIC,
-            f"{said}, but {because}; expected both pages to agree (this page's navigation "
-            "follows its own link)",
-            self.at(decl),
-        )
-
-    def orphan(self, chain: list[PhaseDecl]) -> None:
-        source = "phases_sequence" if self.spec is not None else "any toctree"
-        first = chain[0]
-        if len(chain) == 1:
-            message = (
-                f"phase '{first.id}' is not in {source} and no previous/next link reaches "
-                "it; expected it in the sequence"
-            )
-        else:
-            names = ", ".join(f"'{d.id}'" for d in chain)
-            message = (
-                f"phases {names} form a sequence that {source} does not reach; expected "
-                "them in the sequence"
-            )
-        self._add(PhaseWarning.ORPHAN, message, self.at(first))
-
-    def loop_to_itself(self, source: str, where: Problem) -> None:
-        self._add(
-            PhaseWarning.CYCLE,
-            f"phase '{source}' loops to itself; expected a loop back to an earlier phase",
-            where,
-        )
-
-    def loop_forward(self, source: str, target: str, where: Problem) -> None:
-        self._add(
-            PhaseWarning.CYCLE,
-            f"phase '{source}' loops to '{target}', which comes after it; expected a loop "
-            "back to an earlier phase",
-            where,
-        )
-
-
-def _family(parent: str | None) -> str:
-    return f"part of '{parent}'" if parent else "a top-level phase"
-
-
-def _arrows(ids: Sequence[str]) -> str:
-    return " -> ".join(f"'{p}'" for p in ids)

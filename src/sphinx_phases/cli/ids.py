@@ -10,8 +10,8 @@ import re
 from typing import Final
 
 from sphinx_phases.cli import legacy
-from sphinx_phases.colors import LEGACY_PALETTE
 from sphinx_phases.model import ID_PATTERN, suggest_id
+from sphinx_phases.standard import STANDARD_PHASES
 
 # A wiki word is two or more capitalised parts run together; the legacy wiki named phase
 # pages with a trailing "Phase" (PublicBetaPhase), which is what marks a phase link.
@@ -20,7 +20,7 @@ _CAMEL_PART: Final = re.compile(r"[A-Z]+(?=[A-Z][a-z]|\b|\d)|[A-Z]?[a-z0-9]+")
 
 #: Standard phases in their usual order; used only to break ties when ordering the toctree.
 #: The core's one ordered table of them is the legacy palette (colors.py).
-STANDARD_ORDER: Final = tuple(LEGACY_PALETTE)
+STANDARD_ORDER: Final = STANDARD_PHASES
 
 #: The core's slug: ``"Public Beta"`` -> ``"public-beta"``.
 slug = suggest_id
