@@ -19,7 +19,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     return {
         "version": __version__,
         # Bump whenever PhasesDomain.data or PhaseDecl changes shape.
-        "env_version": 1,
+        "env_version": 2,
         # Earned by PhasesDomain.merge_domaindata and by doing cross-page work in the main
         # process only (env-get-updated), never in read or write workers.
         "parallel_read_safe": True,

@@ -111,19 +111,46 @@ def _check_questions(
     resolution: Resolution,
     required: list[str],
 ) -> None:
+    """Each top-level phase page answers every required question, in its own words.
+
+    An answer that is empty, or still holds a sentence ``sphinx-phases new`` wrote, counts
+    as unanswered (docs/reference/questions.md); the question directive noted which are,
+    so this costs a look-up per question.
+    """
+    data = phases_domain(reports.env).data
     for entry in catalog.values() if required else ():
         if entry.parent is not None:
             continue  # sub-phases are exempt
-        answered = {key for key, _answer in entry.answers}
         decl = resolution.decls[entry.id]
+        # The first section of each key is the answer, as in overviews and phases.json.
+        first: dict[str, int] = {}
+        for key, _answer, line in data["questions"].get(decl.docname, ()):
+            first.setdefault(key, line)
+        not_yet = {(key, line): why for key, why, line in data["unanswered"].get(decl.docname, ())}
         for key in required:
-            if key not in answered:
+            if key not in first:
                 message = (
                     f"phase '{entry.id}' does not answer the required question '{key}'; "
                     f"expected a phase-question {key} section on its page"
                 )
                 where = Problem(PhaseWarning.QUESTION, message, decl.line, path=decl.source)
                 reports.add(where, decl.docname)
+                continue
+            why = not_yet.get((key, first[key]))
+            if why is not None:
+                found, fix = (
+                    ("is empty", "an answer in it")
+                    if why == "empty"
+                    else (
+                        "still holds the text sphinx-phases new wrote",
+                        "the answer in its place",
+                    )
+                )
+                message = (
+                    f"phase '{entry.id}' does not answer the required question '{key}': its "
+                    f"phase-question {key} section {found}; expected {fix}"
+                )
+                reports.add(Problem(PhaseWarning.QUESTION, message, first[key]), decl.docname)
 
 
 def _check_pictograms(reports: _Reports, domain: PhasesDomain) -> None:

@@ -60,6 +60,7 @@ _PER_DOCUMENT = (
     "pictograms",
     "overviews",
     "questions",
+    "unanswered",
 )
 
 
@@ -86,9 +87,11 @@ class PhasesDomain(Domain):
         "pictograms": {},  # docname -> [(name, line)] of every pictogram the page shows
         "overviews": {},  # docname -> True when the page holds a sequence or table
         "questions": {},  # docname -> [(key, first paragraph of the answer, line)]
+        # docname -> [(key, "empty" or "placeholder", line)]: questions not answered yet
+        "unanswered": {},
         "views": {},  # docname -> digest of what the page showed when last written
     }
-    data_version = 3
+    data_version = 4
     # Set at builder-inited for the current build: every pictogram name it knows.
     pictograms: Registry = Registry({})
 
@@ -134,9 +137,18 @@ class PhasesDomain(Domain):
             self.data["problems"].setdefault(docname, []).extend(problems)
 
     def note_question(
-        self, docname: str, key: str, answer: str, line: int, problems: list[Problem]
+        self,
+        docname: str,
+        key: str,
+        answer: str,
+        line: int,
+        problems: list[Problem],
+        unanswered: str | None = None,
     ) -> None:
+        """Record an answer; *unanswered* says why it does not count ("empty", "placeholder")."""
         self.data["questions"].setdefault(docname, []).append((key, answer, line))
+        if unanswered is not None:
+            self.data["unanswered"].setdefault(docname, []).append((key, unanswered, line))
         if problems:
             self.data["problems"].setdefault(docname, []).extend(problems)
 

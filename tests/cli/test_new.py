@@ -113,6 +113,8 @@ def test_new_takes_the_projects_questions_when_pointed_at_it(
     assert "required questions (the build warns until they are answered): why" in (
         capsys.readouterr().out
     )
+    # The placeholder does not answer a required question; the author's own words do.
+    (out / "gamma.md").write_text(text.replace(GENERIC_PLACEHOLDER, "Because."), "utf-8")
     assert build(root, tmp_path) == ""
 
 

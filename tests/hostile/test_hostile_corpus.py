@@ -119,6 +119,14 @@ EXPECTED: dict[str, list[str]] = {
         "c.md:3: WARNING: parents form a cycle: 'a' -> 'c' -> 'b' -> 'a'; expected a parent chain that ends at a top-level phase, so 'c' is treated as top-level [phases.cycle]",
         "p.md:3: WARNING: phase 'p' names itself as its parent; expected another phase [phases.cycle]",
     ],
+    # Required questions with an empty section, or the text `sphinx-phases new` wrote,
+    # are unanswered; a sub-phase (sub.md) is exempt.
+    "question-unanswered": [
+        "a.md:6: WARNING: phase 'a' does not answer the required question 'objective': its phase-question objective section is empty; expected an answer in it [phases.question]",
+        "a.md:9: WARNING: phase 'a' does not answer the required question 'team': its phase-question team section still holds the text sphinx-phases new wrote; expected the answer in its place [phases.question]",
+        "a.md:13: WARNING: phase 'a' does not answer the required question 'outputs': its phase-question outputs section still holds the text sphinx-phases new wrote; expected the answer in its place [phases.question]",
+        "a.md:19: WARNING: phase 'a' does not answer the required question 'duration': its phase-question duration section is empty; expected an answer in it [phases.question]",
+    ],
     "question-unknown": [
         "a.md:6: WARNING: phase-question: key 'nonsense' is not configured; expected one of objective, contents, duration, team, outputs [phases.question]",
         "a.md:10: WARNING: phase-question: key 'Objective' is not configured; expected one of objective, contents, duration, team, outputs [phases.question]",

@@ -6,6 +6,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_phases.access import phases_domain
+from sphinx_phases.cli.placeholders import is_placeholder
 from sphinx_phases.config import get_config
 from sphinx_phases.inputs import excerpt
 from sphinx_phases.model import ID_PATTERN
@@ -51,13 +52,33 @@ class PhaseQuestionDirective(SphinxDirective):
         )
         self.set_source_info(section)
         section += nodes.title(key, key)
-        section += self.parse_content_to_nodes()
+        body = self.parse_content_to_nodes()
+        section += body
         first = section.next_node(nodes.paragraph)
         answer = first.astext() if first is not None else ""
         domain = phases_domain(self.env)
-        domain.note_question(self.env.docname, key, answer, self.lineno, problems)
+        domain.note_question(
+            self.env.docname, key, answer, self.lineno, problems, unanswered(body)
+        )
         # PhasePage titles these once the page's phase (and so its noun) is known.
         pending = self.env.temp_data.get("phases_questions") or []
         pending.append((section, key))
         self.env.temp_data["phases_questions"] = pending
         return [section]
+
+
+def unanswered(body: list[nodes.Node]) -> str | None:
+    """Why an answer does not count yet: ``"empty"``, ``"placeholder"``, or None.
+
+    Decided here, while the page is read, so the check of required questions costs a
+    look-up per question (docs/reference/questions.md). An answer is empty when its body
+    holds nothing but comments; it is a placeholder when any of its paragraphs is still a
+    sentence ``sphinx-phases new`` wrote.
+    """
+    content = [node for node in body if not isinstance(node, nodes.comment | nodes.system_message)]
+    if not content:
+        return "empty"
+    for node in content:
+        if any(is_placeholder(p.astext()) for p in node.findall(nodes.paragraph)):
+            return "placeholder"
+    return None
