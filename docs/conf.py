@@ -22,3 +22,14 @@ nitpicky = True
 phases_sequence = "example-service/phases.yml"
 phases_theme_nav = True  # the theme footer follows the phases too
 phases_required_questions = ["objective", "team"]
+
+# PDF (tox -e pdf): sphinx-phases' LaTeX needs no setting. This preamble only draws the
+# cards of `phase-sequence :style: cards` as framed boxes, through the environment Sphinx
+# opens for a container's class (reference/appearance shows the result).
+latex_elements = {
+    "preamble": r"""
+\newenvironment{sphinxclassphases-card}
+  {\par\needspace{5\baselineskip}\begin{framed}}
+  {\end{framed}}
+""",
+}

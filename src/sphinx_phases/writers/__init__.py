@@ -14,31 +14,32 @@ Handlers = tuple[Callable[..., Any], Callable[..., Any]]
 FORMATS = ("html", "latex", "text", "man", "texinfo")
 
 HANDLERS: dict[type, dict[str, Handlers]] = {
-    # Other formats write the navigation's words as the container and paragraphs it is.
+    # Other formats write the navigation's words as the container and paragraphs it is;
+    # LaTeX sets it off between rules, with page numbers (see writers.other).
     phase_nodes.phases_nav: {
         "html": (html.visit_nav, html.depart_nav),
-        "latex": (other.visit_container, other.depart_container),
+        "latex": (other.visit_nav_latex, other.depart_nav_latex),
         "text": (other.visit_container, other.depart_container),
         "man": (other.visit_container, other.depart_container),
         "texinfo": (other.visit_container, other.depart_container),
     },
     phase_nodes.phases_nav_link: {
         "html": (html.visit_nav_link, html.depart_nothing),
-        "latex": (other.visit_paragraph, other.depart_paragraph),
+        "latex": (other.visit_paragraph, other.depart_nav_link_latex),
         "text": (other.visit_paragraph, other.depart_paragraph),
         "man": (other.visit_paragraph, other.depart_paragraph),
         "texinfo": (other.visit_paragraph, other.depart_paragraph),
     },
     phase_nodes.phases_banner: {
         "html": (html.visit_banner, html.depart_banner),
-        "latex": (other.visit_container, other.depart_container),
+        "latex": (other.visit_banner_latex, other.depart_nothing),
         "text": (other.visit_container, other.depart_container),
         "man": (other.visit_container, other.depart_container),
         "texinfo": (other.visit_container, other.depart_container),
     },
     phase_nodes.phases_step: {
         "html": (html.visit_step, html.depart_step),
-        "latex": (other.visit_list_item, other.depart_list_item),
+        "latex": (other.visit_step_latex, other.depart_nothing),
         "text": (other.visit_list_item, other.depart_list_item),
         "man": (other.visit_list_item, other.depart_list_item),
         "texinfo": (other.visit_list_item, other.depart_list_item),
