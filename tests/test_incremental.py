@@ -94,7 +94,8 @@ def test_deleting_a_phase_page_rewrites_the_pages_that_showed_it(
     (srcdir / "beta.md").unlink()
     edit(srcdir / "index.md", "beta\n", "")
     app, written = build(make_app, srcdir)
-    assert written == ["alpha", "index", "live"]
+    # discovery too: its facts say "Phase 1 of 3" now.
+    assert written == ["alpha", "discovery", "index", "live"]
     assert app.env.get_domain("phases").resolution.order == ("discovery", "alpha", "live")
     assert_same_as_clean(make_app, app, srcdir, tmp_path)
 
@@ -114,8 +115,10 @@ def test_sequence_file_edit_alone_rewrites_the_affected_pages(
     build(make_app, srcdir)
     edit(srcdir / "phases.yml", "  - live\n  - retirement\n", "  - retirement\n  - live\n")
     app, written = build(make_app, srcdir)
-    # Sphinx adds the toctree parent (index) of every page it rewrites.
-    assert written == ["beta", "index", "live", "retirement"]
+    # Sphinx adds the toctree parent (index) of every page it rewrites. Beta's page
+    # leads on to its first sub-phase whatever follows it; public beta now leads on to
+    # retirement.
+    assert written == ["index", "live", "public-beta", "retirement"]
     assert app.env.get_domain("phases").resolution.order[-1] == "live"
     assert_same_as_clean(make_app, app, srcdir, tmp_path)
 

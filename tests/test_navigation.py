@@ -138,7 +138,9 @@ def test_welsh_labels(service: Any) -> None:
     nav = component(app, "beta.html", "nav.phases-nav")
     assert 'aria-label="Llywio rhwng cyfnodau"' in nav
     assert "Cyfnod blaenorol" in nav
-    assert "Cyfnod nesaf" in nav
+    assert "Nesaf" in nav and "rhan o Beta" in nav  # "Next: Private beta, part of Beta"
+    facts = component(app, "private-beta.html", "dl.phases-facts")
+    assert "Safle" in facts and "Rhan 1 o 2 o Beta" in facts
     banner = component(app, "alpha.html", "div.phases-banner")
     assert "Drafft" in banner
 

@@ -16,7 +16,7 @@ from sphinx_phases.access import phases_domain
 from sphinx_phases.catalog import PhaseEntry, build_catalog
 from sphinx_phases.config import config_file, config_line, get_config
 from sphinx_phases.inputs import PATH_CHARS, confine, excerpt
-from sphinx_phases.navigation import nav_labels
+from sphinx_phases.navigation import page_words
 from sphinx_phases.pages import PageView, build_pages
 from sphinx_phases.pictograms import STANDARD_PICTOGRAMS
 from sphinx_phases.problems import PhaseWarning, Problem
@@ -75,7 +75,7 @@ def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> dict[str, PageView]
         resolution, domain.data["items"], domain.data["questions"], STANDARD_PICTOGRAMS
     )
     pages = build_pages(
-        resolution, catalog, domain.data["refs"], domain.data["overviews"], nav_labels()
+        resolution, catalog, domain.data["refs"], domain.data["overviews"], page_words()
     )
     domain.set_derived(resolution, catalog, pages)
 

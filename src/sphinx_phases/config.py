@@ -121,6 +121,15 @@ class PhasesConfig:
             "rebuild": "env",  # placeholders are placed while reading
         },
     )
+    facts: str = dc.field(
+        default="top",
+        metadata={
+            "help": "Where phase pages show their facts (position, duration, team): 'top' "
+            "(under the title) or 'none'. The phase-facts directive places them by hand.",
+            "check": _one_of("top", "none"),
+            "rebuild": "env",  # placeholders are placed while reading
+        },
+    )
     theme_nav: bool = dc.field(
         default=False,
         metadata={

@@ -38,6 +38,7 @@ def export_data(app: Sphinx) -> dict[str, Any]:
             {
                 "id": entry.id,
                 "title": entry.title,
+                "subtitle": entry.subtitle,
                 "url": url,
                 "docname": entry.docname,
                 "status": entry.status,
@@ -57,7 +58,13 @@ def export_data(app: Sphinx) -> dict[str, Any]:
                 "questions": [key for key, _answer in entry.answers],
             }
         )
-    return {"version": FORMAT_VERSION, "order": list(domain.resolution.order), "phases": phases}
+    resolution = domain.resolution
+    return {
+        "version": FORMAT_VERSION,
+        "order": list(resolution.order),
+        "reading": list(resolution.flat),
+        "phases": phases,
+    }
 
 
 def dumps(data: dict[str, Any]) -> str:

@@ -13,6 +13,7 @@ from sphinx_phases.assets import (
     setup_assets,
 )
 from sphinx_phases.checks import resolve_and_check
+from sphinx_phases.directives.facts import PhaseFactsDirective
 from sphinx_phases.directives.items import PhaseActivitiesDirective, PhaseItemsDirective
 from sphinx_phases.directives.nav import PhaseNavDirective
 from sphinx_phases.directives.overviews import PhaseSequenceDirective, PhaseTableDirective
@@ -50,6 +51,7 @@ def register(app: Sphinx) -> None:
     app.add_directive("phase-outputs", PhaseItemsDirective)
     app.add_directive("phase-activities", PhaseActivitiesDirective)
     app.add_directive("phase-nav", PhaseNavDirective)
+    app.add_directive("phase-facts", PhaseFactsDirective)
     app.add_directive("phase-question", PhaseQuestionDirective)
     app.add_directive("phase-sequence", PhaseSequenceDirective)
     app.add_directive("phase-table", PhaseTableDirective)

@@ -1,4 +1,4 @@
-"""A page's previous/next navigation as docutils nodes, rendered from its view.
+"""A page's navigation and facts as docutils nodes, rendered from its view.
 
 The words are real text (a label, a separator, the neighbour's title), so every builder
 writes them, one the extension has no handler for included: the navigation is a
@@ -23,17 +23,25 @@ if TYPE_CHECKING:
     from sphinx_phases.pages import NavLink, PageView
 
 
-def nav_labels() -> dict[str, str]:
-    """The navigation's words in the build's language (see pages.NAV_LABELS)."""
+def page_words() -> dict[str, str]:
+    """The words generated on phase pages, in the build's language (see pages.WORDS)."""
     return {
         "prev": _("Previous phase"),
+        "prev-sub": _("Previous"),
         "first": _("This is the first phase"),
         "next": _("Next phase"),
-        "final-next": _("Final phase"),
+        "next-sub": _("Next"),
+        "final-next": _("Next, the final phase"),
         "final": _("This is the final phase"),
         "up": _("Part of"),
         "child": _("Sub-phase"),
         "loop": _("Go back to"),
+        "part-of": _("part of {parent}"),
+        "position": _("Position"),
+        "position-top": _("Phase {n} of {total}"),
+        "position-sub": _("Part {n} of {total} of {parent}"),
+        "duration": _("Duration"),
+        "team": _("Team"),
     }
 
 
@@ -56,5 +64,19 @@ def _entry(link: NavLink, docname: str, builder: Builder) -> phases_nav_link:
         return entry
     words.append(nodes.inline(": ", ": ", classes=["phases-nav__sep"]))
     words.append(nodes.inline(link.title, link.title, classes=["phases-nav__title"]))
+    if link.note:
+        note = f", {link.note}"
+        words.append(nodes.inline(note, note, classes=["phases-nav__note"]))
     entry += phase_reference(builder, docname, link.docname, link.target, words)
     return entry
+
+
+def facts_list(view: PageView) -> nodes.definition_list:
+    """The phase's facts as a definition list (``<dl class="phases-facts">`` in HTML)."""
+    listing = nodes.definition_list(classes=["phases-facts"])
+    for label, value in view.facts:
+        item = nodes.definition_list_item()
+        item += nodes.term(label, label)
+        item += nodes.definition("", nodes.paragraph(value, value))
+        listing += item
+    return listing

@@ -11,6 +11,7 @@ from docutils import nodes
 
 __all__ = [
     "phases_banner",
+    "phases_facts",
     "phases_nav",
     "phases_nav_link",
     "phases_overview",
@@ -47,6 +48,11 @@ class phases_overview(nodes.General, nodes.Element):
     """Where a ``phase-sequence`` or ``phase-table`` goes. Attributes: ``kind``
     (sequence, table), ``style`` or ``columns``, ``docname``. Replaced at write time by
     :class:`sphinx_phases.transforms.FillPlaceholders`; writers never see one."""
+
+
+class phases_facts(nodes.General, nodes.Element):
+    """Where a phase page's facts go (attribute ``docname``). Replaced at write time by a
+    ``definition_list`` with class ``phases-facts``; writers never see one."""
 
 
 class phases_step(nodes.list_item):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from docutils import nodes
+from sphinx import addnodes
 
 from sphinx_phases.catalog import PhaseEntry
 from sphinx_phases.colors import phase_color
@@ -65,9 +66,10 @@ def _steps(
                 classes=["phases-tag", f"phases-tag--{entry.status}"],
             )
         step += heading
-        if entry.subtitle or entry.summary:
-            text = entry.summary or entry.subtitle or ""
-            step += nodes.paragraph(text, text, classes=["phases-sequence__summary"])
+        if entry.subtitle:
+            step += _text(entry.subtitle, "phases-sequence__subtitle")
+        if entry.summary:
+            step += _text(entry.summary, "phases-sequence__summary")
         for target in entry.loops_to:
             if target in catalog:
                 loop = nodes.paragraph(classes=["phases-sequence__loop"])
@@ -127,9 +129,10 @@ def _cards(
                     classes=["phases-tag", f"phases-tag--{entry.status}"],
                 ),
             )
-        text = entry.summary or entry.subtitle
-        if text:
-            body += nodes.paragraph(text, text, classes=["sd-card-text"])
+        if entry.subtitle:
+            body += _text(entry.subtitle, "sd-card-text", "phases-card__subtitle")
+        if entry.summary:
+            body += _text(entry.summary, "sd-card-text")
         children = [catalog[c] for c in entry.children if c in catalog]
         if children:
             sub = nodes.paragraph(classes=["sd-card-text", "phases-card__children"])
@@ -151,6 +154,10 @@ def _cards(
     return outer
 
 
+def _text(text: str, *classes: str) -> nodes.paragraph:
+    return nodes.paragraph(text, text, classes=list(classes))
+
+
 # -- phase-table --------------------------------------------------------------------------
 
 
@@ -163,6 +170,14 @@ _COLUMN_WIDTHS = {
     "duration": 14,
     "team": 24,
 }
+
+
+def column_spec(columns: list[str]) -> addnodes.tabular_col_spec:
+    """LaTeX column widths in the table's proportions: without them LaTeX squeezes the
+    short columns (title, status) until their words break."""
+    widths = [_COLUMN_WIDTHS.get(column, 30) for column in columns]
+    total = sum(widths)
+    return addnodes.tabular_col_spec(spec="".join(rf"\X{{{w}}}{{{total}}}" for w in widths))
 
 
 def column_title(column: str) -> str:

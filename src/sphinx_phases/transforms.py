@@ -7,6 +7,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
@@ -22,8 +23,8 @@ from sphinx_phases.frontmatter import (
 )
 from sphinx_phases.locale import _
 from sphinx_phases.model import PhaseDecl
-from sphinx_phases.navigation import fill_nav
-from sphinx_phases.nodes import phases_banner, phases_nav, phases_overview
+from sphinx_phases.navigation import facts_list, fill_nav
+from sphinx_phases.nodes import phases_banner, phases_facts, phases_nav, phases_overview
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
@@ -39,10 +40,11 @@ def _status_message(status: str) -> str:
 
 
 class PhasePage(SphinxTransform):
-    """Declare a front-matter phase, add the status banner and the navigation placeholders.
+    """Declare a front-matter phase; put the lead, banner, facts and navigation in place.
 
     One pass per document, touching only the page's first section and its end, never
-    walking the whole tree.
+    walking the whole tree. Under the title come the subtitle as the page's lead, the
+    status banner, the facts and (``phases_navigation = "top"``) the navigation.
     """
 
     # After docutils' DocInfo transform (340) has built the docinfo; before Sphinx emits
@@ -63,31 +65,52 @@ class PhasePage(SphinxTransform):
         self._anchor_on_top(decl)
         if decl.pictogram:
             domain.note_pictogram(self.env.docname, decl.pictogram, decl.line)
+        settings = get_config(self.config)
+        top: list[nodes.Node] = []
+        if decl.subtitle:
+            top.append(nodes.paragraph(decl.subtitle, decl.subtitle, classes=["phases-lead"]))
         if decl.status != "published":
             banner = self._banner(decl.status)
             color = phase_color(decl.id, decl.color)
             if color:
                 banner["color"] = color
-            insert_after_title(self.document, [banner])
-        where = get_config(self.config).navigation
-        if temp.get("phases_manual_nav") or where == "none":
-            return
+            top.append(banner)
+        if settings.facts == "top" and not temp.get("phases_manual_facts"):
+            top.append(phases_facts(docname=self.env.docname))
+        where = "none" if temp.get("phases_manual_nav") else settings.navigation
         if where in ("top", "both"):
-            insert_after_title(self.document, [self._placeholder()], after_banner=True)
+            top.append(self._placeholder())
+        if top:
+            insert_after_title(self.document, top)
         if where in ("bottom", "both"):
             sections = [n for n in self.document.children if isinstance(n, nodes.section)]
             (sections[-1] if sections else self.document).append(self._placeholder())
 
     def _anchor_on_top(self, decl: PhaseDecl) -> None:
         """Move the phase's anchor onto the page's top section, so a link to it (and the
-        ``objects.inv`` entry) shows the page from its title."""
+        ``objects.inv`` entry) shows the page from its title.
+
+        Docutils has by now moved a target's id onto the element after it (the summary),
+        or left it on the target when nothing follows.
+        """
         anchor = anchor_id(decl.id)
-        target = self.document.ids.get(anchor)
+        holder = self.document.ids.get(anchor)
         section = self.document.next_node(nodes.section)
-        if isinstance(target, nodes.target) and section is not None:
-            section["ids"].append(anchor)
-            self.document.ids[anchor] = section
-            target.parent.remove(target)
+        if not isinstance(holder, nodes.Element) or section is None or holder is section:
+            return
+        holder["ids"].remove(anchor)
+        parent = holder.parent
+        if parent is not None:
+            # The target itself, or what is left of it once its id moved on.
+            for sibling in list(parent.children):
+                if (
+                    isinstance(sibling, nodes.target)
+                    and not sibling["ids"]
+                    and (sibling is holder or sibling.get("refid") == anchor)
+                ):
+                    parent.remove(sibling)
+        section["ids"].append(anchor)
+        self.document.ids[anchor] = section
 
     def _fill_questions(self, decl: PhaseDecl | None) -> None:
         """Title each question section for this page's phase ("... of an alpha?")."""
@@ -132,24 +155,30 @@ class FillPlaceholders(SphinxPostTransform):
         if not pages:
             return
         for node in list(self.document.findall(_is_placeholder)):
-            assert isinstance(node, phases_nav | phases_overview)
+            assert isinstance(node, phases_nav | phases_overview | phases_facts)
             view = pages.get(node["docname"])
             if isinstance(node, phases_overview):
                 rows = view.rows if view is not None else None
                 node.replace_self(self._overview(node, rows or {}, view))
-            elif view is None:
+            elif view is None or view.phase is None:
                 node.parent.remove(node)
+            elif isinstance(node, phases_facts):
+                node.replace_self(facts_list(view))
             else:
                 fill_nav(node, view, current_builder(self.env))
 
     def _overview(
         self, node: phases_overview, rows: Mapping[str, PhaseEntry], view: PageView | None
-    ) -> nodes.Element:
+    ) -> list[nodes.Node]:
         link = partial(_link, current_builder(self.env), node["docname"])
         if node["kind"] == "table":
-            return overviews.table(rows, node["columns"], link)
+            table = overviews.table(rows, node["columns"], link)
+            before = node.previous_sibling()
+            if isinstance(before, addnodes.tabular_col_spec):  # the author's tabularcolumns
+                return [table]
+            return [overviews.column_spec(node["columns"]), table]
         current = view.phase if view is not None else None
-        return overviews.sequence(rows, node["style"], current, link)
+        return [overviews.sequence(rows, node["style"], current, link)]
 
 
 def _link(builder: Builder, docname: str, entry: PhaseEntry) -> nodes.reference:
@@ -158,4 +187,4 @@ def _link(builder: Builder, docname: str, entry: PhaseEntry) -> nodes.reference:
 
 
 def _is_placeholder(node: nodes.Node) -> bool:
-    return isinstance(node, phases_nav | phases_overview)
+    return isinstance(node, phases_nav | phases_overview | phases_facts)

@@ -46,6 +46,13 @@ HANDLERS: dict[type, dict[str, Handlers]] = {
     },
     # Replaced before writing; should one survive (a builder without post-transforms),
     # it renders nothing rather than failing.
+    phase_nodes.phases_facts: {
+        "html": (other.skip, other.skip),
+        "latex": (other.skip, other.skip),
+        "text": (other.skip, other.skip),
+        "man": (other.skip, other.skip),
+        "texinfo": (other.skip, other.skip),
+    },
     phase_nodes.phases_overview: {
         "html": (other.skip, other.skip),
         "latex": (other.skip, other.skip),
