@@ -67,3 +67,67 @@ def test_an_unanswered_question_that_is_not_required_is_not_reported(tmp_path: P
         {"conf.py": conf, "index.md": "# M\n\n```{toctree}\na\n```\n", "a.md": page},
     )
     assert phase_warnings(root, tmp_path) == []
+
+
+# -- 9: a mistake before what it causes ----------------------------------------------------
+
+
+def test_a_value_that_could_not_be_used_comes_before_what_it_causes(tmp_path: Path) -> None:
+    # beta.md's id is not valid, so alpha's link to 'beta' finds nothing: the id is the
+    # mistake, reported first although alpha.md sorts first.
+    root = write(
+        tmp_path / "docs",
+        {
+            "conf.py": CONF,
+            "index.md": "# M\n\n```{toctree}\nalpha\nbeta\n```\n",
+            "alpha.md": "# Alpha\n\n```{phase} alpha\n:next: beta\n```\n",
+            "beta.md": "# Beta\n\n```{phase} Beta\n```\n",
+        },
+    )
+    assert phase_warnings(root, tmp_path) == [
+        "beta.md:3: WARNING: phase directive: id 'Beta' is not valid: expected lower-case "
+        "letters, digits and '-' (perhaps 'beta') [phases.option]",
+        "alpha.md:4: WARNING: next phase 'beta' is not declared by any page; expected the id "
+        "of a phase [phases.unknown]",
+    ]
+
+
+# -- 11: hints, and problems at the option's own line ------------------------------------
+
+
+def test_an_unquoted_hex_colour_in_a_directive_says_to_quote_it(tmp_path: Path) -> None:
+    page = "# A\n\n```{phase} a\n:status: in-review\n:color: #f47738\n```\n"
+    root = write(
+        tmp_path / "docs",
+        {
+            "conf.py": CONF + 'suppress_warnings = ["myst.directive_comments"]\n',
+            "index.md": "# M\n\n```{toctree}\na\n```\n",
+            "a.md": page,
+        },
+    )
+    status, colour = phase_warnings(root, tmp_path)
+    assert status.startswith("a.md:4: WARNING: phase directive: status 'in-review' is not valid")
+    assert status.endswith("(did you mean 'review'?) [phases.option]")
+    assert colour.startswith("a.md:5: WARNING: phase directive: color '' is not valid")
+    assert colour.endswith(
+        "(quote a #hex colour, as in \"#f47738\": unquoted, '#' starts a comment) [phases.option]"
+    )
+
+
+def test_link_problems_point_at_the_option_in_a_yaml_option_block(tmp_path: Path) -> None:
+    a = "# A\n\n```{phase} a\n---\ntitle: A\nloops-to: b\nprevious: a\n---\nSummary.\n```\n"
+    root = write(
+        tmp_path / "docs",
+        {
+            "conf.py": CONF,
+            "index.md": "# M\n\n```{toctree}\na\nb\n```\n",
+            "a.md": a,
+            "b.md": "# B\n\n```{phase} b\n```\n",
+        },
+    )
+    assert phase_warnings(root, tmp_path) == [
+        "a.md:6: WARNING: phase 'a' loops to 'b', which comes after it; expected a loop back "
+        "to an earlier phase [phases.cycle]",
+        "a.md:7: WARNING: phase 'a' names itself as its previous; expected a neighbouring "
+        "phase [phases.cycle]",
+    ]

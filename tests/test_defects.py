@@ -14,9 +14,9 @@ EXPECTED: dict[str, list[str]] = {
         "two.md:6: WARNING: this page already declares phase 'beta' (line 3); expected at most one phase per page, so 'gamma' is ignored [phases.duplicate]",
     ],
     "unknown": [
-        "alpha.md:3: WARNING: loop target 'nowhere' is not declared by any page; expected the id of a phase [phases.unknown]",
-        "alpha.md:3: WARNING: next phase 'bta' is not declared by any page; expected the id of a phase (did you mean 'beta'?) [phases.unknown]",
-        "beta.md:3: WARNING: parent 'gamma' is not declared by any page; expected the id of a phase [phases.unknown]",
+        "alpha.md:4: WARNING: next phase 'bta' is not declared by any page; expected the id of a phase (did you mean 'beta'?) [phases.unknown]",
+        "alpha.md:5: WARNING: loop target 'nowhere' is not declared by any page; expected the id of a phase [phases.unknown]",
+        "beta.md:4: WARNING: parent 'gamma' is not declared by any page; expected the id of a phase [phases.unknown]",
         "index.md:3: WARNING: phase role names 'alhpa', which no page declares; expected the id of a phase [phases.unknown]",
     ],
     "unknown-sequence": [
@@ -24,10 +24,10 @@ EXPECTED: dict[str, list[str]] = {
         "conf.py:6: WARNING: loop source 'beta' is not declared by any page; expected the id of a phase [phases.unknown]",
     ],
     "asymmetric": [
-        "beta.md:3: WARNING: phase 'beta' names 'gamma' as its previous, but 'alpha' says its next is 'beta'; expected both pages to agree (this page's navigation follows its own link) [phases.asymmetric]",
+        "beta.md:4: WARNING: phase 'beta' names 'gamma' as its previous, but 'alpha' says its next is 'beta'; expected both pages to agree (this page's navigation follows its own link) [phases.asymmetric]",
     ],
     "cycle": [
-        "gamma.md:3: WARNING: phase 'gamma' names 'alpha' as its next, which closes a cycle: 'alpha' -> 'beta' -> 'gamma' -> 'alpha'; expected the sequence to go forward, or a declared 'loops-to' [phases.cycle]",
+        "gamma.md:4: WARNING: phase 'gamma' names 'alpha' as its next, which closes a cycle: 'alpha' -> 'beta' -> 'gamma' -> 'alpha'; expected the sequence to go forward, or a declared 'loops-to' [phases.cycle]",
     ],
     "orphan": [
         "stray.md:3: WARNING: phase 'stray' is not in phases_sequence and no previous/next link reaches it; expected it in the sequence [phases.orphan]",
@@ -42,7 +42,7 @@ EXPECTED: dict[str, list[str]] = {
         "fm-number.md:2: WARNING: front matter 'phase' is a number (42); expected a mapping with at least an 'id' (e.g. 'phase: {id: alpha}') [phases.option]",
         "fm-types.md:4: WARNING: front matter 'phase': 'title' is a number (2024); expected a string [phases.option]",
         "fm-types.md:5: WARNING: front matter 'phase': 'next' is empty; expected a string [phases.option]",
-        "fm-types.md:6: WARNING: front matter 'phase': unknown key 'colour'; expected one of id, title, subtitle, previous, next, parent, loops-to, status, pictogram, color, noun, duration, team, summary [phases.option]",
+        "fm-types.md:6: WARNING: front matter 'phase': unknown key 'colour'; expected one of id, title, subtitle, previous, next, parent, loops-to, status, pictogram, color, noun, duration, team, summary (did you mean 'color'?) [phases.option]",
     ],
     "config": [
         "conf.py:2: WARNING: phases_sequence = 42 is not valid: expected a list of phase ids, or the path of a YAML file; the default is used [phases.config]",
@@ -55,10 +55,10 @@ EXPECTED: dict[str, list[str]] = {
         "phases.yml:3: WARNING: sequence: an item is the value '3'; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
         "phases.yml:4: WARNING: sequence: an item is a mapping of 2 keys; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
         "phases.yml:7: WARNING: phases_sequence lists 'sub' more than once; expected each phase once [phases.duplicate]",
-        "phases.yml:9: WARNING: phase 'alpha' loops to itself; expected a loop back to an earlier phase [phases.cycle]",
-        "phases.yml:10: WARNING: phase 'alpha' loops to 'beta', which comes after it; expected a loop back to an earlier phase [phases.cycle]",
         "phases.yml:11: WARNING: loops: an item is the value 'nope'; expected a mapping like {from: live, to: discovery} [phases.config]",
         "phases.yml:12: WARNING: unknown key 'extra'; expected 'sequence' and optionally 'loops' [phases.config]",
+        "phases.yml:9: WARNING: phase 'alpha' loops to itself; expected a loop back to an earlier phase [phases.cycle]",
+        "phases.yml:10: WARNING: phase 'alpha' loops to 'beta', which comes after it; expected a loop back to an earlier phase [phases.cycle]",
     ],
 }
 

@@ -51,11 +51,20 @@ def test_toctree_order_is_the_fallback() -> None:
     assert result.problems == ()
 
 
-def test_explicit_links_beat_the_toctree() -> None:
+def test_explicit_links_beat_the_toctree_and_say_so() -> None:
     decls = [decl("alpha", previous="discovery", next="beta"), decl("beta"), decl("discovery")]
     result = resolve(decls, toc_order=["alpha", "beta", "discovery"])
     assert result.order == ("discovery", "alpha", "beta")
-    assert result.problems == ()
+    # The sidebar (the toctree) and the phase navigation (the links) disagree: say so.
+    assert problems(result) == [
+        (
+            "asymmetric",
+            "alpha",
+            "phase 'alpha' names 'discovery' as its previous, but the toctree lists 'alpha' "
+            "before 'discovery'; expected the toctree in the order of the links (the sidebar "
+            "follows the toctree, the phase navigation the links)",
+        )
+    ]
 
 
 def test_explicit_chains_are_placed_by_their_earliest_toctree_member() -> None:
@@ -76,12 +85,14 @@ def test_explicit_link_that_contradicts_the_sequence_is_reported_and_wins_on_its
     result = resolve([decl("a"), decl("b", next="a"), decl("c")], spec("a", "b", "c"))
     assert result.order == ("a", "b", "c")  # overviews keep the configured order
     assert result.phases["b"].next == "a"  # but b's own navigation follows b
+    # Following b's link would also close a cycle, but the disagreement is what to fix.
     assert problems(result) == [
         (
-            "cycle",
+            "asymmetric",
             "b",
-            "phase 'b' names 'a' as its next, which closes a cycle: 'a' -> 'b' -> 'a'; expected "
-            "the sequence to go forward, or a declared 'loops-to'",
+            "phase 'b' names 'a' as its next, but phases_sequence puts 'a' before 'b' "
+            "('a' -> 'b'); expected the page and phases_sequence to agree (this page's "
+            "navigation follows its own link)",
         )
     ]
 
@@ -180,6 +191,113 @@ def test_duplicates_keep_the_first_page_in_name_order() -> None:
 def test_unknown_ids_suggest_a_close_match() -> None:
     result = resolve([decl("alpha", next="bta"), decl("beta")])
     assert problems(result)[0][2].endswith("(did you mean 'beta'?)")
+
+
+# -- one mistake, reported as the mistake (issue 12, item 9) --------------------------------
+
+
+def page(phase_id: str, docname: str, **options: str) -> PhaseDecl:
+    return PhaseDecl(id=phase_id, docname=docname, line=3, title=docname.title(), **options)
+
+
+def test_a_misspelt_declaration_is_the_one_problem_and_says_what_is_expected() -> None:
+    decls = [
+        page("alpha", "alpha", next="beta"),
+        page("betta", "beta"),
+        page("live", "live", previous="beta"),
+    ]
+    result = resolve(decls, spec("alpha", "beta", "live"))
+    # Not three "'beta' is not declared (did you mean 'betta'?)" and an orphan 'betta'.
+    assert problems(result) == [
+        (
+            "unknown",
+            "beta",
+            "phase id 'betta' looks like a typo for 'beta': no page declares 'beta', yet "
+            "conf.py (line 7), page 'alpha' (line 3) and page 'live' (line 3) name it, and "
+            "nothing names 'betta'; expected 'beta'",
+        )
+    ]
+    assert result.causes == result.problems
+
+
+def test_a_declaration_its_page_name_contradicts_is_the_typo() -> None:
+    # One reference only, but the page is alpha.md: the id is the typo, not the sequence.
+    result = resolve([page("alpah", "alpha"), page("beta", "beta")], spec("alpha", "beta"))
+    assert problems(result) == [
+        (
+            "unknown",
+            "alpha",
+            "phase id 'alpah' looks like a typo for 'alpha': no page declares 'alpha', yet "
+            "conf.py (line 7) names it, and nothing names 'alpah'; expected 'alpha'",
+        )
+    ]
+
+
+def test_a_misspelt_reference_is_the_typo_and_its_orphan_is_not_reported() -> None:
+    result = resolve([page("alpha", "alpha"), page("beta", "beta")], spec("alpah", "beta"))
+    assert problems(result) == [
+        (
+            "unknown",
+            "conf.py",
+            "phases_sequence item 'alpah' is not declared by any page; expected the id of a "
+            "phase (did you mean 'alpha'?)",
+        )
+    ]
+    assert result.causes == result.problems
+
+
+def test_a_typo_in_a_link_points_at_the_link() -> None:
+    decls = [
+        PhaseDecl(id="a", docname="a", line=3, title="A", next="bb", option_lines=(("next", 5),)),
+        page("b", "b"),
+    ]
+    (problem,) = resolve(decls, toc_order=["a", "b"]).problems
+    assert (problem.line, problem.key) == (5, "next")
+    assert problem.message == (
+        "next phase 'bb' is not declared by any page; expected the id of a phase "
+        "(did you mean 'b'?)"
+    )
+
+
+# -- explicit links against the configured order (item 10) --------------------------------
+
+
+def test_a_previous_against_the_sequence_is_asymmetric_even_if_it_closes_a_cycle() -> None:
+    result = resolve([decl("a", previous="c"), decl("b"), decl("c")], spec("a", "b", "c"))
+    assert problems(result) == [
+        (
+            "asymmetric",
+            "a",
+            "phase 'a' names 'c' as its previous, but phases_sequence puts 'a' before 'c' "
+            "('a' -> 'b' -> 'c'); expected the page and phases_sequence to agree (this "
+            "page's navigation follows its own link)",
+        )
+    ]
+    assert result.phases["a"].previous == "c"  # the page's own link wins on its page
+
+
+def test_a_cycle_of_links_alone_is_still_a_cycle() -> None:
+    result = resolve([decl("a", next="b"), decl("b", next="a")], spec("a"))
+    assert subtypes(result) == ["cycle"]
+
+
+def test_a_link_that_skips_a_phase_of_the_toctree_says_which() -> None:
+    result = resolve([decl("a", next="b"), decl("x"), decl("b")], toc_order=["a", "x", "b"])
+    assert result.order == ("a", "b", "x")
+    assert problems(result) == [
+        (
+            "asymmetric",
+            "a",
+            "phase 'a' names 'b' as its next, but the toctree lists 'x' between 'a' and 'b'; "
+            "expected the toctree in the order of the links (the sidebar follows the "
+            "toctree, the phase navigation the links)",
+        )
+    ]
+
+
+def test_links_in_toctree_order_are_silent() -> None:
+    decls = [decl("a", next="b"), decl("b", previous="a"), decl("c", previous="b")]
+    assert resolve(decls, toc_order=["index", "a", "b", "other", "c"]).problems == ()
 
 
 def test_asymmetric_links_are_reported_once() -> None:

@@ -86,13 +86,25 @@ def _member_docs() -> dict[str, str]:
     return docs
 
 
+def _with_literals(text: str) -> nodes.paragraph:
+    """*text* as a paragraph, its ``double-backquoted`` parts as code (not backquotes)."""
+    paragraph = nodes.paragraph()
+    for i, part in enumerate(text.split("``")):
+        if part:
+            paragraph += nodes.literal(text=part) if i % 2 else nodes.Text(part)
+    return paragraph
+
+
 class WarningReference(SphinxDirective):
     """Every warning subtype with what triggers it."""
 
     def run(self) -> list[nodes.Node]:
         docs = _member_docs()
         rows: list[list[nodes.Node | str]] = [
-            [nodes.literal(text=f"phases.{member.value}"), docs.get(member.name, "")]
+            [
+                nodes.literal(text=f"phases.{member.value}"),
+                _with_literals(docs.get(member.name, "")),
+            ]
             for member in PhaseWarning
         ]
         return [_table(["subtype", "reported when"], rows)]

@@ -9,6 +9,7 @@ clean build reports, however few pages it re-read.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,36 +32,49 @@ if TYPE_CHECKING:
     from sphinx_phases.domain import PhasesDomain
 
 
-class _Reports:
-    """Every problem of the build, emitted at the end sorted by file, line and message."""
+# Values and declarations that could not be used: what else goes wrong may follow.
+_VALUE_SUBTYPES = frozenset({PhaseWarning.OPTION, PhaseWarning.CONFIG, PhaseWarning.DUPLICATE})
 
-    def __init__(self, env: BuildEnvironment, conf_path: str) -> None:
+
+class _Reports:
+    """Every problem of the build, emitted at the end, a mistake before what it causes.
+
+    First the values and declarations that could not be used (``phases.option``,
+    ``phases.config``, ``phases.duplicate``), then the problems the resolver names as
+    causes of others (ids no page declares), then the rest (docs/reference/warnings.md);
+    within each group, by file, line and message.
+    """
+
+    def __init__(
+        self, env: BuildEnvironment, conf_path: str, causes: Iterable[Problem] = ()
+    ) -> None:
         self.env = env
         self.conf_path = conf_path
-        # (path, line, message, subtype, location), sorted on the first three.
-        self.rows: list[tuple[str, int, str, PhaseWarning, Any]] = []
+        self.causes = frozenset(causes)
+        # (rank, path, line, message, subtype, location), sorted on the first four.
+        self.rows: list[tuple[int, str, int, str, PhaseWarning, Any]] = []
 
     def add(self, problem: Problem, docname: str | None = None) -> None:
         """Report *problem*, found on page *docname* unless it says where it is."""
         line = problem.line
+        rank = 0 if problem.subtype in _VALUE_SUBTYPES else 1 if problem in self.causes else 2
+        location: Any
         if problem.setting is not None:
             path = self.conf_path
             line = config_line(path, problem.setting)
+            location = file_location(path, line)
         elif problem.path is not None:
             path = problem.path
+            location = file_location(path, line)
         else:
             docname = problem.docname or docname
             assert docname is not None, problem
             path = str(self.env.doc2path(docname))
-            location: Any = (docname, line)
-            self.rows.append((path, line or 0, problem.message, problem.subtype, location))
-            return
-        self.rows.append(
-            (path, line or 0, problem.message, problem.subtype, file_location(path, line))
-        )
+            location = (docname, line)
+        self.rows.append((rank, path, line or 0, problem.message, problem.subtype, location))
 
     def emit(self) -> None:
-        for _path, _line, message, subtype, location in sorted(self.rows, key=lambda r: r[:3]):
+        for *_order, message, subtype, location in sorted(self.rows, key=lambda r: r[:4]):
             warn(message, subtype, location)
 
 
@@ -79,7 +93,7 @@ def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> dict[str, PageView]
     )
     domain.set_derived(resolution, catalog, pages)
 
-    reports = _Reports(env, config_file(app))
+    reports = _Reports(env, config_file(app), resolution.causes)
     for docname, problems in domain.data["problems"].items():
         for problem in problems:
             reports.add(problem, docname)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses as dc
+import difflib
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from sphinx_phases.colors import COLOR_EXPECTATION, is_css_color
@@ -36,6 +37,11 @@ OPTIONS: dict[str, str] = {
     "summary": "One-paragraph summary (front matter); the directive's body plays this role.",
 }
 OPTION_NAMES = tuple(OPTIONS)
+# The options that name another phase: their lines are kept, so a problem with the link
+# is reported where it is written.
+LINK_OPTIONS = ("previous", "next", "parent", "loops-to")
+# What an unquoted '#f47738' becomes: MyST and YAML read '#' as the start of a comment.
+HEX_HINT = "quote a #hex colour, as in \"#f47738\": unquoted, '#' starts a comment"
 
 
 @dc.dataclass(frozen=True)
@@ -84,10 +90,26 @@ class PhaseDecl:
     # The file the declaration is written in, when not the page's own (an included
     # file); ``line`` is then a line of that file.
     source: str | None = None
+    # The line of each link option (LINK_OPTIONS), where it is known.
+    option_lines: tuple[tuple[str, int], ...] = ()
 
     @property
     def display_noun(self) -> str:
         return self.noun or f"the {self.title.lower()} phase"
+
+    def line_of(self, option: str | None) -> int:
+        """The line of *option* when known, else the declaration's."""
+        for name, line in self.option_lines:
+            if name == option:
+                return line
+        return self.line
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'review'?)`` for the closest of *choices*, or nothing."""
+    # Stricter than difflib's default, which offers 'contents' for 'nonsense'.
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.7)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def suggest_id(text: str) -> str:
@@ -114,7 +136,9 @@ def _check_id(value: str) -> str | None:
 def _check_status(value: str) -> str | None:
     if value in STATUSES:
         return None
-    return "expected one of " + ", ".join(f"'{s}'" for s in STATUSES)
+    return (
+        "expected one of " + ", ".join(f"'{s}'" for s in STATUSES) + did_you_mean(value, STATUSES)
+    )
 
 
 def _check_pictogram(value: str) -> str | None:
@@ -126,7 +150,9 @@ def _check_pictogram(value: str) -> str | None:
 def _check_color(value: str) -> str | None:
     if is_css_color(value):
         return None
-    return f"expected {COLOR_EXPECTATION}"
+    # Empty is what an unquoted '#f47738' leaves: say how to write it.
+    hint = f" ({HEX_HINT})" if not value else ""
+    return f"expected {COLOR_EXPECTATION}{hint}"
 
 
 def _check_text(value: str) -> str | None:
@@ -160,7 +186,8 @@ def parse_declaration(
     *raw* maps option names to values: strings from a directive, anything from YAML
     front matter. A bad value is reported and replaced by its default, so the page
     still declares its phase; only a bad or missing id leaves the page without one.
-    *lines* gives the line of each key where it is known (front matter).
+    *lines* gives the line of each key where it is known; the declaration keeps those of
+    its links, so that problems with them are reported where they are written.
     """
     lines = lines or {}
     problems: list[Problem] = []
@@ -169,20 +196,22 @@ def parse_declaration(
         where = lines.get(key, line)
         if key not in OPTION_NAMES:
             known = ", ".join(OPTION_NAMES)
+            hint = did_you_mean(key, OPTION_NAMES)
             problems.append(
                 Problem(
                     PhaseWarning.OPTION,
-                    f"{origin}: unknown key {excerpt(key)}; expected one of {known}",
+                    f"{origin}: unknown key {excerpt(key)}; expected one of {known}{hint}",
                     where,
                     key,
                 )
             )
             continue
         if not isinstance(value, str):
+            hint = f" ({HEX_HINT})" if key == "color" and value is None else ""
             problems.append(
                 Problem(
                     PhaseWarning.OPTION,
-                    f"{origin}: {excerpt(key)} is {describe(value)}; expected a string",
+                    f"{origin}: {excerpt(key)} is {describe(value)}; expected a string{hint}",
                     where,
                     key,
                 )
@@ -219,6 +248,7 @@ def parse_declaration(
         title=title or page_title or phase_id,
         title_from_page=title is None,
         source=source,
+        option_lines=tuple((k, lines[k]) for k in LINK_OPTIONS if k in values and k in lines),
         loops_to=values.pop("loops-to", None),
         **values,
     )

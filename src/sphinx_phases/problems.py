@@ -19,10 +19,12 @@ class PhaseWarning(enum.Enum):
     """Two pages declare the same id, or one page declares two phases."""
     UNKNOWN = "unknown"
     """``previous``, ``next``, ``parent``, ``loops-to``, a role or the sequence names an id
-    that no page declares."""
+    that no page declares; or a page declares an id that nothing names, which looks like a
+    typo for one that is named (reported once, at the declaration, with the id expected)."""
     ASYMMETRIC = "asymmetric"
-    """An explicit previous/next disagrees with the neighbour's link (explicit or from the
-    sequence); the page's own link wins in its navigation."""
+    """An explicit previous/next disagrees with the neighbour's link or with
+    ``phases_sequence`` (even when following it would also close a cycle), or orders phases
+    otherwise than the toctree; the page's own link wins in its navigation."""
     CYCLE = "cycle"
     """The sequence loops other than through a declared ``loops-to``, or a loop goes
     forward."""
@@ -35,8 +37,8 @@ class PhaseWarning(enum.Enum):
     """An invalid option or front-matter value (bad id, unknown status, wrong type)."""
     QUESTION = "question"
     """A ``phase-question`` key that ``phases_questions`` does not configure, or a
-    top-level phase page that does not answer a question of
-    ``phases_required_questions``."""
+    top-level phase page that does not answer a question of ``phases_required_questions``
+    (an empty answer, or the text ``sphinx-phases new`` wrote, does not count)."""
     CONFIG = "config"
     """An invalid ``phases_*`` value or sequence file; the default is used."""
 

@@ -7,7 +7,8 @@ another, each a function with explicit inputs and outputs:
 1. :func:`pick_winners` - one declaration per id and per page;
 2. :func:`rank` - each phase's place in the configured (or toctree) order;
 3. :func:`find_parents` - each phase's parent, parent cycles broken;
-4. :func:`link` - chains: the configured sequence first, explicit links where it is silent;
+4. :func:`link` - chains: the configured sequence first, explicit links where it is silent,
+   and :func:`check_toctree` - explicit links that order phases otherwise than the toctree;
 5. :func:`order_group` - each family's members in order, unreached chains reported;
 6. :func:`flatten` and :func:`find_loops` - the depth-first order and the back-edges;
 7. :func:`hide` - hidden drafts filtered out of the result;
@@ -64,6 +65,8 @@ class Resolution:
     flat: tuple[str, ...]  # every shown phase, depth-first
     problems: tuple[Problem, ...]
     pages: Mapping[str, str] = dc.field(default_factory=dict)  # docname -> shown phase id
+    # The problems (also in *problems*) that explain others: reported before the rest.
+    causes: tuple[Problem, ...] = ()
     hidden: frozenset[str] = frozenset()  # ids declared but left out (hidden drafts)
 
 
@@ -78,6 +81,9 @@ class Links:
     # Phases with a link already reported as wrong: their being unreached is the same
     # problem, so it is not reported a second time as an orphan.
     refused: set[str] = dc.field(default_factory=set)
+    # Which declaration (phase id, field) made each link in succ, keyed by its source;
+    # None for a link of the configured sequence.
+    origin: dict[str, tuple[str, str] | None] = dc.field(default_factory=dict)
 
 
 def resolve(
@@ -101,6 +107,7 @@ def resolve(
     ranks, spec_parent = rank(winners, spec, toc_order, problems)
     parent = find_parents(winners, spec_parent, problems)
     links = link(winners, parent, spec, ranks, problems)
+    check_toctree(winners, parent, links, toc_order, problems)
     families: Family = {None: []}
     for phase_id in winners:
         families.setdefault(parent.get(phase_id), []).append(phase_id)
@@ -111,6 +118,7 @@ def resolve(
     }
     flat = flatten(order_of)
     loops = find_loops(winners, spec, {p: i for i, p in enumerate(flat)}, problems)
+    problems.finish()
     hidden = hidden_phases(flat, winners, parent, hide_statuses)
     order_of, flat, loops, links = hide(hidden, order_of, flat, loops, links)
     phases = place(order_of, flat, links, loops, winners)
@@ -120,6 +128,7 @@ def resolve(
         order=tuple(order_of.get(None, ())),
         flat=tuple(flat),
         problems=tuple(sorted(problems.found, key=Problem.sort_key)),
+        causes=tuple(sorted(problems.causes, key=Problem.sort_key)),
         pages={phase.docname: phase.id for phase in phases.values()},
         hidden=frozenset(hidden),
     )
@@ -190,7 +199,7 @@ def find_parents(
         elif declared == phase_id:
             problems.own_parent(decl)
         elif declared not in winners:
-            problems.unknown(declared, "parent", problems.at(decl))
+            problems.unknown(declared, "parent", problems.at(decl, "parent"))
         else:
             if configured is not None and configured[0] != declared:
                 problems.parents_disagree(decl, configured[0])
@@ -236,7 +245,7 @@ def link(
     own page's navigation (``Links.own_*``), but not in the order of the overviews.
     """
     chains = Chains()
-    links = Links(chains.succ, chains.pred)
+    links = Links(chains.succ, chains.pred, origin=chains.origin)
     if spec is not None:
         by_family: Family = {}
         for item in spec.items:
@@ -265,6 +274,44 @@ def link(
     return links
 
 
+def check_toctree(
+    winners: Mapping[str, PhaseDecl],
+    parent: Mapping[str, str],
+    links: Links,
+    toc_order: Sequence[str],
+    problems: SequenceProblems,
+) -> None:
+    """Report explicit links that order phases otherwise than the toctree.
+
+    The sidebar follows the toctree and the phase navigation the links, so they would
+    disagree silently (docs/reference/warnings.md). A link a -> b agrees when b is the
+    next phase of a's family that the toctree lists after a; phases in no toctree, and
+    links of the configured sequence, are left out.
+    """
+    if not toc_order or not links.origin:
+        return
+    toc_rank = {docname: i for i, docname in enumerate(toc_order)}
+    by_family: Family = {}
+    for phase_id, decl in winners.items():
+        if decl.docname in toc_rank:
+            by_family.setdefault(parent.get(phase_id), []).append(phase_id)
+    toc_next: dict[str, str] = {}
+    for members in by_family.values():
+        members.sort(key=lambda p: toc_rank[winners[p].docname])
+        toc_next.update(itertools.pairwise(members))
+    for a, b in links.succ.items():
+        origin = links.origin.get(a)
+        if origin is None or winners[a].docname not in toc_rank:
+            continue
+        if winners[b].docname not in toc_rank or toc_next.get(a) == b:
+            continue
+        between = toc_next.get(a)
+        if between is not None and toc_rank[winners[b].docname] < toc_rank[winners[a].docname]:
+            between = None  # b comes first: say so, rather than what follows a
+        decl = winners[origin[0]]
+        problems.against_toctree(decl, origin[1], b if origin[1] == "next" else a, a, b, between)
+
+
 def _usable(
     decl: PhaseDecl,
     field: str,
@@ -278,7 +325,7 @@ def _usable(
     if other == decl.id:
         problems.own_neighbour(decl, field)
     elif other not in winners:
-        problems.unknown(other, f"{field} phase", problems.at(decl))
+        problems.unknown(other, f"{field} phase", problems.at(decl, field))
     elif parent.get(decl.id) != parent.get(other):
         problems.other_family(decl, field, other, parent.get(decl.id), parent.get(other))
     else:
@@ -341,7 +388,7 @@ def find_loops(
     wanted: list[tuple[str, str, Problem]] = []  # (source, target, where) as a Problem
     for decl in winners.values():
         if decl.loops_to is not None:
-            wanted.append((decl.id, decl.loops_to, problems.at(decl)))
+            wanted.append((decl.id, decl.loops_to, problems.at(decl, "loops-to")))
     if spec is not None:
         for loop in spec.loops:
             where = problems.at_spec(loop.line)

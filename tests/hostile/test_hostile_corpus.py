@@ -80,19 +80,19 @@ EXPECTED: dict[str, list[str]] = {
         "b.md:7: WARNING: phase directive: loops-to 'b_' is not valid: expected lower-case letters, digits and '-' (perhaps 'b') [phases.option]",
     ],
     "option-links-unknown": [
-        "a.md:3: WARNING: loop target 'wraith' is not declared by any page; expected the id of a phase [phases.unknown]",
-        "a.md:3: WARNING: next phase 'spectre' is not declared by any page; expected the id of a phase [phases.unknown]",
-        "a.md:3: WARNING: parent 'phantom' is not declared by any page; expected the id of a phase [phases.unknown]",
-        "a.md:3: WARNING: previous phase 'ghost' is not declared by any page; expected the id of a phase [phases.unknown]",
+        "a.md:4: WARNING: previous phase 'ghost' is not declared by any page; expected the id of a phase [phases.unknown]",
+        "a.md:5: WARNING: next phase 'spectre' is not declared by any page; expected the id of a phase [phases.unknown]",
+        "a.md:6: WARNING: parent 'phantom' is not declared by any page; expected the id of a phase [phases.unknown]",
+        "a.md:7: WARNING: loop target 'wraith' is not declared by any page; expected the id of a phase [phases.unknown]",
     ],
     "option-pictogram": [
         "a.md:4: WARNING: phase directive: pictogram '../../etc/passwd' is not valid: expected a pictogram name (letters, digits, '-', '_' and '.') [phases.option]",
-        "b.md:3: WARNING: pictogram 'nosuch' is not known; expected a built-in pictogram or one from phases_pictograms [phases.pictogram]",
         "c.md:4: WARNING: phase directive: pictogram '<script>' is not valid: expected a pictogram name (letters, digits, '-', '_' and '.') [phases.option]",
+        "b.md:3: WARNING: pictogram 'nosuch' is not known; expected a built-in pictogram or one from phases_pictograms [phases.pictogram]",
     ],
     "option-status": [
-        "a.md:4: WARNING: phase directive: status 'Draft' is not valid: expected one of 'draft', 'review', 'published' [phases.option]",
-        "b.md:4: WARNING: phase directive: status '<b>published</b>' is not valid: expected one of 'draft', 'review', 'published' [phases.option]",
+        "a.md:4: WARNING: phase directive: status 'Draft' is not valid: expected one of 'draft', 'review', 'published' (did you mean 'draft'?) [phases.option]",
+        "b.md:4: WARNING: phase directive: status '<b>published</b>' is not valid: expected one of 'draft', 'review', 'published' (did you mean 'published'?) [phases.option]",
     ],
     "option-title": [
         "blank.md:4: WARNING: phase directive: title '' is not valid: expected some text [phases.option]",
@@ -116,8 +116,8 @@ EXPECTED: dict[str, list[str]] = {
         "a.md:10: WARNING: phase-outputs: an item has no text; expected a label [phases.option]",
     ],
     "parent-cycle": [
-        "c.md:3: WARNING: parents form a cycle: 'a' -> 'c' -> 'b' -> 'a'; expected a parent chain that ends at a top-level phase, so 'c' is treated as top-level [phases.cycle]",
-        "p.md:3: WARNING: phase 'p' names itself as its parent; expected another phase [phases.cycle]",
+        "c.md:4: WARNING: parents form a cycle: 'a' -> 'c' -> 'b' -> 'a'; expected a parent chain that ends at a top-level phase, so 'c' is treated as top-level [phases.cycle]",
+        "p.md:4: WARNING: phase 'p' names itself as its parent; expected another phase [phases.cycle]",
     ],
     # Required questions with an empty section, or the text `sphinx-phases new` wrote,
     # are unanswered; a sub-phase (sub.md) is exempt.
@@ -129,7 +129,7 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "question-unknown": [
         "a.md:6: WARNING: phase-question: key 'nonsense' is not configured; expected one of objective, contents, duration, team, outputs [phases.question]",
-        "a.md:10: WARNING: phase-question: key 'Objective' is not configured; expected one of objective, contents, duration, team, outputs [phases.question]",
+        "a.md:10: WARNING: phase-question: key 'Objective' is not configured; expected one of objective, contents, duration, team, outputs (did you mean 'objective'?) [phases.question]",
     ],
     "role-empty-pictogram": [
         "a.md:6: WARNING: a pictogram has an empty name; expected the name of a built-in pictogram or one from phases_pictograms [phases.pictogram]",
@@ -140,18 +140,18 @@ EXPECTED: dict[str, list[str]] = {
         "a.rst:5: WARNING: phase directive: status 'finished' is not valid: expected one of 'draft', 'review', 'published' [phases.option]",
         "a.rst:6: WARNING: phase directive: color 'red;} body{display:none' is not valid: expected a CSS colour: a colour name, transparent, currentcolor, #rgb, #rgba, #rrggbb, #rrggbbaa, rgb(...), hsl(...), hwb(...), lab(...), lch(...), oklab(...), oklch(...) or var(--name) [phases.option]",
         "a.rst:7: WARNING: phase directive: title '' is not valid: expected some text [phases.option]",
-        "b.rst:4: WARNING: pictogram 'nosuch' is not known; expected a built-in pictogram or one from phases_pictograms [phases.pictogram]",
         "b.rst:5: WARNING: phase directive: previous 'Alpha!' is not valid: expected lower-case letters, digits and '-' (perhaps 'alpha') [phases.option]",
         "b.rst:8: WARNING: phase-outputs: no bullet list; expected one item per line, each starting with '- ' [phases.option]",
-        "b.rst:12: WARNING: phase-question: key 'nonsense' is not configured; expected one of objective, contents, duration, team, outputs [phases.question]",
         "c.rst:5: WARNING: phase directive: color '\"></style><script>alert(1)</script>' is not valid: expected a CSS colour: a colour name, transparent, currentcolor, #rgb, #rgba, #rrggbb, #rrggbbaa, rgb(...), hsl(...), hwb(...), lab(...), lch(...), oklab(...), oklch(...) or var(--name) [phases.option]",
         "c.rst:8: WARNING: this page already declares phase 'c' (line 4); expected at most one phase per page, so 'd' is ignored [phases.duplicate]",
         "c.rst:9: WARNING: phase directive: color '#fff; background: url(x)' is not valid: expected a CSS colour: a colour name, transparent, currentcolor, #rgb, #rgba, #rrggbb, #rrggbbaa, rgb(...), hsl(...), hwb(...), lab(...), lch(...), oklab(...), oklch(...) or var(--name) [phases.option]",
+        "b.rst:4: WARNING: pictogram 'nosuch' is not known; expected a built-in pictogram or one from phases_pictograms [phases.pictogram]",
+        "b.rst:12: WARNING: phase-question: key 'nonsense' is not configured; expected one of objective, contents, duration, team, outputs [phases.question]",
     ],
     "self-links": [
-        "a.md:3: WARNING: phase 'a' names itself as its previous; expected a neighbouring phase [phases.cycle]",
-        "b.md:3: WARNING: phase 'b' names itself as its next; expected a neighbouring phase [phases.cycle]",
-        "c.md:3: WARNING: phase 'c' loops to itself; expected a loop back to an earlier phase [phases.cycle]",
+        "a.md:4: WARNING: phase 'a' names itself as its previous; expected a neighbouring phase [phases.cycle]",
+        "b.md:4: WARNING: phase 'b' names itself as its next; expected a neighbouring phase [phases.cycle]",
+        "c.md:4: WARNING: phase 'c' loops to itself; expected a loop back to an earlier phase [phases.cycle]",
     ],
     # A bare phase-table (and an empty :columns:) shows the default columns, silently.
     "table-no-columns": [],
@@ -213,11 +213,43 @@ EXPECTED: dict[str, list[str]] = {
         "a.md:8: WARNING: phase-outputs: an item holds a nested list; expected one level of items (nested ones are shown, but only the item is recorded for overviews and phases.json) [phases.option]",
     ],
     "parent-disagrees": [
-        "a.md:3: WARNING: phase 'a' declares parent 'c', but phases_sequence puts it under 'b'; expected both to name the same parent (the page's own is used) [phases.asymmetric]",
+        "a.md:4: WARNING: phase 'a' declares parent 'c', but phases_sequence puts it under 'b'; expected both to name the same parent (the page's own is used) [phases.asymmetric]",
     ],
     "table-text": [],
     "table-unknown-column": [
         "index.md:7: WARNING: phase-table: column 'nope' is not known; expected one of id, title, subtitle, status, duration, team, summary, activities, outputs, previous, next, objective, contents [phases.option]",
+    ],
+    # One typo'd id, named by a link, the sequence, another link and a role: the
+    # declaration is reported first, as the typo, with the id everything else expects
+    # (not the other way round); the orphan it leaves is not a second problem.
+    "typo-declared-id": [
+        "beta.md:3: WARNING: phase id 'betta' looks like a typo for 'beta': no page declares 'beta', yet phases.yml (line 1), page 'alpha' (line 4) and page 'live' (line 4) name it, and nothing names 'betta'; expected 'beta' [phases.unknown]",
+        "about.md:3: WARNING: phase role names 'beta', which no page declares; expected the id of a phase [phases.unknown]",
+    ],
+    # The sequence misspells a page's id: the sequence is the typo (and the page it leaves
+    # out is not reported as an orphan too).
+    "typo-sequence-item": [
+        "phases.yml:1: WARNING: phases_sequence item 'alpah' is not declared by any page; expected the id of a phase (did you mean 'alpha'?) [phases.unknown]",
+    ],
+    # Links that order phases otherwise than the toctree: the sidebar would disagree.
+    "links-against-toctree": [
+        "beta.md:4: WARNING: phase 'beta' names 'extra' as its next, but the toctree lists 'live' between 'beta' and 'extra'; expected the toctree in the order of the links (the sidebar follows the toctree, the phase navigation the links) [phases.asymmetric]",
+        "discovery.md:5: WARNING: phase 'discovery' names 'alpha' as its next, but the toctree lists 'alpha' before 'discovery'; expected the toctree in the order of the links (the sidebar follows the toctree, the phase navigation the links) [phases.asymmetric]",
+    ],
+    # A previous that disagrees with phases_sequence is asymmetric, although following
+    # it would also close a cycle; reported at the :previous: line.
+    "previous-against-sequence": [
+        "a.md:5: WARNING: phase 'a' names 'c' as its previous, but phases_sequence puts 'a' before 'c' ('a' -> 'b' -> 'c'); expected the page and phases_sequence to agree (this page's navigation follows its own link) [phases.asymmetric]",
+    ],
+    # Did you mean, for values and question keys; an unquoted #hex colour; a loop at its
+    # own line.
+    "did-you-mean": [
+        "a.md:4: WARNING: front matter 'phase': status 'in-review' is not valid: expected one of 'draft', 'review', 'published' (did you mean 'review'?) [phases.option]",
+        "a.md:5: WARNING: front matter 'phase': 'color' is empty; expected a string (quote a #hex colour, as in \"#f47738\": unquoted, '#' starts a comment) [phases.option]",
+        "a.md:6: WARNING: front matter 'phase': unknown key 'colour'; expected one of id, title, subtitle, previous, next, parent, loops-to, status, pictogram, color, noun, duration, team, summary (did you mean 'color'?) [phases.option]",
+        "a.md:10: WARNING: phase-question: key 'durations' is not configured; expected one of objective, contents, duration, team, outputs (did you mean 'duration'?) [phases.question]",
+        "b.md:5: WARNING: phase 'b' loops to itself; expected a loop back to an earlier phase [phases.cycle]",
+        "b.md:8: WARNING: phase-question: key 'gaols' is not configured; expected one of objective, contents, duration, team, outputs [phases.question]",
     ],
     "yaml-alias-bomb": [
         "phases.yml:2: WARNING: phases_sequence: the file is not read: it uses an alias (*x0); expected plain YAML without anchors and aliases; the default sequence is used [phases.config]",
@@ -352,7 +384,7 @@ def test_loop_missing_key_names_the_key(built) -> None:  # type: ignore[no-untyp
 
 def test_parent_that_disagrees_with_the_sequence_says_what_was_expected(built) -> None:  # type: ignore[no-untyped-def]
     (line,) = built("parent-disagrees").phase_warnings
-    assert line.startswith("a.md:3: WARNING: phase 'a' declares parent 'c'"), line
+    assert line.startswith("a.md:4: WARNING: phase 'a' declares parent 'c'"), line  # at :parent:
     assert "expected" in line
 
 

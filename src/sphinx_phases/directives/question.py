@@ -9,7 +9,7 @@ from sphinx_phases.access import phases_domain
 from sphinx_phases.cli.placeholders import is_placeholder
 from sphinx_phases.config import get_config
 from sphinx_phases.inputs import excerpt
-from sphinx_phases.model import ID_PATTERN
+from sphinx_phases.model import ID_PATTERN, did_you_mean
 from sphinx_phases.problems import PhaseWarning, Problem
 
 
@@ -41,7 +41,7 @@ class PhaseQuestionDirective(SphinxDirective):
                 Problem(
                     PhaseWarning.QUESTION,
                     f"phase-question: key {excerpt(key)} is not configured; "
-                    f"expected one of {known}",
+                    f"expected one of {known}{did_you_mean(key, questions)}",
                     self.lineno,
                 )
             )
