@@ -196,3 +196,20 @@ def test_retitling_a_phase_updates_the_overview(
     clean = make_app("html", srcdir=clean_src)
     clean.build()
     assert Path(clean.outdir, "overview.html").read_text("utf8") == overview
+
+
+def test_the_table_scrolls_inside_a_labelled_focusable_region(
+    make_app: Any, copy_root: Any
+) -> None:
+    app = make_app("html", srcdir=copy_root("overviews"))
+    app.build()
+    soup = BeautifulSoup((Path(app.outdir) / "overview.html").read_text("utf8"), "html.parser")
+    tables = soup.select("table.phases-table")
+    assert tables
+    for table in tables:
+        region = table.parent
+        assert region.name == "div", region.name
+        assert region["class"] == ["phases-region"]
+        assert region["role"] == "region"
+        assert region["tabindex"] == "0"
+        assert region["aria-label"] == "Phases, as a table"

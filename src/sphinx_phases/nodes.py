@@ -16,6 +16,7 @@ __all__ = [
     "phases_nav_link",
     "phases_overview",
     "phases_pictogram",
+    "phases_region",
     "phases_step",
 ]
 
@@ -58,3 +59,9 @@ class phases_facts(nodes.General, nodes.Element):
 class phases_step(nodes.list_item):
     """One phase in a ``phase-sequence`` list. Attribute ``current`` marks the phase of
     the page it is shown on (``aria-current="step"`` in HTML)."""
+
+
+class phases_region(nodes.container):
+    """A wide overview (the table) that scrolls inside itself on a narrow screen, so the
+    page never does. Attribute ``label``: what the region holds, for assistive
+    technology; in HTML a focusable ``div`` with ``role="region"``."""

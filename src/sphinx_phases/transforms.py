@@ -24,7 +24,13 @@ from sphinx_phases.frontmatter import (
 from sphinx_phases.locale import _
 from sphinx_phases.model import PhaseDecl
 from sphinx_phases.navigation import facts_list, fill_nav
-from sphinx_phases.nodes import phases_banner, phases_facts, phases_nav, phases_overview
+from sphinx_phases.nodes import (
+    phases_banner,
+    phases_facts,
+    phases_nav,
+    phases_overview,
+    phases_region,
+)
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
@@ -172,11 +178,12 @@ class FillPlaceholders(SphinxPostTransform):
     ) -> list[nodes.Node]:
         link = partial(_link, current_builder(self.env), node["docname"])
         if node["kind"] == "table":
-            table = overviews.table(rows, node["columns"], link)
+            region = phases_region(label=_("Phases, as a table"))
+            region += overviews.table(rows, node["columns"], link)
             before = node.previous_sibling()
             if isinstance(before, addnodes.tabular_col_spec):  # the author's tabularcolumns
-                return [table]
-            return [overviews.column_spec(node["columns"]), table]
+                return [region]
+            return [overviews.column_spec(node["columns"]), region]
         current = view.phase if view is not None else None
         return [overviews.sequence(rows, node["style"], current, link)]
 

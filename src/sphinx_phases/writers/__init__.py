@@ -37,6 +37,13 @@ HANDLERS: dict[type, dict[str, Handlers]] = {
         "man": (other.visit_container, other.depart_container),
         "texinfo": (other.visit_container, other.depart_container),
     },
+    phase_nodes.phases_region: {
+        "html": (html.visit_region, html.depart_region),
+        "latex": (other.visit_container, other.depart_container),
+        "text": (other.visit_container, other.depart_container),
+        "man": (other.visit_container, other.depart_container),
+        "texinfo": (other.visit_container, other.depart_container),
+    },
     phase_nodes.phases_step: {
         "html": (html.visit_step, html.depart_step),
         "latex": (other.visit_step_latex, other.depart_nothing),

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
         phases_nav,
         phases_nav_link,
         phases_pictogram,
+        phases_region,
     )
 
 PICTOGRAM_DIR = "_static/phases-pictograms"
@@ -63,6 +64,16 @@ def visit_nav_link(self: HTML5Translator, node: phases_nav_link) -> None:
 def _walk_children(self: HTML5Translator, node: nodes.Element) -> None:
     for child in node.children:
         child.walkabout(self)
+
+
+def visit_region(self: HTML5Translator, node: phases_region) -> None:
+    # Focusable, so keyboard users can scroll it (WCAG 2.1.1); labelled, as a landmark.
+    attributes = {"role": "region", "aria-label": node["label"], "tabindex": "0"}
+    self.body.append(_open("div", "phases-region", **attributes) + "\n")
+
+
+def depart_region(self: HTML5Translator, node: phases_region) -> None:
+    self.body.append("</div>\n")
 
 
 def visit_banner(self: HTML5Translator, node: phases_banner) -> None:
