@@ -131,3 +131,17 @@ def test_link_problems_point_at_the_option_in_a_yaml_option_block(tmp_path: Path
         "a.md:7: WARNING: phase 'a' names itself as its previous; expected a neighbouring "
         "phase [phases.cycle]",
     ]
+
+
+def test_link_problems_point_at_the_key_in_front_matter(tmp_path: Path) -> None:
+    a = "---\nphase:\n  id: a\n  title: A\n  next: a\n  parent: nowhere\n---\n# A\n"
+    root = write(
+        tmp_path / "docs",
+        {"conf.py": CONF, "index.md": "# M\n\n```{toctree}\na\n```\n", "a.md": a},
+    )
+    assert phase_warnings(root, tmp_path) == [
+        "a.md:6: WARNING: parent 'nowhere' is not declared by any page; expected the id of a "
+        "phase [phases.unknown]",
+        "a.md:5: WARNING: phase 'a' names itself as its next; expected a neighbouring phase "
+        "[phases.cycle]",
+    ]
