@@ -45,8 +45,13 @@ def test_example_manual_under_theme(tmp_path: Path, theme: str, theme_nav: bool)
         assert len(navs) == 1, page
         assert navs[0].select("a.phases-nav__link"), page
     beta = (outdir / "beta.html").read_text("utf8")
-    # With theme_nav the theme's own <link rel="next"> follows the phases (beta -> live);
-    # without it, the toctree (beta -> private-beta).
-    expected = "live.html" if theme_nav else "private-beta.html"
+    # Both the reading order and the toctree lead from beta into its first sub-phase.
     assert '<link rel="next" title="' in beta
-    assert f'href="{expected}"' in beta.split('<link rel="next"')[1].split(">")[0]
+    assert 'href="private-beta.html"' in beta.split('<link rel="next"')[1].split(">")[0]
+    # The toctree puts the overview before discovery; the reading order starts there.
+    discovery = (outdir / "discovery.html").read_text("utf8")
+    if theme_nav:
+        assert '<link rel="prev"' not in discovery
+    else:
+        previous = discovery.split('<link rel="prev"')[1].split(">")[0]
+        assert 'href="overview.html"' in previous

@@ -1,17 +1,22 @@
-"""Everything shown about each phase, gathered once per build for overviews and the export."""
+"""Every shown phase's short facts, gathered once per build for overviews and the export.
+
+Only what cross-page work needs is kept here: ids, titles, links and short facts. The
+phase's own words (summary, items, answers) stay in the doctrees and are read where
+they are shown (:mod:`sphinx_phases.content`); ``content`` is a digest of them, so a page
+that shows them is rewritten when they change.
+"""
 
 from __future__ import annotations
 
 import dataclasses as dc
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
-from sphinx_phases.model import Item, ItemList
 from sphinx_phases.sequence import Resolution
 
 
 @dc.dataclass(frozen=True)
 class PhaseEntry:
-    """One phase as overviews and phases.json show it: raw facts plus its position."""
+    """One phase as overviews and phases.json show it: its facts and its position."""
 
     id: str
     title: str
@@ -26,37 +31,40 @@ class PhaseEntry:
     subtitle: str | None
     pictogram: str | None
     color: str | None
-    summary: str | None
     duration: str | None
     team: str | None
-    activities: tuple[Item, ...]
-    outputs: tuple[Item, ...]
-    answers: tuple[tuple[str, str], ...]  # (question key, first paragraph), page order
+    # Pages holding the phase's words: its own first, then pages listing items for it.
+    pages: tuple[str, ...]
+    content: tuple[str, ...]  # the digest of those words on each of those pages
+    questions: tuple[str, ...]  # the question keys its page answers, in page order
 
 
 def build_catalog(
     resolution: Resolution,
-    items: Mapping[str, list[ItemList]],
-    questions: Mapping[str, list[tuple[str, str, int]]],
+    item_lists: Mapping[str, Iterable[tuple[str, str | None]]],
+    questions: Mapping[str, Iterable[tuple[str, ...]]],
+    content: Mapping[str, str],
     standard_pictograms: frozenset[str] = frozenset(),
 ) -> dict[str, PhaseEntry]:
-    """The shown phases in depth-first order. A phase without a pictogram of its own gets
-    the built-in one named like its id, when there is one (discovery, alpha...)."""
-    lists: dict[str, dict[str, list[Item]]] = {}
-    for docname, item_lists in items.items():
-        page_phase = resolution.pages.get(docname)
-        for item_list in item_lists:
-            phase_id = item_list.phase or page_phase
-            if phase_id is not None:
-                kinds = lists.setdefault(phase_id, {})
-                kinds.setdefault(item_list.kind, []).extend(item_list.items)
+    """The shown phases in depth-first order.
+
+    *item_lists* maps a page to the (kind, phase) of each item list on it (phase None: the
+    page's own); *questions* a page to its answers, key first; *content* a page to the
+    digest of its phase words. A phase without a pictogram of its own gets the built-in
+    one named like its id, when there is one (discovery, alpha...).
+    """
+    elsewhere: dict[str, list[str]] = {}
+    for docname, lists in item_lists.items():
+        for _kind, phase_id in lists:
+            if phase_id is not None and resolution.pages.get(docname) != phase_id:
+                targets = elsewhere.setdefault(phase_id, [])
+                if docname not in targets:
+                    targets.append(docname)
     catalog: dict[str, PhaseEntry] = {}
     for phase_id in resolution.flat:
         phase, decl = resolution.phases[phase_id], resolution.decls[phase_id]
-        answers: dict[str, str] = {}
-        for key, answer, _line in questions.get(decl.docname, ()):
-            answers.setdefault(key, answer)
-        own = lists.get(phase_id, {})
+        pages = (decl.docname, *sorted(elsewhere.get(phase_id, ())))
+        keys = dict.fromkeys(answer[0] for answer in questions.get(decl.docname, ()))
         pictogram = decl.pictogram or (phase_id if phase_id in standard_pictograms else None)
         catalog[phase_id] = PhaseEntry(
             id=phase_id,
@@ -72,11 +80,10 @@ def build_catalog(
             subtitle=decl.subtitle,
             pictogram=pictogram,
             color=decl.color,
-            summary=decl.summary,
             duration=decl.duration,
             team=decl.team,
-            activities=tuple(own.get("activities", ())),
-            outputs=tuple(own.get("outputs", ())),
-            answers=tuple(answers.items()),
+            pages=pages,
+            content=tuple(content.get(page, "") for page in pages),
+            questions=tuple(keys),
         )
     return catalog

@@ -86,7 +86,11 @@ def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> dict[str, PageView]
     hide = frozenset({"draft"}) if settings.hide_drafts else frozenset()
     resolution = resolve(domain.all_decls(), spec, toctree_order(env), hide)
     catalog = build_catalog(
-        resolution, domain.data["items"], domain.data["questions"], STANDARD_PICTOGRAMS
+        resolution,
+        domain.data["items"],
+        domain.data["questions"],
+        domain.data["content"],
+        STANDARD_PICTOGRAMS,
     )
     pages = build_pages(
         resolution, catalog, domain.data["refs"], domain.data["overviews"], page_words()
@@ -138,7 +142,7 @@ def _check_questions(
         decl = resolution.decls[entry.id]
         # The first section of each key is the answer, as in overviews and phases.json.
         first: dict[str, int] = {}
-        for key, _answer, line in data["questions"].get(decl.docname, ()):
+        for key, line in data["questions"].get(decl.docname, ()):
             first.setdefault(key, line)
         not_yet = {(key, line): why for key, why, line in data["unanswered"].get(decl.docname, ())}
         for key in required:

@@ -9,9 +9,10 @@ from docutils import nodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 
 from sphinx_phases.catalog import PhaseEntry
+from sphinx_phases.content import ContentReader
 from sphinx_phases.declare import anchor_id, phase_reference
 from sphinx_phases.locale import _
-from sphinx_phases.model import Item, ItemList, PhaseDecl
+from sphinx_phases.model import PhaseDecl
 from sphinx_phases.pages import PageView, ref_view
 from sphinx_phases.pictograms import Registry
 from sphinx_phases.problems import Problem
@@ -61,6 +62,7 @@ _PER_DOCUMENT = (
     "overviews",
     "questions",
     "unanswered",
+    "content",
 )
 
 
@@ -83,15 +85,16 @@ class PhasesDomain(Domain):
         "decls": {},  # docname -> [PhaseDecl], in page order
         "problems": {},  # docname -> [Problem] found while reading the page
         "refs": {},  # docname -> [(phase id, line)] of {phase} roles
-        "items": {},  # docname -> [ItemList] of phase-activities/phase-outputs
+        "items": {},  # docname -> [(kind, phase or None)] of its item lists
         "pictograms": {},  # docname -> [(name, line)] of every pictogram the page shows
         "overviews": {},  # docname -> True when the page holds a sequence or table
-        "questions": {},  # docname -> [(key, first paragraph of the answer, line)]
+        "questions": {},  # docname -> [(key, line)] of its answers
         # docname -> [(key, "empty" or "placeholder", line)]: questions not answered yet
         "unanswered": {},
+        "content": {},  # docname -> digest of its phase words (summary, items, answers)
         "views": {},  # docname -> digest of what the page showed when last written
     }
-    data_version = 4
+    data_version = 5
     # Set at builder-inited for the current build: every pictogram name it knows.
     pictograms: Registry = Registry({})
 
@@ -102,6 +105,7 @@ class PhasesDomain(Domain):
         self._resolution: Resolution | None = None
         self.catalog: dict[str, PhaseEntry] = {}
         self.pages: dict[str, PageView] = {}
+        self._reader: ContentReader | None = None
 
     # -- raw facts, written while reading -------------------------------------------------
 
@@ -117,14 +121,9 @@ class PhasesDomain(Domain):
         self.data["refs"].setdefault(docname, []).append((target, line))
 
     def note_items(
-        self,
-        docname: str,
-        kind: str,
-        phase: str | None,
-        items: list[Item],
-        problems: list[Problem],
+        self, docname: str, kind: str, phase: str | None, problems: list[Problem]
     ) -> None:
-        self.data["items"].setdefault(docname, []).append(ItemList(kind, phase, tuple(items)))
+        self.data["items"].setdefault(docname, []).append((kind, phase))
         if problems:
             self.data["problems"].setdefault(docname, []).extend(problems)
 
@@ -140,17 +139,19 @@ class PhasesDomain(Domain):
         self,
         docname: str,
         key: str,
-        answer: str,
         line: int,
         problems: list[Problem],
         unanswered: str | None = None,
     ) -> None:
         """Record an answer; *unanswered* says why it does not count ("empty", "placeholder")."""
-        self.data["questions"].setdefault(docname, []).append((key, answer, line))
+        self.data["questions"].setdefault(docname, []).append((key, line))
         if unanswered is not None:
             self.data["unanswered"].setdefault(docname, []).append((key, unanswered, line))
         if problems:
             self.data["problems"].setdefault(docname, []).extend(problems)
+
+    def note_content(self, docname: str, digest: str) -> None:
+        self.data["content"][docname] = digest
 
     def clear_doc(self, docname: str) -> None:
         for key in _PER_DOCUMENT:
@@ -184,6 +185,13 @@ class PhasesDomain(Domain):
         self._resolution = resolution
         self.catalog = catalog
         self.pages = pages
+        self._reader = None
+
+    def reader(self, builder: Builder) -> ContentReader:
+        """The reader of phase words for this build and process (write workers fork)."""
+        if self._reader is None:
+            self._reader = ContentReader(self.env, builder.tags)
+        return self._reader
 
     def resolve_xref(
         self,

@@ -7,6 +7,7 @@ not a site), with sorted keys so that the file diffs cleanly between builds, and
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,11 +15,13 @@ from urllib.parse import urljoin
 
 from sphinx_phases.access import phases_domain
 from sphinx_phases.config import get_config
+from sphinx_phases.content import plain_text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from sphinx_phases.catalog import PhaseEntry
+    from sphinx_phases.model import Item
 
 FORMAT_VERSION = 1
 SCHEMA = Path(__file__).parent / "schema" / "phases.schema.json"
@@ -28,9 +31,12 @@ BUILDERS = ("html", "dirhtml", "singlehtml")
 def export_data(app: Sphinx) -> dict[str, Any]:
     domain = phases_domain(app.env)
     catalog: dict[str, PhaseEntry] = domain.catalog
+    words = domain.reader(app.builder)
+    titles = {phase_id: decl.title for phase_id, decl in domain.resolution.decls.items()}
     base = app.config.html_baseurl
     phases = []
     for entry in catalog.values():
+        summary = plain_text(words.summary(entry.docname, entry.id), titles)
         url = app.builder.get_target_uri(entry.docname)
         if base:
             url = urljoin(base.rstrip("/") + "/", url)
@@ -48,14 +54,12 @@ def export_data(app: Sphinx) -> dict[str, Any]:
                 "next": entry.next,
                 "loops": list(entry.loops_to),
                 "pictogram": entry.pictogram,
-                "summary": entry.summary,
+                "summary": summary or None,
                 "duration": entry.duration,
                 "team": entry.team,
-                "activities": [
-                    {"label": i.label, "pictogram": i.pictogram} for i in entry.activities
-                ],
-                "outputs": [{"label": i.label, "pictogram": i.pictogram} for i in entry.outputs],
-                "questions": [key for key, _answer in entry.answers],
+                "activities": _items(words.items(entry.pages, entry.id, "activities")),
+                "outputs": _items(words.items(entry.pages, entry.id, "outputs")),
+                "questions": list(entry.questions),
             }
         )
     resolution = domain.resolution
@@ -65,6 +69,10 @@ def export_data(app: Sphinx) -> dict[str, Any]:
         "reading": list(resolution.flat),
         "phases": phases,
     }
+
+
+def _items(items: tuple[Item, ...]) -> list[dict[str, str | None]]:
+    return [{"label": item.label, "pictogram": item.pictogram} for item in items]
 
 
 def dumps(data: dict[str, Any]) -> str:
@@ -87,9 +95,18 @@ def write_json(app: Sphinx, exception: BaseException | None) -> None:
         if not _from_project(app):
             target.unlink(missing_ok=True)
         return
+    # The file follows from the catalogue (which holds a digest of every phase's words)
+    # and the URLs: when neither changed, the phase pages need not be read again.
+    digest = hashlib.sha256(
+        repr((domain.catalog, app.builder.name, app.config.html_baseurl)).encode()
+    ).hexdigest()
+    stamp = Path(app.doctreedir, "phases-json.digest")
+    if target.is_file() and stamp.is_file() and stamp.read_text("utf8") == digest:
+        return
     text = dumps(export_data(app))
     if not target.is_file() or target.read_text("utf8") != text:
         target.write_text(text, "utf8")
+    stamp.write_text(digest, "utf8")
 
 
 def _from_project(app: Sphinx) -> bool:

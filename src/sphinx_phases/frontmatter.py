@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from docutils import nodes
 
+from sphinx_phases.content import remember
 from sphinx_phases.declare import anchor_nodes, page_title, record, summary_node
 from sphinx_phases.model import PhaseDecl, describe, parse_declaration
 from sphinx_phases.problems import PhaseWarning, Problem
@@ -58,6 +59,7 @@ def declare_from_front_matter(document: nodes.document, env: BuildEnvironment) -
         summary = summary_node(decl)
         summary += nodes.paragraph(decl.summary, decl.summary)
         new.append(summary)
+        remember(env, summary)
     insert_after_title(document, new)
     return decl
 

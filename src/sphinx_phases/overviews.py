@@ -7,7 +7,9 @@ gives HTML its look.
 
 from __future__ import annotations
 
+import dataclasses as dc
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
@@ -18,8 +20,36 @@ from sphinx_phases.locale import _
 from sphinx_phases.nodes import phases_step
 from sphinx_phases.roles import pictogram_node
 
-# Makes the link to a phase's page from the page the overview is on.
-Link = Callable[[PhaseEntry], nodes.Element]
+if TYPE_CHECKING:
+    from sphinx_phases.content import ContentReader
+
+
+@dc.dataclass(frozen=True)
+class Show:
+    """How an overview shows a phase on the page it is written on: *link* makes the link
+    to the phase's page, *words* reads its own words; *excerpt* shortens answers to their
+    first paragraph (``phase-table :excerpt:``)."""
+
+    link: Callable[[PhaseEntry], nodes.Element]
+    words: ContentReader
+    excerpt: bool = False
+
+
+#: The table's own columns; any other column is a question key.
+FIXED_COLUMNS = (
+    "id",
+    "title",
+    "subtitle",
+    "status",
+    "duration",
+    "team",
+    "summary",
+    "activities",
+    "outputs",
+    "previous",
+    "next",
+)
+DEFAULT_COLUMNS = ("title", "status", "summary")
 
 
 def status_label(status: str) -> str:
@@ -30,20 +60,20 @@ def status_label(status: str) -> str:
 
 
 def sequence(
-    catalog: Mapping[str, PhaseEntry], style: str, current: str | None, link: Link
+    catalog: Mapping[str, PhaseEntry], style: str, current: str | None, show: Show
 ) -> nodes.Element:
     top = [entry for entry in catalog.values() if entry.parent is None]
     if style == "cards":
-        return _cards(catalog, top, current, link)
+        return _cards(catalog, top, current, show)
     classes = ["phases-sequence"] + (["phases-sequence--line"] if style == "line" else [])
-    return _steps(catalog, top, current, link, classes)
+    return _steps(catalog, top, current, show, classes)
 
 
 def _steps(
     catalog: Mapping[str, PhaseEntry],
     entries: list[PhaseEntry],
     current: str | None,
-    link: Link,
+    show: Show,
     classes: list[str],
 ) -> nodes.enumerated_list:
     listing = nodes.enumerated_list(classes=classes, enumtype="arabic", prefix="", suffix=".")
@@ -57,7 +87,7 @@ def _steps(
         heading = nodes.paragraph(classes=["phases-sequence__title"])
         if entry.pictogram:
             heading += pictogram_node(entry.pictogram, decorative=True)
-        heading += link(entry)
+        heading += show.link(entry)
         if entry.status != "published":
             heading += nodes.Text(" ")
             heading += nodes.inline(
@@ -68,17 +98,18 @@ def _steps(
         step += heading
         if entry.subtitle:
             step += _text(entry.subtitle, "phases-sequence__subtitle")
-        if entry.summary:
-            step += _text(entry.summary, "phases-sequence__summary")
+        summary = show.words.summary(entry.docname, entry.id)
+        if summary:
+            step += nodes.container("", *summary, classes=["phases-sequence__summary"])
         for target in entry.loops_to:
             if target in catalog:
                 loop = nodes.paragraph(classes=["phases-sequence__loop"])
                 loop += nodes.Text(_("Go back to") + ": ")
-                loop += link(catalog[target])
+                loop += show.link(catalog[target])
                 step += loop
         children = [catalog[c] for c in entry.children if c in catalog]
         if children:
-            step += _steps(catalog, children, current, link, [*classes, "phases-sequence--sub"])
+            step += _steps(catalog, children, current, show, [*classes, "phases-sequence--sub"])
         listing += step
     return listing
 
@@ -87,7 +118,7 @@ def _cards(
     catalog: Mapping[str, PhaseEntry],
     entries: list[PhaseEntry],
     current: str | None,
-    link: Link,
+    show: Show,
 ) -> nodes.container:
     """sphinx-design's grid and card markup, so its stylesheet draws them."""
     outer = nodes.container(
@@ -117,7 +148,7 @@ def _cards(
         title += nodes.inline("", f"{number}. ", classes=["phases-card__number"])
         if entry.pictogram:
             title += pictogram_node(entry.pictogram, decorative=True)
-        title += link(entry)
+        title += show.link(entry)
         body += title
         if entry.status != "published":
             body += nodes.paragraph(
@@ -131,8 +162,10 @@ def _cards(
             )
         if entry.subtitle:
             body += _text(entry.subtitle, "sd-card-text", "phases-card__subtitle")
-        if entry.summary:
-            body += _text(entry.summary, "sd-card-text")
+        for part in show.words.summary(entry.docname, entry.id):
+            if isinstance(part, nodes.paragraph):
+                part["classes"].append("sd-card-text")
+            body += part
         children = [catalog[c] for c in entry.children if c in catalog]
         if children:
             sub = nodes.paragraph(classes=["sd-card-text", "phases-card__children"])
@@ -140,13 +173,13 @@ def _cards(
             for i, child in enumerate(children):
                 if i:
                     sub += nodes.Text(", ")
-                sub += link(child)
+                sub += show.link(child)
             body += sub
         for target in entry.loops_to:
             if target in catalog:
                 loop = nodes.paragraph(classes=["sd-card-text", "phases-sequence__loop"])
                 loop += nodes.Text(_("Go back to") + ": ")
-                loop += link(catalog[target])
+                loop += show.link(catalog[target])
                 body += loop
         card += body
         column += card
@@ -197,7 +230,7 @@ def column_title(column: str) -> str:
     return titles.get(column) or column.replace("-", " ").capitalize()
 
 
-def table(catalog: Mapping[str, PhaseEntry], columns: list[str], link: Link) -> nodes.table:
+def table(catalog: Mapping[str, PhaseEntry], columns: list[str], show: Show) -> nodes.table:
     node = nodes.table(classes=["phases-table"])
     group = nodes.tgroup(cols=len(columns))
     node += group
@@ -206,42 +239,45 @@ def table(catalog: Mapping[str, PhaseEntry], columns: list[str], link: Link) -> 
         group += nodes.colspec(colwidth=_COLUMN_WIDTHS.get(column, 30))
     head = nodes.thead()
     group += head
-    head += _row([nodes.paragraph(text=column_title(c)) for c in columns])
+    head += _row([[nodes.paragraph(text=column_title(c))] for c in columns])
     body = nodes.tbody()
     group += body
     for entry in catalog.values():
-        body += _row([_cell(catalog, entry, column, link) for column in columns])
+        body += _row([_cell(catalog, entry, column, show) for column in columns])
     return node
 
 
-def _row(cells: list[nodes.Element]) -> nodes.row:
+def _row(cells: list[list[nodes.Node]]) -> nodes.row:
     row = nodes.row()
     for cell in cells:
         entry = nodes.entry()
-        entry += cell
+        entry.extend(cell)
         row += entry
     return row
 
 
 def _cell(
-    catalog: Mapping[str, PhaseEntry], entry: PhaseEntry, column: str, link: Link
-) -> nodes.Element:
+    catalog: Mapping[str, PhaseEntry], entry: PhaseEntry, column: str, show: Show
+) -> list[nodes.Node]:
+    """A cell's content: a paragraph, or the phase's own words as they are written."""
+    if column == "summary":
+        return show.words.summary(entry.docname, entry.id)
+    if column not in FIXED_COLUMNS:  # a question key: the whole answer, or its excerpt
+        return show.words.answer(entry.docname, column, excerpt=show.excerpt)
     paragraph = nodes.paragraph()
     if column == "id":
         paragraph += nodes.literal(entry.id, entry.id)
     elif column == "title":
-        paragraph += link(entry)
+        paragraph += show.link(entry)
     elif column == "status":
         paragraph += nodes.Text(status_label(entry.status))
     elif column in ("previous", "next"):
         target = getattr(entry, column)
         if target in catalog:
-            paragraph += link(catalog[target])
+            paragraph += show.link(catalog[target])
     elif column in ("activities", "outputs"):
-        labels = [item.label for item in getattr(entry, column)]
-        paragraph += nodes.Text(", ".join(labels))
-    elif column in ("subtitle", "summary", "duration", "team"):
+        items = show.words.items(entry.pages, entry.id, column)
+        paragraph += nodes.Text(", ".join(item.label for item in items))
+    else:  # subtitle, duration, team
         paragraph += nodes.Text(getattr(entry, column) or "")
-    else:  # a question key: the first paragraph of the answer
-        paragraph += nodes.Text(dict(entry.answers).get(column, ""))
-    return paragraph
+    return [paragraph]

@@ -11,7 +11,7 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_phases import overviews
+from sphinx_phases import content, overviews
 from sphinx_phases.access import current_builder, phases_domain
 from sphinx_phases.colors import phase_color
 from sphinx_phases.config import DEFAULT_QUESTIONS, get_config
@@ -66,6 +66,10 @@ class PhasePage(SphinxTransform):
             report_second_declaration(self.document, self.env)
         domain = phases_domain(self.env)
         self._fill_questions(decl)
+        # Other pages show these words: a digest, taken after translation, tells when.
+        text = temp.get("phases_text")
+        if text:
+            domain.note_content(self.env.docname, content.digest(text))
         if decl is None:
             return
         self._anchor_on_top(decl)
@@ -176,16 +180,21 @@ class FillPlaceholders(SphinxPostTransform):
     def _overview(
         self, node: phases_overview, rows: Mapping[str, PhaseEntry], view: PageView | None
     ) -> list[nodes.Node]:
-        link = partial(_link, current_builder(self.env), node["docname"])
+        builder = current_builder(self.env)
+        show = overviews.Show(
+            link=partial(_link, builder, node["docname"]),
+            words=phases_domain(self.env).reader(builder),
+            excerpt=bool(node.get("excerpt")),
+        )
         if node["kind"] == "table":
             region = phases_region(label=_("Phases, as a table"))
-            region += overviews.table(rows, node["columns"], link)
+            region += overviews.table(rows, node["columns"], show)
             before = node.previous_sibling()
             if isinstance(before, addnodes.tabular_col_spec):  # the author's tabularcolumns
                 return [region]
             return [overviews.column_spec(node["columns"]), region]
         current = view.phase if view is not None else None
-        return [overviews.sequence(rows, node["style"], current, link)]
+        return [overviews.sequence(rows, node["style"], current, show)]
 
 
 def _link(builder: Builder, docname: str, entry: PhaseEntry) -> nodes.reference:

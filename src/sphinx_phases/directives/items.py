@@ -11,6 +11,7 @@ from sphinx.util.typing import OptionSpec
 
 from sphinx_phases.access import phases_domain
 from sphinx_phases.config import get_config
+from sphinx_phases.content import remember
 from sphinx_phases.inputs import excerpt
 from sphinx_phases.model import ID_PATTERN, Item
 from sphinx_phases.nodes import phases_pictogram
@@ -83,10 +84,11 @@ class PhaseItemsDirective(SphinxDirective):
                     problems.append(problem)
                 if item:
                     items.append(item)
+        if phase:
+            container["phase"] = phase.strip()  # where overviews find the items (content.py)
         domain = phases_domain(self.env)
-        domain.note_items(
-            self.env.docname, self.kind, phase.strip() if phase else None, items, problems
-        )
+        domain.note_items(self.env.docname, self.kind, phase.strip() if phase else None, problems)
+        remember(self.env, container)
         return [container]
 
     def _item(

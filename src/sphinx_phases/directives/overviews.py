@@ -18,23 +18,10 @@ from sphinx_phases.access import phases_domain
 from sphinx_phases.config import get_config
 from sphinx_phases.inputs import excerpt
 from sphinx_phases.nodes import phases_overview
+from sphinx_phases.overviews import DEFAULT_COLUMNS, FIXED_COLUMNS
 from sphinx_phases.problems import PhaseWarning, Problem
 
 STYLES = ("steps", "line", "cards")
-FIXED_COLUMNS = (
-    "id",
-    "title",
-    "subtitle",
-    "status",
-    "duration",
-    "team",
-    "summary",
-    "activities",
-    "outputs",
-    "previous",
-    "next",
-)
-DEFAULT_COLUMNS = ("title", "status", "summary")
 
 
 class PhaseSequenceDirective(SphinxDirective):
@@ -76,9 +63,13 @@ class PhaseSequenceDirective(SphinxDirective):
 class PhaseTableDirective(SphinxDirective):
     """A table with a row per phase. MyST: ```` ```{phase-table} ```` with
     ``:columns: title, status, duration, objective`` (fixed columns or question keys);
-    without it, :data:`DEFAULT_COLUMNS`."""
+    without it, :data:`~sphinx_phases.overviews.DEFAULT_COLUMNS`. A question column shows
+    the whole answer; ``:excerpt:`` shortens it to its first paragraph."""
 
-    option_spec: ClassVar[OptionSpec] = {"columns": directives.unchanged}
+    option_spec: ClassVar[OptionSpec] = {
+        "columns": directives.unchanged,
+        "excerpt": directives.flag,
+    }
 
     def run(self) -> list[nodes.Node]:
         problems: list[Problem] = []
@@ -102,7 +93,12 @@ class PhaseTableDirective(SphinxDirective):
                 )
         if not columns:  # none given, or none known (each reported above)
             columns = list(DEFAULT_COLUMNS)
-        node = phases_overview(kind="table", columns=columns, docname=self.env.docname)
+        node = phases_overview(
+            kind="table",
+            columns=columns,
+            excerpt="excerpt" in self.options,
+            docname=self.env.docname,
+        )
         self.set_source_info(node)
         domain = phases_domain(self.env)
         domain.note_overview(self.env.docname, problems)

@@ -11,6 +11,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
+from sphinx_phases.content import remember
 from sphinx_phases.declare import anchor_nodes, page_title, record, summary_node
 from sphinx_phases.model import LINK_OPTIONS, OPTION_NAMES, parse_declaration
 
@@ -82,6 +83,7 @@ class PhaseDirective(SphinxDirective):
         result = anchor_nodes(self.state.document, decl)
         if summary.children:
             result.append(summary)
+            remember(self.env, summary)
         return result
 
     def option_lines(self, source: str, first: int) -> dict[str, int]:

@@ -8,6 +8,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_phases.access import phases_domain
 from sphinx_phases.cli.placeholders import is_placeholder
 from sphinx_phases.config import get_config
+from sphinx_phases.content import remember
 from sphinx_phases.inputs import excerpt
 from sphinx_phases.model import ID_PATTERN, did_you_mean
 from sphinx_phases.problems import PhaseWarning, Problem
@@ -50,16 +51,14 @@ class PhaseQuestionDirective(SphinxDirective):
             classes=["phases-question", f"phases-question--{safe_key}"],
             ids=[f"question-{safe_key}"],
         )
+        section["phases_key"] = key  # where overviews find the answer (content.py)
         self.set_source_info(section)
         section += nodes.title(key, key)
         body = self.parse_content_to_nodes()
         section += body
-        first = section.next_node(nodes.paragraph)
-        answer = first.astext() if first is not None else ""
         domain = phases_domain(self.env)
-        domain.note_question(
-            self.env.docname, key, answer, self.lineno, problems, unanswered(body)
-        )
+        domain.note_question(self.env.docname, key, self.lineno, problems, unanswered(body))
+        remember(self.env, section)
         # PhasePage titles these once the page's phase (and so its noun) is known.
         pending = self.env.temp_data.get("phases_questions") or []
         pending.append((section, key))

@@ -1,0 +1,159 @@
+"""What overviews and the export show of each phase's own words, read from the doctrees.
+
+Summaries, activity and output lists and question answers stay where Sphinx keeps them
+anyway, in the doctrees; the environment records only where they are and a digest of
+them. They are read when a page that shows them is written: after translation, and with
+the current builder's ``only`` directives applied, so an overview shows what the phase's
+own page shows, links and emphasis included (docs/explanation/generated.md).
+"""
+
+from __future__ import annotations
+
+import dataclasses as dc
+import hashlib
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.util.nodes import process_only_nodes
+
+from sphinx_phases.model import Item
+from sphinx_phases.nodes import phases_pictogram
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.tags import Tags
+
+SUMMARY_CLASS = "phases-summary"
+ITEMS_CLASS = "phases-items"
+QUESTION_CLASS = "phases-question"
+
+
+@dc.dataclass
+class PageText:
+    """One page's phase text: summaries by phase, item lists, answers by question key."""
+
+    summaries: dict[str, list[nodes.Node]] = dc.field(default_factory=dict)
+    items: list[tuple[str, str | None, tuple[Item, ...]]] = dc.field(default_factory=list)
+    answers: dict[str, list[nodes.Node]] = dc.field(default_factory=dict)
+
+
+def remember(env: BuildEnvironment, node: nodes.Element) -> None:
+    """Note, while reading, a node of phase words on the page being read."""
+    found: list[nodes.Element] | None = env.temp_data.get("phases_text")
+    if found is None:
+        found = []
+        env.temp_data["phases_text"] = found
+    found.append(node)
+
+
+def digest(parts: Iterable[nodes.Node]) -> str:
+    """A fingerprint of the words of *parts*, as read (after translation)."""
+    text = "\x00".join(node.astext() for node in parts)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+class ContentReader:
+    """Reads phase text from doctrees, once per document per process and builder."""
+
+    def __init__(self, env: BuildEnvironment, tags: Tags) -> None:
+        self.env = env
+        self.tags = tags
+        self._pages: dict[str, PageText] = {}
+
+    def page(self, docname: str) -> PageText:
+        found = self._pages.get(docname)
+        if found is None:
+            found = self._pages[docname] = self._read(docname)
+        return found
+
+    def summary(self, docname: str, phase_id: str) -> list[nodes.Node]:
+        return _copies(self.page(docname).summaries.get(phase_id, ()))
+
+    def answer(self, docname: str, key: str, *, excerpt: bool = False) -> list[nodes.Node]:
+        body = self.page(docname).answers.get(key, [])
+        if excerpt:
+            return _copies([node for node in body if isinstance(node, nodes.paragraph)][:1])
+        return _copies(body)
+
+    def items(self, docnames: Iterable[str], phase_id: str, kind: str) -> tuple[Item, ...]:
+        """The *kind* items listed for *phase_id* on *docnames* (its page first)."""
+        found: list[Item] = []
+        for position, docname in enumerate(docnames):
+            for list_kind, phase, items in self.page(docname).items:
+                own = phase is None and position == 0
+                if list_kind == kind and (phase == phase_id or own):
+                    found.extend(items)
+        return tuple(found)
+
+    def _read(self, docname: str) -> PageText:
+        tree = self.env.get_doctree(docname)
+        process_only_nodes(tree, self.tags)
+        text = PageText()
+        for node in tree.findall(_is_phase_text):
+            assert isinstance(node, nodes.Element)
+            classes = node["classes"]
+            if SUMMARY_CLASS in classes and node.get("phase"):
+                text.summaries.setdefault(node["phase"], list(node.children))
+            elif ITEMS_CLASS in classes:
+                kind = "activities" if f"{ITEMS_CLASS}--activities" in classes else "outputs"
+                text.items.append((kind, node.get("phase"), _items(node)))
+            elif isinstance(node, nodes.section) and node.get("phases_key"):
+                text.answers.setdefault(node["phases_key"], list(node.children[1:]))
+        return text
+
+
+def _is_phase_text(node: nodes.Node) -> bool:
+    if not isinstance(node, nodes.Element):
+        return False
+    classes = node.get("classes", ())
+    return SUMMARY_CLASS in classes or ITEMS_CLASS in classes or QUESTION_CLASS in classes
+
+
+def _items(container: nodes.Element) -> tuple[Item, ...]:
+    """Every item of the container's lists (an ``only`` block may have added one)."""
+    found = []
+    lists = [child for child in container.children if isinstance(child, nodes.bullet_list)]
+    for list_item in (item for listing in lists for item in listing.children):
+        paragraph = (
+            list_item.next_node(nodes.paragraph) if isinstance(list_item, nodes.Element) else None
+        )
+        if paragraph is None or not paragraph.astext().strip():
+            continue
+        pictogram = paragraph.next_node(phases_pictogram)
+        name = pictogram["name"] if pictogram is not None else None
+        found.append(Item(paragraph.astext().strip(), name))
+    return tuple(found)
+
+
+def plain_text(body: Iterable[nodes.Node], titles: Mapping[str, str]) -> str:
+    """The words of *body* as its page shows them: a ``{phase}`` role as the phase's title
+    (*titles*), paragraphs joined by a space."""
+    parts = []
+    for node in body:
+        if isinstance(node, nodes.comment):
+            continue
+        copy = node.deepcopy()
+        for xref in list(copy.findall(addnodes.pending_xref)):
+            target = xref.get("reftarget", "")
+            if xref.get("refdomain") == "phases" and not xref.get("refexplicit"):
+                title = titles.get(target, target)
+                xref.replace_self(nodes.Text(title))
+        text = copy.astext().strip()
+        if text:
+            parts.append(" ".join(text.split()))
+    return " ".join(parts)
+
+
+def _copies(body: Iterable[nodes.Node]) -> list[nodes.Node]:
+    """Copies to show on another page: without ids (they belong to the phase's page)."""
+    copies = []
+    for node in body:
+        copy = node.deepcopy()
+        for element in copy.findall(nodes.Element):
+            element["ids"] = []
+            if isinstance(element, addnodes.pending_xref):
+                element.attributes.pop("refdoc", None)  # resolved from the showing page
+        copies.append(copy)
+    return copies
