@@ -206,6 +206,20 @@ EXPECTED: dict[str, list[str]] = {
     "include": [
         "_part.txt:2: WARNING: phase directive: status 'bogus' is not valid: expected one of 'draft', 'review', 'published' [phases.option]",
     ],
+    # A declaration in an included file (issue 15 item 4) is reported there: values at
+    # their option's line, sequence problems at the link's or the directive's line.
+    "include-myst": [
+        "parts/_beta-decl.md:4: WARNING: phase directive: status 'bogus' is not valid: expected one of 'draft', 'review', 'published' [phases.option]",
+        "parts/_extra-decl.md:3: WARNING: phase 'alpha' is already declared by page 'alpha' (line 3); expected each id on one page only [phases.duplicate]",
+        "parts/_beta-decl.md:3: WARNING: next phase 'lve' is not declared by any page; expected the id of a phase (did you mean 'live'?) [phases.unknown]",
+        "parts/_beta-decl.md:2: WARNING: phase 'beta' names 'live' as its previous, but 'alpha' says its next is 'beta'; expected both pages to agree (this page's navigation follows its own link) [phases.asymmetric]",
+    ],
+    "include-rst": [
+        "parts/_beta-decl.rst:4: WARNING: phase directive: status 'bogus' is not valid: expected one of 'draft', 'review', 'published' [phases.option]",
+        "parts/_extra-decl.rst:3: WARNING: phase 'alpha' is already declared by page 'alpha' (line 4); expected each id on one page only [phases.duplicate]",
+        "parts/_beta-decl.rst:3: WARNING: next phase 'lve' is not declared by any page; expected the id of a phase (did you mean 'live'?) [phases.unknown]",
+        "parts/_beta-decl.rst:2: WARNING: phase 'beta' names 'live' as its previous, but 'alpha' says its next is 'beta'; expected both pages to agree (this page's navigation follows its own link) [phases.asymmetric]",
+    ],
     "loop-missing-key": [
         "phases.yml:3: WARNING: loops: an item is a mapping, without 'to'; expected a mapping like {from: live, to: discovery} [phases.config]",
     ],

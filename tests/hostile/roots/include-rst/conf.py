@@ -1,0 +1,2 @@
+extensions = ["sphinx_phases"]
+exclude_patterns = ["parts"]
