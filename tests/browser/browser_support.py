@@ -1,10 +1,16 @@
-"""Helpers shared by the browser tests and their conftest: skips that are never silent."""
+"""Helpers shared by the browser tests and their conftest.
+
+Skips that are never silent; the pages under test; one browser tab; axe-core.
+"""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -46,3 +52,147 @@ def chromium_path() -> str:
         "chromium-browser): run `apt-get install -y chromium`"
     )
     raise AssertionError  # unreachable: loud_skip raises
+
+
+# -- what the tests share: the pages, a browser tab, axe-core ---------------------------------
+
+MANUAL = "example-service/"
+OVERVIEW = MANUAL + "overview.html"
+#: Containers whose whole content sphinx-phases generates (issue, part 6): the navigation,
+#: the overviews (steps, line, cards, the table and the region it scrolls in), the banner,
+#: pictogram lists and a phase page's facts.
+SCOPE = (
+    "nav.phases-nav, .phases-sequence, .phases-table, .phases-region, .phases-card, "
+    ".phases-banner, .phases-items, dl.phases-facts"
+)
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+# In the page: is an element sphinx-phases' own (its class, or inside one of SCOPE)?
+JS_OURS = f"""
+const SCOPE = {json.dumps(SCOPE)};
+const ours = el => !!el && el.nodeType === 1 && (
+  [...el.classList].some(c => c.startsWith('phases-')) || !!el.closest(SCOPE));
+"""
+#: An overview in the built HTML: steps, line or cards (phases-sequence) or the table.
+OVERVIEW_MARKUP = re.compile(r'class="[^"]*\bphases-(?:sequence|table|region)\b')
+
+
+def say(text: str) -> None:
+    print(f"[browser] {text}", flush=True)
+
+
+def phases(site: Path) -> dict[str, Any]:
+    return json.loads((site / "phases.json").read_text())
+
+
+def manual_pages(site: Path) -> list[str]:
+    """Every page of the example manual, as paths relative to the site root."""
+    return sorted(f"{MANUAL}{p.name}" for p in (site / MANUAL).glob("*.html"))
+
+
+def phase_pages(site: Path) -> list[str]:
+    """Every phase's page, in reading order (sub-phases after their parent)."""
+    data = phases(site)
+    url = {phase["id"]: phase["url"] for phase in data["phases"]}
+    return [url[phase] for phase in data["reading"]]
+
+
+def overview_pages(site: Path) -> list[str]:
+    """Every page of the whole docs site that shows an overview (sequence or table)."""
+    found = []
+    for page in sorted(site.rglob("*.html")):
+        relative = page.relative_to(site).as_posix()
+        if relative.startswith("_") or relative in ("genindex.html", "search.html"):
+            continue
+        if OVERVIEW_MARKUP.search(page.read_text(encoding="utf-8")):
+            found.append(relative)
+    return found
+
+
+def reflow_pages(site: Path) -> list[str]:
+    """The pages checked at 320 px: every phase page and every page showing an overview."""
+    return sorted(set(phase_pages(site)) | set(overview_pages(site)))
+
+
+class Tab:
+    """One browser page, with what went wrong on it (console errors, failed loads)."""
+
+    def __init__(self, browser: Any, base_url: str, *, theme: str = "light", width: int = 1280):
+        self.base_url = base_url
+        self.width = width
+        self.context = browser.new_context(viewport={"width": width, "height": 900})
+        # furo reads its theme from localStorage before the page is shown.
+        self.context.add_init_script(f"localStorage.setItem('theme', '{theme}')")
+        self.page = self.context.new_page()
+        self.problems: list[str] = []
+        self.favicon_misses = 0
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
+        self.page.on("response", self._response)
+
+    def _console(self, message: Any) -> None:
+        if message.type != "error":
+            return
+        if message.location.get("url", "").endswith("/favicon.ico"):
+            # Chromium asks for /favicon.ico by itself; the site declares none.
+            self.favicon_misses += 1
+            return
+        self.problems.append(f"console error on {self.path}: {message.text}")
+
+    def _response(self, response: Any) -> None:
+        if response.status >= 400 and not response.url.endswith("/favicon.ico"):
+            self.problems.append(f"HTTP {response.status} for {response.url}")
+
+    @property
+    def path(self) -> str:
+        return self.page.url.removeprefix(self.base_url).split("#")[0]
+
+    def open(self, path: str) -> None:
+        self.page.goto(self.base_url + path, wait_until="load")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def tab_to(tab: Tab, selector: str, limit: int = 300) -> int:
+    """Press Tab until selector has focus (on a freshly loaded page: from the top); how many
+    presses it took."""
+    script = f"() => !!document.activeElement?.matches({json.dumps(selector)})"
+    for presses in range(1, limit + 1):
+        tab.page.keyboard.press("Tab")
+        if tab.page.evaluate(script):
+            return presses
+    raise AssertionError(f"{tab.path}: {limit} presses of Tab never reached {selector}")
+
+
+def run_axe(tab: Tab, axe_js: Path) -> list[dict[str, Any]]:
+    """axe-core's violations and incompletes on the whole page, each marked ours or not."""
+    if not tab.page.evaluate("typeof axe !== 'undefined'"):
+        tab.page.add_script_tag(path=str(axe_js))
+    return tab.page.evaluate(
+        JS_OURS
+        + """
+    async tags => {
+      const result = await axe.run(document, {
+        runOnly: {type: 'tag', values: tags}, resultTypes: ['violations', 'incomplete']});
+      const find = target => { try { return document.querySelector(
+        [].concat(target[target.length - 1]).join(' ')); } catch (e) { return null; } };
+      const out = [];
+      for (const [kind, list] of [['violation', result.violations],
+                                  ['incomplete', result.incomplete]])
+        for (const rule of list) for (const node of rule.nodes) out.push({
+          kind, rule: rule.id, impact: rule.impact, target: node.target.join(' '),
+          html: node.html.slice(0, 160), ours: ours(find(node.target)),
+          why: (node.failureSummary || '').split('\\n').slice(1, 2).join('').trim()});
+      return out;
+    }""",
+        AXE_TAGS,
+    )
+
+
+def axe_path() -> Path:
+    return tool_path(
+        "AXE_JS",
+        "run `npm install --prefix /tmp/browser-tools axe-core` and set "
+        "AXE_JS=/tmp/browser-tools/node_modules/axe-core/axe.min.js",
+    )

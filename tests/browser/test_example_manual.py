@@ -12,92 +12,33 @@ import json
 import os
 import re
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from tests.browser.browser_support import loud_skip, tool_path
+from tests.browser.browser_support import (
+    AXE_TAGS,
+    JS_OURS,
+    MANUAL,
+    OVERVIEW,
+    SCOPE,
+    Tab,
+    axe_path,
+    loud_skip,
+    manual_pages,
+    phases,
+    reflow_pages,
+    run_axe,
+    say,
+    tab_to,
+    tool_path,
+)
 
 pytestmark = pytest.mark.browser
 
-MANUAL = "example-service/"
-OVERVIEW = MANUAL + "overview.html"
-#: Containers whose whole content sphinx-phases generates (issue, part 6).
-SCOPE = "nav.phases-nav, .phases-sequence, .phases-table, .phases-banner, .phases-items"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 NAV_LINK = "nav.phases-nav a"
 OVERVIEW_LINK = ".phases-sequence a, .phases-table a"
-
-# In the page: is an element sphinx-phases' own (its class, or inside one of SCOPE)?
-JS_OURS = f"""
-const SCOPE = {json.dumps(SCOPE)};
-const ours = el => !!el && el.nodeType === 1 && (
-  [...el.classList].some(c => c.startsWith('phases-')) || !!el.closest(SCOPE));
-"""
-
-
-def say(text: str) -> None:
-    print(f"[browser] {text}", flush=True)
-
-
-# -- pages -----------------------------------------------------------------------------------
-
-
-def phases(site: Path) -> dict[str, Any]:
-    return json.loads((site / "phases.json").read_text())
-
-
-def manual_pages(site: Path) -> list[str]:
-    """Every page of the example manual, as paths relative to the site root."""
-    return sorted(f"{MANUAL}{p.name}" for p in (site / MANUAL).glob("*.html"))
-
-
-class Tab:
-    """One browser page, with what went wrong on it (console errors, failed loads)."""
-
-    def __init__(self, browser: Any, base_url: str, *, theme: str = "light", width: int = 1280):
-        self.base_url = base_url
-        self.context = browser.new_context(viewport={"width": width, "height": 900})
-        # furo reads its theme from localStorage before the page is shown.
-        self.context.add_init_script(f"localStorage.setItem('theme', '{theme}')")
-        self.page = self.context.new_page()
-        self.problems: list[str] = []
-        self.favicon_misses = 0
-        self.page.on("console", self._console)
-        self.page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
-        self.page.on("response", self._response)
-
-    def _console(self, message: Any) -> None:
-        if message.type != "error":
-            return
-        if message.location.get("url", "").endswith("/favicon.ico"):
-            # Chromium asks for /favicon.ico by itself; the site declares none.
-            self.favicon_misses += 1
-            return
-        self.problems.append(f"console error on {self.path}: {message.text}")
-
-    def _response(self, response: Any) -> None:
-        if response.status >= 400 and not response.url.endswith("/favicon.ico"):
-            self.problems.append(f"HTTP {response.status} for {response.url}")
-
-    @property
-    def path(self) -> str:
-        return self.page.url.removeprefix(self.base_url).split("#")[0]
-
-    def open(self, path: str) -> None:
-        self.page.goto(self.base_url + path, wait_until="load")
-
-    def close(self) -> None:
-        self.context.close()
-
-
-@pytest.fixture
-def tab(browser: Any, base_url: str) -> Iterator[Tab]:
-    opened = Tab(browser, base_url)
-    yield opened
-    opened.close()
 
 
 def unloaded_pictograms(tab: Tab) -> list[str]:
@@ -119,56 +60,97 @@ def unloaded_pictograms(tab: Tab) -> list[str]:
     return failed
 
 
-# -- 5. the walk -----------------------------------------------------------------------------
+# -- 5. the walk: reading order, by mouse and by keyboard -------------------------------------
+
+#: The example manual's reading order (``docs/example-service/phases.yml``): every phase page
+#: once, each sub-phase after its parent.
+EXAMPLE_READING = [
+    "discovery",
+    "alpha",
+    "beta",
+    "private-beta",
+    "public-beta",
+    "live",
+    "retirement",
+]
 
 
-def test_walk_next_then_previous(site: Path, tab: Tab) -> None:
+def _page_of(href: str) -> str:
+    return href.split("#")[0]
+
+
+def walk(tab: Tab, kind: str, how: str, problems: list[str], limit: int) -> list[str]:
+    """Follow the navigation's rel=kind link until there is none: the paths walked."""
+    walked = [tab.path]
+    selector = f'nav.phases-nav a[rel="{kind}"]'
+    while True:
+        problems.extend(unloaded_pictograms(tab))
+        links = tab.page.locator(selector)
+        if links.count() == 0:
+            return walked
+        assert links.count() == 1, f"{tab.path}: {links.count()} rel={kind} links"
+        link = links.first
+        assert f"phases-nav__link--{kind}" in (link.get_attribute("class") or "")
+        target = link.evaluate("a => a.href")
+        theme = tab.page.locator(f".related-pages a.{kind}-page")
+        if theme.count():  # phases_theme_nav: furo's footer follows the phases too
+            theme_target = theme.first.evaluate("a => a.href")
+            assert _page_of(theme_target) == _page_of(target), (
+                f"{tab.path}: furo's {kind} goes to {theme_target}, the phase's to {target}"
+            )
+        if how == "click":
+            link.click()
+        else:
+            tab_to(tab, selector)
+            tab.page.keyboard.press("Enter")
+        tab.page.wait_for_url(target)
+        tab.page.wait_for_load_state("load")
+        walked.append(tab.path)
+        assert len(walked) <= limit, f"the rel={kind} links go round: {walked}"
+
+
+@pytest.mark.parametrize("how", ["click", "keyboard"])
+def test_walk_next_then_previous(site: Path, tab: Tab, how: str) -> None:
+    """From the first phase page, rel=next to the last page and rel=prev back: each phase
+    page once, in reading order. By mouse clicks, and by Tab then Enter."""
     data = phases(site)
     url = {phase["id"]: phase["url"] for phase in data["phases"]}
-    order = data["order"]
+    reading = data["reading"]
     problems: list[str] = []
-    tab.open(url[order[0]])
-
-    def follow(kind: str) -> list[str]:
-        walked = [tab.path]
-        while True:
-            problems.extend(unloaded_pictograms(tab))
-            links = tab.page.locator(f"nav.phases-nav a.phases-nav__link--{kind}")
-            if links.count() == 0:
-                return walked
-            assert links.count() == 1, f"{tab.path}: {links.count()} {kind} links"
-            link = links.first
-            assert link.get_attribute("rel") == kind
-            target = link.evaluate("a => a.href")
-            theme = tab.page.locator(f".related-pages a.{kind}-page")
-            if theme.count():  # phases_theme_nav: furo's footer follows the phases too
-                theme_target = theme.first.evaluate("a => a.href")
-                assert theme_target == target, f"{tab.path}: furo's {kind} is not the phase's"
-            link.click()
-            tab.page.wait_for_url(target)
-            tab.page.wait_for_load_state("load")
-            walked.append(tab.path)
-            assert len(walked) <= 2 * len(url), f"the {kind} links go round: {walked}"
-
-    forward = follow("next")
+    tab.open(url[reading[0]])
+    limit = 2 * len(url)
+    forward = walk(tab, "next", how, problems, limit)
     final = tab.page.locator("nav.phases-nav .phases-nav__marker--final")
     final_text = final.inner_text() if final.count() else None
-    backward = follow("prev")
-    say(f"walk next:     {' -> '.join(forward)}")
-    say(f"walk previous: {' -> '.join(backward)}")
-    say(f"final phase says: {final_text!r}")
+    backward = walk(tab, "prev", how, problems, limit)
+    first = tab.page.locator("nav.phases-nav .phases-nav__marker--first")
+    first_text = first.inner_text() if first.count() else None
+    say(f"walk ({how}) next:     {' -> '.join(forward)}")
+    say(f"walk ({how}) previous: {' -> '.join(backward)}")
+    say(f"first phase says: {first_text!r}; final phase says: {final_text!r}")
 
-    assert forward == [url[phase] for phase in order]
+    assert reading == EXAMPLE_READING, f"phases.json's reading order: {reading}"
+    assert forward == [url[phase] for phase in reading]
+    assert len(set(forward)) == len(forward) == len(data["phases"]), "a page twice or missed"
     assert backward == forward[::-1]
     assert final_text, "the final phase's navigation does not say it is the final phase"
-    # The overview lists the same top-level phases, in the same order.
+    assert first_text, "the first phase's navigation does not say it is the first phase"
+    # The overview lists the same phases in the same order: top-level steps as
+    # phases.json's order, and with their sub-phases as the reading order.
     tab.open(OVERVIEW)
-    listed = tab.page.eval_on_selector_all(
-        "ol.phases-sequence:not(.phases-sequence--sub) > li > .phases-sequence__title a",
-        "links => links.map(a => a.getAttribute('href'))",
+    steps = "ol.phases-sequence:not(.phases-sequence--sub)"
+    top = tab.page.eval_on_selector(
+        steps,
+        "ol => [...ol.querySelectorAll(':scope > li > .phases-sequence__title a')]"
+        ".map(a => a.getAttribute('href'))",
     )
-    top = [MANUAL + href for href in listed[: len(order)]]
-    assert top == forward
+    every = tab.page.eval_on_selector(
+        steps,
+        "ol => [...ol.querySelectorAll('.phases-sequence__title a')]"
+        ".map(a => a.getAttribute('href'))",
+    )
+    assert [_page_of(MANUAL + href) for href in top] == [url[p] for p in data["order"]]
+    assert [_page_of(MANUAL + href) for href in every] == forward
     assert not problems, "\n".join(problems)
     assert not tab.problems, "\n".join(tab.problems)
 
@@ -305,29 +287,6 @@ def test_keyboard_reaches_links_with_visible_focus(site: Path, tab: Tab) -> None
 # -- 6. axe-core -----------------------------------------------------------------------------
 
 
-def run_axe(tab: Tab, axe_js: Path) -> list[dict[str, Any]]:
-    tab.page.add_script_tag(path=str(axe_js))
-    return tab.page.evaluate(
-        JS_OURS
-        + """
-    async tags => {
-      const result = await axe.run(document, {
-        runOnly: {type: 'tag', values: tags}, resultTypes: ['violations', 'incomplete']});
-      const find = target => { try { return document.querySelector(
-        [].concat(target[target.length - 1]).join(' ')); } catch (e) { return null; } };
-      const out = [];
-      for (const [kind, list] of [['violation', result.violations],
-                                  ['incomplete', result.incomplete]])
-        for (const rule of list) for (const node of rule.nodes) out.push({
-          kind, rule: rule.id, impact: rule.impact, target: node.target.join(' '),
-          html: node.html.slice(0, 160), ours: ours(find(node.target)),
-          why: (node.failureSummary || '').split('\\n').slice(1, 2).join('').trim()});
-      return out;
-    }""",
-        AXE_TAGS,
-    )
-
-
 # axe leaves the contrast of text over the overviews' drawn circles and lines "incomplete"
 # (it cannot see through pseudo-elements), so measure it here: the text colour of every
 # visible text element of ours against the first opaque background behind it.
@@ -360,18 +319,18 @@ JS_CONTRAST = (
 )
 
 
-@pytest.mark.parametrize(("theme", "width"), [("light", 1280), ("dark", 1280), ("light", 375)])
+@pytest.mark.parametrize(
+    ("theme", "width"), [("light", 1280), ("dark", 1280), ("light", 320), ("dark", 320)]
+)
 def test_axe_wcag22_aa(site: Path, browser: Any, base_url: str, theme: str, width: int) -> None:
-    axe_js = tool_path(
-        "AXE_JS",
-        "run `npm install --prefix /tmp/browser-tools axe-core` and set "
-        "AXE_JS=/tmp/browser-tools/node_modules/axe-core/axe.min.js",
-    )
+    """axe-core, WCAG 2.2 A/AA, on every manual page and every docs page with an overview."""
+    axe_js = axe_path()
     tab = Tab(browser, base_url, theme=theme, width=width)
     found: list[dict[str, Any]] = []
     low: list[str] = []
+    checked = sorted(set(manual_pages(site)) | set(reflow_pages(site)))
     try:
-        for path in manual_pages(site):
+        for path in checked:
             tab.open(path)
             assert tab.page.evaluate("document.body.dataset.theme") == theme
             found += [dict(item, page=path) for item in run_axe(tab, axe_js)]
@@ -379,7 +338,7 @@ def test_axe_wcag22_aa(site: Path, browser: Any, base_url: str, theme: str, widt
     finally:
         tab.close()
     version = json.loads((axe_js.parent / "package.json").read_text())["version"]
-    pages = len(manual_pages(site))
+    pages = len(checked)
     say(f"axe-core {version}, {theme} theme, {width}px wide, {pages} pages, tags {AXE_TAGS}")
     for kind in ("violation", "incomplete"):
         for who in (True, False):
@@ -479,6 +438,12 @@ def test_nu_html_checker(site: Path) -> None:
 
 # -- narrow screens ---------------------------------------------------------------------------
 
+# A link's note ("Public beta, part of Beta"): the px its first line starts below the
+# title's last line (about 0, its smaller text aside: it runs on from the title, and never
+# starts a line of its own with its comma).
+JS_NOTE_DROP = """() => [...document.querySelectorAll('nav.phases-nav .phases-nav__note')].map(
+  note => { const title = [...note.previousElementSibling.getClientRects()].pop();
+  return [note.textContent, Math.round(note.getClientRects()[0].top - title.top)]; })"""
 JS_NAV_BOXES = """() => [...document.querySelectorAll('nav.phases-nav > *')].map(el => {
   const inner = [...el.children].reduce((h, c) => h + c.getBoundingClientRect().height, 0);
   return [el.className.split(' ').pop(), Math.round(el.getBoundingClientRect().height),
@@ -486,32 +451,41 @@ JS_NAV_BOXES = """() => [...document.querySelectorAll('nav.phases-nav > *')].map
 JS_TABLE_BOXES = """() => [...document.querySelectorAll('table.phases-table')].map(t => ({
   columns: [...t.rows[0].cells].map(c => Math.round(c.getBoundingClientRect().width)),
   tallest: Math.max(...[...t.rows].map(r => Math.round(r.getBoundingClientRect().height))),
-  scrolls: t.parentElement.scrollWidth > t.parentElement.clientWidth }))"""
+  scrolls: (r => !!r && r.scrollWidth > r.clientWidth)(t.closest('.phases-region')) }))"""
 
 
-def test_narrow_screen_layout(site: Path, browser: Any, base_url: str) -> None:
-    """At 375px the navigation stacks without stretching, and what the table does is shown."""
-    tab = Tab(browser, base_url, width=375)
-    stretched = []
+@pytest.mark.parametrize("width", [375, 320])
+def test_narrow_screen_layout(site: Path, browser: Any, base_url: str, width: int) -> None:
+    """On a phone the navigation stacks without stretching, a link's note runs on from its
+    title, and what the table does is shown."""
+    tab = Tab(browser, base_url, width=width)
+    stretched, stranded, notes = [], [], 0
     try:
         for phase in phases(site)["phases"]:
             tab.open(phase["url"])
             for kind, height, content in tab.page.evaluate(JS_NAV_BOXES):
                 if height > content + 40:  # padding and borders are well under 40px
                     stretched.append(f"{tab.path} {kind}: {height}px tall for {content}px")
+            for note, drop in tab.page.evaluate(JS_NOTE_DROP):
+                notes += 1
+                if abs(drop) > 8:  # a line is over 20px; a smaller font moves it by 1-2px
+                    stranded.append(f"{tab.path}: {note!r} starts {drop}px below its title")
         tab.open(OVERVIEW)
         tables = tab.page.evaluate(JS_TABLE_BOXES)
     finally:
         tab.close()
-    say(f"375px: nav links stretched taller than their content: {len(stretched)}")
+    say(f"{width}px: nav links stretched taller than their content: {len(stretched)}")
     for line in stretched:
         say(f"    {line}")
     for table in tables:
         say(
-            f"375px: phase-table columns {table['columns']}px, tallest row "
-            f"{table['tallest']}px, scrolls sideways: {table['scrolls']}"
+            f"{width}px: phase-table columns {table['columns']}px, tallest row "
+            f"{table['tallest']}px, its region scrolls sideways: {table['scrolls']}"
         )
+    say(f"{width}px: notes under a nav link's title: {notes}, on a line of their own: {stranded}")
     assert not stretched, "\n".join(stretched)
+    assert notes, "no nav link with a note (', part of Beta') to check"
+    assert not stranded, "\n".join(stranded)
 
 
 # -- 7. screenshots --------------------------------------------------------------------------
@@ -525,7 +499,15 @@ SHOTS = [
     ("overview-light", OVERVIEW, "light", 1280),
     ("overview-dark", OVERVIEW, "dark", 1280),
     ("overview-narrow-375", OVERVIEW, "light", 375),
+    # issue 12: a sub-phase page (facts, the navigation's "part of" note) and the overview,
+    # at 1280 ("overview-light") and 320 px; a phase page with its lead and facts at 320 px.
+    ("subphase-1280", MANUAL + "private-beta.html", "light", 1280),
+    ("subphase-320", MANUAL + "private-beta.html", "light", 320),
+    ("phase-lead-facts-320", MANUAL + "discovery.html", "light", 320),
+    ("overview-320", OVERVIEW, "light", 320),
 ]
+#: Close-ups of the navigation with "Next" focused: shot name -> close-up name.
+NAV_CLOSE_UPS = {"phase-light": "phase-nav-focus", "subphase-320": "subphase-nav-focus-320"}
 
 
 def test_screenshots(browser: Any, base_url: str, screenshot_dir: Path) -> None:
@@ -541,10 +523,10 @@ def test_screenshots(browser: Any, base_url: str, screenshot_dir: Path) -> None:
             target = screenshot_dir / f"{name}.png"
             tab.page.screenshot(path=str(target), full_page=True)
             written.append(target)
-            if name == "phase-light":  # the navigation, close up, with "Next" focused
+            if name in NAV_CLOSE_UPS:  # the navigation, close up, with "Next" focused
                 nav = tab.page.locator("nav.phases-nav")
                 tab.page.locator("nav.phases-nav a.phases-nav__link--next").focus()
-                close = screenshot_dir / "phase-nav-focus.png"
+                close = screenshot_dir / f"{NAV_CLOSE_UPS[name]}.png"
                 nav.screenshot(path=str(close))
                 written.append(close)
         finally:
