@@ -16,20 +16,61 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_phases.config import PhasesConfig
 from sphinx_phases.cli import build_parser
+from sphinx_phases.config import PhasesConfig
 from sphinx_phases.model import OPTIONS
 from sphinx_phases.pictograms import builtin
 from sphinx_phases.roles import pictogram_node
 from sphinx_phases.warnings import PhaseWarning
 
+# The text builder reads a colspec's colwidth as characters, and draws a table of n
+# columns with 3 * n + 1 characters of rules. Its paragraphs are 70 characters wide; a
+# table may take a terminal's 78, for a column of prose beside the names.
+_TEXT_WIDTH = 78
+
+
+def _shown(cell: nodes.Node | str) -> str:
+    """*cell*'s text as the text builder writes it: code in double quotes."""
+    if isinstance(cell, str | nodes.Text):
+        return str(cell)
+    inner = "".join(_shown(child) for child in cell.children)
+    return f'"{inner}"' if isinstance(cell, nodes.literal) else inner
+
+
+def _column_widths(columns: list[list[str]]) -> list[int]:
+    """Widths, in characters, that fit the text builder's page: each column first as wide
+    as its longest word (so no word is cut, if they fit) and at most its longest text,
+    then the room left shared out evenly among the columns whose text still wraps."""
+    room = _TEXT_WIDTH - (3 * len(columns) + 1)
+    natural = [max(len(text) for text in texts) for texts in columns]
+    widths = [
+        min(max((len(word) for text in texts for word in text.split()), default=1), most)
+        for texts, most in zip(columns, natural, strict=True)
+    ]
+    while sum(widths) > room:  # words too long for any layout: cut the longest
+        widths[widths.index(max(widths))] -= 1
+    left = room - sum(widths)
+    while left > 0:
+        wrapping = [i for i, width in enumerate(widths) if width < natural[i]]
+        if not wrapping:
+            break
+        share = max(1, left // len(wrapping))
+        for i in wrapping:
+            more = min(share, natural[i] - widths[i], left)
+            widths[i] += more
+            left -= more
+    return widths
+
 
 def _table(headers: list[str], rows: list[list[nodes.Node | str]]) -> nodes.table:
-    table = nodes.table()
+    # HTML and LaTeX size the columns to their content (colwidths-auto); the text builder
+    # follows the colspecs, which fit its page.
+    table = nodes.table(classes=["colwidths-auto"])
     group = nodes.tgroup(cols=len(headers))
     table += group
-    for _ in headers:
-        group += nodes.colspec(colwidth=1)
+    columns = [[header, *(_shown(row[i]) for row in rows)] for i, header in enumerate(headers)]
+    for width in _column_widths(columns):
+        group += nodes.colspec(colwidth=width)
     head = nodes.thead()
     group += head
     head += _row(headers)
@@ -44,8 +85,11 @@ def _row(cells: list[Any]) -> nodes.row:
     row = nodes.row()
     for cell in cells:
         entry = nodes.entry()
-        if isinstance(cell, nodes.Node):
+        if isinstance(cell, nodes.Body):
             entry += cell
+        elif isinstance(cell, nodes.Node):
+            # Inline text in a paragraph: the text builder spells out a bare one.
+            entry += nodes.paragraph("", "", cell)
         else:
             entry += nodes.paragraph(text=str(cell))
         row += entry
