@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import dataclasses as dc
 import hashlib
+import pickle
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
     from sphinx.util.tags import Tags
 
+WORDS_DIR = "phases-words"
 SUMMARY_CLASS = "phases-summary"
 ITEMS_CLASS = "phases-items"
 QUESTION_CLASS = "phases-question"
@@ -48,10 +51,47 @@ def remember(env: BuildEnvironment, node: nodes.Element) -> None:
     found.append(node)
 
 
-def digest(parts: Iterable[nodes.Node]) -> str:
-    """A fingerprint of the words of *parts*, as read (after translation)."""
-    text = "\x00".join(node.astext() for node in parts)
+def keep_words(env: BuildEnvironment, docname: str, parts: list[nodes.Element]) -> str:
+    """Keep a copy of a page's phase words beside its doctree; return their digest.
+
+    Read back when a page that shows them is written, this small file spares unpickling
+    the whole doctree of every phase for each overview (docs/explanation/page.md).
+    """
+    chosen = set(map(id, parts))
+    holder = nodes.container()
+    for part in parts:
+        if not any(id(parent) in chosen for parent in _ancestors(part)):
+            holder += part.deepcopy()
+    for node in holder.findall():
+        node.document = None  # type: ignore[assignment]  # not pickled with the page
+    path = _words_path(env, docname)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps(holder, pickle.HIGHEST_PROTOCOL))
+    text = "\x00".join(node.astext() for node in holder.children)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def forget_words(env: BuildEnvironment, docname: str) -> None:
+    _words_path(env, docname).unlink(missing_ok=True)
+
+
+def _load_words(env: BuildEnvironment, docname: str) -> nodes.Element | None:
+    try:
+        found = pickle.loads(_words_path(env, docname).read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None  # none kept (a page without phase words, or an older build)
+    return found if isinstance(found, nodes.container) else None
+
+
+def _words_path(env: BuildEnvironment, docname: str) -> Path:
+    return Path(env.doctreedir, WORDS_DIR, f"{docname}.pickle")
+
+
+def _ancestors(node: nodes.Node) -> Iterable[nodes.Node]:
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
 
 
 class ContentReader:
@@ -88,7 +128,7 @@ class ContentReader:
         return tuple(found)
 
     def _read(self, docname: str) -> PageText:
-        tree = self.env.get_doctree(docname)
+        tree = _load_words(self.env, docname) or self.env.get_doctree(docname)
         process_only_nodes(tree, self.tags)
         text = PageText()
         for node in tree.findall(_is_phase_text):

@@ -66,10 +66,13 @@ class PhasePage(SphinxTransform):
             report_second_declaration(self.document, self.env)
         domain = phases_domain(self.env)
         self._fill_questions(decl)
-        # Other pages show these words: a digest, taken after translation, tells when.
+        # Other pages show these words: keep them, and a digest taken after translation.
         text = temp.get("phases_text")
         if text:
-            domain.note_content(self.env.docname, content.digest(text))
+            digest = content.keep_words(self.env, self.env.docname, text)
+            domain.note_content(self.env.docname, digest)
+        else:
+            content.forget_words(self.env, self.env.docname)
         if decl is None:
             return
         self._anchor_on_top(decl)
