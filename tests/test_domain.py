@@ -72,3 +72,22 @@ def test_phase_index_and_general_index(make_app: Any, copy_root: Any) -> None:
     ]
     genindex = Path(app.outdir, "genindex.html").read_text("utf8")
     assert "Live (phase)" in genindex
+
+
+def test_the_phase_sequence_index_lists_phases_in_reading_order(
+    make_app: Any, copy_root: Any
+) -> None:
+    app = make_app("html", srcdir=copy_root("service"))
+    app.build()
+    page = Path(app.outdir, "phases-sequence.html").read_text("utf8")
+    soup = BeautifulSoup(page, "html.parser")
+    titles = [a.get_text(strip=True) for a in soup.select("table.indextable a")]
+    assert titles == [
+        "Discovery",
+        "Alpha",
+        "Beta",
+        "Private beta",
+        "Public beta",
+        "Live",
+        "Retirement",
+    ]

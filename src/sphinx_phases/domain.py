@@ -52,6 +52,36 @@ class PhaseIndex(Index):
         return sorted(letters.items()), False
 
 
+class PhaseSequenceIndex(Index):
+    """The "Phase sequence": every phase in reading order, sub-phases under their parent."""
+
+    name = "sequence"
+    localname = _("Phase sequence")
+    shortname = _("sequence")
+
+    def generate(
+        self, docnames: Iterable[str] | None = None
+    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        domain = cast(PhasesDomain, self.domain)
+        wanted = set(docnames) if docnames is not None else None
+        resolution = domain.resolution
+        entries: list[IndexEntry] = []
+        for phase_id in resolution.flat:
+            decl = resolution.decls[phase_id]
+            if wanted is not None and decl.docname not in wanted:
+                continue
+            phase = resolution.phases[phase_id]
+            # 1: a sub-phase, listed under its parent; 2: a phase with sub-phases.
+            subtype = 1 if phase.parent else 2 if phase.children else 0
+            extra = decl.status if decl.status != "published" else ""
+            entries.append(
+                IndexEntry(
+                    decl.title, subtype, decl.docname, anchor_id(decl.id), extra, "", decl.id
+                )
+            )
+        return ([(_("In reading order"), entries)] if entries else []), False
+
+
 # The raw facts kept per document, which clear_doc and merge_domaindata maintain.
 _PER_DOCUMENT = (
     "decls",
@@ -80,7 +110,7 @@ class PhasesDomain(Domain):
     label = "Service phases"
     object_types: ClassVar[dict[str, ObjType]] = {"phase": ObjType(_("phase"), "phase")}
     roles: ClassVar[dict[str, Any]] = {"phase": PhaseRole(innernodeclass=nodes.inline)}
-    indices: ClassVar[list[type[Index]]] = [PhaseIndex]
+    indices: ClassVar[list[type[Index]]] = [PhaseIndex, PhaseSequenceIndex]
     initial_data: ClassVar[dict[str, Any]] = {
         "decls": {},  # docname -> [PhaseDecl], in page order
         "problems": {},  # docname -> [Problem] found while reading the page
