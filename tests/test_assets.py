@@ -102,7 +102,9 @@ def test_a_project_stylesheet_of_the_same_name_wins(tmp_path: Path) -> None:
 _ENVVERSION = re.compile(r',\s*"sphinx_phases":\s*\d+')
 # Sphinx registers a std label for every domain index, as it does py-modindex on a site
 # without Python modules; the page itself is written only when the index has entries.
-_INDEX_LABEL = re.compile(rb"phases-(?:index|sequence) std:label -1 \S+ Phase (?:index|sequence)\n")
+_INDEX_LABEL = re.compile(
+    rb"phases-(?:index|sequence) std:label -1 \S+ Phase (?:index|sequence)\n"
+)
 
 
 def output_tree(outdir: Path) -> dict[str, bytes]:
