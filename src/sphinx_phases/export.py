@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 from sphinx_phases.access import phases_domain
 from sphinx_phases.config import get_config
-from sphinx_phases.content import plain_text
+from sphinx_phases.content import gc_paused, plain_text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -103,7 +103,8 @@ def write_json(app: Sphinx, exception: BaseException | None) -> None:
     stamp = Path(app.doctreedir, "phases-json.digest")
     if target.is_file() and stamp.is_file() and stamp.read_text("utf8") == digest:
         return
-    text = dumps(export_data(app))
+    with gc_paused():  # every phase's words, read at once
+        text = dumps(export_data(app))
     if not target.is_file() or target.read_text("utf8") != text:
         target.write_text(text, "utf8")
     stamp.write_text(digest, "utf8")

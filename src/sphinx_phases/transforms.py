@@ -172,7 +172,8 @@ class FillPlaceholders(SphinxPostTransform):
             view = pages.get(node["docname"])
             if isinstance(node, phases_overview):
                 rows = view.rows if view is not None else None
-                node.replace_self(self._overview(node, rows or {}, view))
+                with content.gc_paused():  # a row per phase: many nodes at once
+                    node.replace_self(self._overview(node, rows or {}, view))
             elif view is None or view.phase is None:
                 node.parent.remove(node)
             elif isinstance(node, phases_facts):
