@@ -60,7 +60,7 @@ def _evaluate(conf: Path) -> dict[str, Any]:
     from sphinx.config import eval_config_file
     from sphinx.util.tags import Tags
 
-    return eval_config_file(conf.resolve(), Tags())
+    return eval_config_file(str(conf.resolve()), Tags())
 
 
 def _one_line(exc: BaseException) -> str:
