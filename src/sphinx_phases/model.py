@@ -53,15 +53,6 @@ class Item:
 
 
 @dc.dataclass(frozen=True)
-class ItemList:
-    """A ``phase-activities`` or ``phase-outputs`` list: for *phase*, or the page's phase."""
-
-    kind: str  # "activities" or "outputs"
-    phase: str | None
-    items: tuple[Item, ...]
-
-
-@dc.dataclass(frozen=True)
 class PhaseDecl:
     """The raw facts one page declares about its phase, exactly as written (validated).
 
