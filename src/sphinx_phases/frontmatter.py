@@ -135,18 +135,10 @@ def _read_from_field(field: nodes.field, line: int) -> tuple[Any, int, dict[str,
     return value, line, {}
 
 
-def insert_after_title(
-    document: nodes.document, new: list[nodes.Node], *, after_banner: bool = False
-) -> None:
-    """Put *new* right after the page title (or after the status banner there)."""
+def insert_after_title(document: nodes.document, new: list[nodes.Node]) -> None:
+    """Put *new* right after the page title (at the top of a page without one)."""
     section = document.next_node(nodes.section)
     if section is None or not section.children or not isinstance(section[0], nodes.title):
         document[0:0] = new
         return
-    index = 1
-    if after_banner:
-        from sphinx_phases.nodes import phases_banner
-
-        while index < len(section) and isinstance(section[index], phases_banner):
-            index += 1
-    section[index:index] = new
+    section[1:1] = new
