@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx_phases.inputs import PATH_CHARS, excerpt
+from sphinx_phases.inputs import PATH_CHARS, confine, excerpt
 from sphinx_phases.model import PICTOGRAM_PATTERN
 from sphinx_phases.problems import PhaseWarning, Problem
 from sphinx_phases.standard import STANDARD_PHASES
@@ -96,7 +96,7 @@ def build_registry(
     refused: set[str] = set()
     roots = [confdir.resolve(), srcdir.resolve()]
     for folder in folders:
-        directory = _inside(confdir / folder, roots)
+        directory = confine(confdir / folder, roots)
         if directory is None or not directory.is_dir():
             reason = "is not a folder" if directory is not None else "is outside the project"
             problems.append(
@@ -145,19 +145,11 @@ def _check_name(name: str) -> str | None:
     return "has a name that is not valid; expected letters, digits, '-', '_' and '.'"
 
 
-def _inside(path: Path, roots: list[Path]) -> Path | None:
-    try:
-        resolved = path.resolve()
-    except (OSError, RuntimeError):  # a symlink loop
-        return None
-    return resolved if any(resolved.is_relative_to(root) for root in roots) else None
-
-
 def _check_file(path: Path, roots: list[Path]) -> str | None:
     """Why *path* cannot be a pictogram, or None."""
     if path.suffix.lower() not in SUFFIXES:
         return "is not an .svg or .png file; expected one of those"
-    resolved = _inside(path, roots)
+    resolved = confine(path, roots)
     if resolved is None:
         return (
             "resolves outside the project; expected a file inside the source or "
