@@ -74,6 +74,25 @@ def _key_list(value: Any) -> str | None:
     return "expected a list of question keys"
 
 
+def _standards(value: Any) -> str | None:
+    # Each standard's file or list is read, with its lines, once per build.
+    if isinstance(value, dict) and all(
+        isinstance(k, str) and ID_PATTERN.fullmatch(k) and isinstance(v, str | list | tuple | dict)
+        for k, v in value.items()
+    ):
+        return None
+    return (
+        "expected a mapping of standard ids (like 'service-standard') to the path of a YAML "
+        "file or a list of points"
+    )
+
+
+def _stages(value: Any) -> str | None:
+    if isinstance(value, list | tuple):
+        return None  # items are checked, with their lines, when the stages are read
+    return "expected a list of {'id': ID, 'title': TITLE, 'phases': [IDS]} mappings"
+
+
 def _optional_name(value: Any) -> str | None:
     if value is None or (isinstance(value, str) and value.strip()):
         return None
@@ -190,6 +209,33 @@ class PhasesConfig:
         metadata={
             "help": "Write phases.json (every phase and the resolved order) next to the "
             "pages of the html, dirhtml and singlehtml builders.",
+            "check": _boolean,
+            "rebuild": "",
+        },
+    )
+    stages: list[Any] = dc.field(
+        default_factory=list,
+        metadata={
+            "help": "Groups of consecutive top-level phases, e.g. [{'id': 'formulation', "
+            "'title': 'Formulation', 'phases': ['phase-a', 'phase-b']}]. A sequence file's "
+            "own 'stages' come first.",
+            "check": _stages,
+            "rebuild": "",  # what pages show of stages is tracked per page
+        },
+    )
+    standards: dict[str, Any] = dc.field(
+        default_factory=dict,
+        metadata={
+            "help": "The standards gates assess: {'id': 'file.yml'} (relative to the "
+            "configuration directory) or {'id': [points]}.",
+            "check": _standards,
+            "rebuild": "",  # what pages show of points is tracked per page
+        },
+    )
+    standard_coverage: bool = dc.field(
+        default=False,
+        metadata={
+            "help": "Report (phases.standard) every point of a standard that no gate assesses.",
             "check": _boolean,
             "rebuild": "",
         },
