@@ -41,6 +41,15 @@ class PhaseWarning(enum.Enum):
     (an empty answer, or the text ``sphinx-phases new`` wrote, does not count)."""
     CONFIG = "config"
     """An invalid ``phases_*`` value or sequence file; the default is used."""
+    GATE = "gate"
+    """A gate between phases that are not neighbours in the reading order, two gates on
+    one boundary, a gate with no criteria, or an invalid gate option."""
+    STANDARD = "standard"
+    """A standard that cannot be read, a duplicate or unknown point, or (with
+    ``phases_standard_coverage``) a point no gate assesses."""
+    STAGE = "stage"
+    """A stage whose phases are not consecutive top-level phases, a phase in two stages,
+    or a stage naming a phase no page declares."""
 
 
 @dc.dataclass(frozen=True)
