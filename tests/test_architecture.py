@@ -23,6 +23,7 @@ PURE = [
     "sequence_problems",
     "sequence_spec",
     "standard",
+    "standards",
     "cli.migrate",
     "cli.convert",
 ]
