@@ -56,7 +56,7 @@ EXPECTED: dict[str, list[str]] = {
         "phases.yml:4: WARNING: sequence: an item is a mapping of 2 keys; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
         "phases.yml:7: WARNING: phases_sequence lists 'sub' more than once; expected each phase once [phases.duplicate]",
         "phases.yml:11: WARNING: loops: an item is the value 'nope'; expected a mapping like {from: live, to: discovery} [phases.config]",
-        "phases.yml:12: WARNING: unknown key 'extra'; expected 'sequence' and optionally 'loops' [phases.config]",
+        "phases.yml:12: WARNING: unknown key 'extra'; expected 'sequence' and optionally 'loops' and 'stages' [phases.config]",
         "phases.yml:9: WARNING: phase 'alpha' loops to itself; expected a loop back to an earlier phase [phases.cycle]",
         "phases.yml:10: WARNING: phase 'alpha' loops to 'beta', which comes after it; expected a loop back to an earlier phase [phases.cycle]",
     ],

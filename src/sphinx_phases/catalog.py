@@ -9,9 +9,11 @@ that shows them is rewritten when they change.
 from __future__ import annotations
 
 import dataclasses as dc
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
+from sphinx_phases.gates import Criterion, GateDecl, Gates
 from sphinx_phases.sequence import Resolution
+from sphinx_phases.stages import Stages
 
 
 @dc.dataclass(frozen=True)
@@ -37,6 +39,55 @@ class PhaseEntry:
     pages: tuple[str, ...]
     content: tuple[str, ...]  # the digest of those words on each of those pages
     questions: tuple[str, ...]  # the question keys its page answers, in page order
+    stage: str | None = None  # the id of its stage (a sub-phase: its parent's)
+    gate_before: str | None = None  # the id of the gate that opens it
+    gate_after: str | None = None  # the id of the gate that closes it
+
+
+@dc.dataclass(frozen=True)
+class GateEntry:
+    """One placed gate as overviews and phases.json show it."""
+
+    id: str
+    title: str
+    docname: str
+    after: str
+    before: str | None
+    authority: str | None
+    points: tuple[tuple[str, str], ...]  # (standard id, point id) assessed
+    outcome: str | None
+    date: str | None
+    ratings: tuple[tuple[str, str], ...]
+    criteria: tuple[Criterion, ...]
+
+
+def build_gate_entries(
+    gates: Gates,
+    points: Callable[[GateDecl], tuple[tuple[str, str], ...]],
+    cited: Callable[[str], str],
+) -> dict[str, GateEntry]:
+    """Every placed gate; *points* reads the standard points a gate assesses, *cited*
+    turns a criterion's citation into ``standard:point`` (as written when unknown)."""
+    found: dict[str, GateEntry] = {}
+    for gate_id, gate in gates.gates.items():
+        decl = gate.decl
+        found[gate_id] = GateEntry(
+            id=gate_id,
+            title=decl.title,
+            docname=decl.docname,
+            after=gate.after,
+            before=gate.before,
+            authority=decl.authority,
+            points=points(decl),
+            outcome=decl.outcome,
+            date=decl.date,
+            ratings=decl.ratings,
+            criteria=tuple(
+                dc.replace(c, cites=tuple(cited(point) for point in c.cites))
+                for c in decl.criteria
+            ),
+        )
+    return found
 
 
 def build_catalog(
@@ -45,6 +96,8 @@ def build_catalog(
     questions: Mapping[str, Iterable[tuple[str, ...]]],
     content: Mapping[str, str],
     standard_pictograms: frozenset[str] = frozenset(),
+    gates: Gates | None = None,
+    stages: Stages | None = None,
 ) -> dict[str, PhaseEntry]:
     """The shown phases in depth-first order.
 
@@ -60,6 +113,8 @@ def build_catalog(
                 targets = elsewhere.setdefault(phase_id, [])
                 if docname not in targets:
                     targets.append(docname)
+    gates = gates or Gates()
+    stages = stages or Stages()
     catalog: dict[str, PhaseEntry] = {}
     for phase_id in resolution.flat:
         phase, decl = resolution.phases[phase_id], resolution.decls[phase_id]
@@ -85,5 +140,15 @@ def build_catalog(
             pages=pages,
             content=tuple(content.get(page, "") for page in pages),
             questions=tuple(keys),
+            stage=stages.of.get(_top(resolution, phase_id)),
+            gate_before=gates.opening.get(phase_id),
+            gate_after=gates.closing.get(phase_id),
         )
     return catalog
+
+
+def _top(resolution: Resolution, phase_id: str) -> str:
+    parent = resolution.phases[phase_id].parent
+    while parent is not None:
+        phase_id, parent = parent, resolution.phases[parent].parent
+    return phase_id

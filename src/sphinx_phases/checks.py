@@ -14,15 +14,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx_phases.access import phases_domain
-from sphinx_phases.catalog import PhaseEntry, build_catalog
+from sphinx_phases.catalog import GateEntry, PhaseEntry, build_catalog, build_gate_entries
 from sphinx_phases.config import config_file, config_line, get_config
+from sphinx_phases.gates import resolve_gates
 from sphinx_phases.inputs import PATH_CHARS, confine, excerpt
 from sphinx_phases.navigation import page_words
-from sphinx_phases.pages import PageView, build_pages
+from sphinx_phases.pages import PageView, Rows, Targets, build_pages, reading_neighbours
 from sphinx_phases.pictograms import STANDARD_PICTOGRAMS
 from sphinx_phases.problems import PhaseWarning, Problem
 from sphinx_phases.sequence import Resolution, resolve
-from sphinx_phases.sequence_spec import SequenceSpec, from_config, from_yaml
+from sphinx_phases.sequence_spec import (
+    SequenceSpec,
+    StageItem,
+    from_config,
+    from_yaml,
+    stages_from_config,
+)
+from sphinx_phases.stages import resolve_stages
+from sphinx_phases.standards import explain_unknown, find_point, load_standards, parse_points
 from sphinx_phases.warnings import file_location, warn
 
 if TYPE_CHECKING:
@@ -85,40 +94,140 @@ def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> dict[str, PageView]
     spec, spec_problems = load_spec(app)
     hide = frozenset({"draft"}) if settings.hide_drafts else frozenset()
     resolution = resolve(domain.all_decls(), spec, toctree_order(env), hide)
+    page_phase = {docname: decls[0].id for docname, decls in domain.data["decls"].items()}
+    gates = resolve_gates(
+        domain.all_gates(),
+        resolution,
+        lambda phase_id: reading_neighbours(resolution, phase_id)[1],
+        page_phase,
+    )
+    stage_items, stage_problems = load_stages(app, spec)
+    stages = resolve_stages(stage_items, resolution)
+    standards, standard_problems = load_standards(
+        settings.standards, Path(app.confdir), Path(app.srcdir), config_file(app)
+    )
+    listed: dict[str, str] = {}
+    for docname in sorted(domain.data["standard_pages"]):
+        for written, _coverage, _line in domain.data["standard_pages"][docname]:
+            standard_id = written or (next(iter(standards)) if len(standards) == 1 else "")
+            listed.setdefault(standard_id, docname)
+    targets = Targets(resolution, gates, standards, listed)
     catalog = build_catalog(
         resolution,
         domain.data["items"],
         domain.data["questions"],
         domain.data["content"],
         STANDARD_PICTOGRAMS,
+        gates,
+        stages,
     )
+
+    def cited(text: str) -> str:
+        found = find_point(standards, text)
+        return f"{found[0].id}:{found[1].id}" if found else text
+
+    gate_entries = build_gate_entries(
+        gates, lambda decl: parse_points(standards, decl.standard or "")[0], cited
+    )
+    rows = Rows(catalog, gate_entries, stages.stages)
     pages = build_pages(
-        resolution, catalog, domain.data["refs"], domain.data["overviews"], page_words()
+        targets,
+        stages,
+        rows,
+        domain.data["refs"],
+        domain.data["standard_pages"],
+        domain.data["overviews"],
+        page_words(),
     )
-    domain.set_derived(resolution, catalog, pages)
+    domain.set_derived(targets, stages, catalog, gate_entries, pages)
 
     reports = _Reports(env, config_file(app), resolution.causes)
     for docname, problems in domain.data["problems"].items():
         for problem in problems:
             reports.add(problem, docname)
-    for problem in (*spec_problems, *resolution.problems):
+    for problem in (
+        *spec_problems,
+        *resolution.problems,
+        *gates.problems,
+        *stage_problems,
+        *stages.problems,
+        *standard_problems,
+    ):
         reports.add(problem)
-    _check_roles(reports, domain, resolution, _external_phase_ids(env))
+    _check_standards(reports, domain, targets, gate_entries, settings.standard_coverage)
+    _check_roles(reports, domain, targets, _external_phase_ids(env))
     _check_questions(reports, catalog, resolution, settings.required_questions)
     _check_pictograms(reports, domain)
     reports.emit()
     return pages
 
 
+def _check_standards(
+    reports: _Reports,
+    domain: PhasesDomain,
+    targets: Targets,
+    gates: dict[str, GateEntry],
+    coverage: bool,
+) -> None:
+    """The standards pages list and gates assess exist; with *coverage*, every point of
+    every standard is assessed by some gate (docs/reference/standards.md)."""
+    standards = targets.standards
+    for docname, listed in domain.data["standard_pages"].items():
+        for written, _coverage, line in listed:
+            if written and written not in standards:
+                known = ", ".join(standards) or "none is configured in phases_standards"
+                message = (
+                    f"phase-standard names {excerpt(written)}, which is not a configured "
+                    f"standard; expected one of: {known}"
+                )
+                reports.add(Problem(PhaseWarning.UNKNOWN, message, line), docname)
+            elif not written and len(standards) != 1:
+                message = (
+                    f"phase-standard names no standard, and {len(standards)} are configured; "
+                    "expected the id of one, as its argument"
+                )
+                reports.add(Problem(PhaseWarning.STANDARD, message, line), docname)
+    for gate in domain.all_gates():
+        if gate.standard:
+            for part in parse_points(standards, gate.standard)[1]:
+                message = f"gate '{gate.id}': " + explain_unknown(standards, part)
+                where = Problem(PhaseWarning.UNKNOWN, message, gate.line, path=gate.source)
+                reports.add(where, gate.docname)
+    if not coverage:
+        return
+    assessed = {point for gate in gates.values() for point in gate.points}
+    for standard in standards.values():
+        for point in standard.points:
+            if (standard.id, point.id) not in assessed:
+                message = (
+                    f"point {point.id} of {standard.title} ('{standard.id}') is assessed by "
+                    "no gate; expected a gate whose :standard: names it"
+                )
+                if standard.path is not None:
+                    found = Problem(PhaseWarning.STANDARD, message, point.line, path=standard.path)
+                else:
+                    found = Problem(PhaseWarning.STANDARD, message, setting="phases_standards")
+                reports.add(found)
+
+
 def _check_roles(
-    reports: _Reports, domain: PhasesDomain, resolution: Resolution, external: set[str]
+    reports: _Reports,
+    domain: PhasesDomain,
+    targets: Targets,
+    external: set[tuple[str, str]],
 ) -> None:
     for docname, refs in domain.data["refs"].items():
-        for target, line in refs:
-            if target not in resolution.decls and target not in external:
+        for target, line, kind in refs:
+            if kind == "point":
+                if find_point(targets.standards, target) is None:
+                    message = "standard role: " + explain_unknown(targets.standards, target)
+                    reports.add(Problem(PhaseWarning.UNKNOWN, message, line), docname)
+                continue
+            known = targets.gates.declared if kind == "gate" else targets.resolution.decls
+            if target not in known and (kind, target) not in external:
                 message = (
-                    f"phase role names '{target}', which no page declares; expected the id "
-                    "of a phase"
+                    f"{kind} role names '{target}', which no page declares; expected the id "
+                    f"of a {kind}"
                 )
                 reports.add(Problem(PhaseWarning.UNKNOWN, message, line), docname)
 
@@ -239,6 +348,19 @@ def load_spec(app: Sphinx) -> tuple[SequenceSpec | None, list[Problem]]:
     )
 
 
+def load_stages(app: Sphinx, spec: SequenceSpec | None) -> tuple[list[StageItem], list[Problem]]:
+    """The sequence file's stages, then those of ``phases_stages``."""
+    items = list(spec.stages) if spec is not None else []
+    value = get_config(app.config).stages
+    if not value:
+        return items, []
+    conf_path = config_file(app)
+    more, problems = stages_from_config(
+        value, conf_path=conf_path, line=config_line(conf_path, "phases_stages")
+    )
+    return items + more, problems
+
+
 def toctree_order(env: BuildEnvironment) -> list[str]:
     """Documents in the order a reader meets them through the toctrees (depth-first)."""
     includes = env.toctree_includes
@@ -255,7 +377,10 @@ def toctree_order(env: BuildEnvironment) -> list[str]:
     return order
 
 
-def _external_phase_ids(env: BuildEnvironment) -> set[str]:
-    """Phase ids that intersphinx inventories provide, which a role may name."""
+def _external_phase_ids(env: BuildEnvironment) -> set[tuple[str, str]]:
+    """(kind, id) of the phases and gates that intersphinx inventories provide, which a
+    role may name."""
     inventory = getattr(env, "intersphinx_inventory", None) or {}
-    return set(inventory.get("phases:phase", {}))
+    return {
+        (kind, name) for kind in ("phase", "gate") for name in inventory.get(f"phases:{kind}", {})
+    }

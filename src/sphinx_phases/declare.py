@@ -28,13 +28,16 @@ def phase_reference(
     phase_id: str,
     child: nodes.Node | list[nodes.Node],
     title: str | None = None,
+    *,
+    anchor: str | None = None,
 ) -> nodes.reference:
-    """A final link to a phase's anchor, with the builder's own URI for its page.
+    """A final link to a phase's anchor (or another *anchor*: a gate's), with the
+    builder's own URI for its page.
 
     Where the target is on the same output page (the same document, or any document of
     singlehtml), the link is the anchor alone.
     """
-    anchor = anchor_id(phase_id)
+    anchor = anchor or anchor_id(phase_id)
     node = nodes.reference("", "", internal=True)
     uri = "" if fromdocname == todocname else builder.get_relative_uri(fromdocname, todocname)
     if not uri or uri.startswith("#"):

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterable, Iterator, Mapping, Set
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 
-from sphinx_phases.catalog import PhaseEntry
+from sphinx_phases.catalog import GateEntry, PhaseEntry
 from sphinx_phases.content import ContentReader
 from sphinx_phases.declare import anchor_id, phase_reference
+from sphinx_phases.directives.standard import StandardRole
+from sphinx_phases.gates import GateDecl, Gates, gate_anchor
 from sphinx_phases.locale import _
 from sphinx_phases.model import PhaseDecl
-from sphinx_phases.pages import PageView, ref_view
+from sphinx_phases.pages import PageView, Targets, ref_view
 from sphinx_phases.pictograms import Registry
 from sphinx_phases.problems import Problem
-from sphinx_phases.roles import PhaseRole
+from sphinx_phases.roles import GateRole, PhaseRole
 from sphinx_phases.sequence import Resolution
+from sphinx_phases.stages import Stages
+from sphinx_phases.standards import Standard
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -93,6 +97,8 @@ _PER_DOCUMENT = (
     "questions",
     "unanswered",
     "content",
+    "gates",
+    "standard_pages",
 )
 
 
@@ -108,23 +114,35 @@ class PhasesDomain(Domain):
 
     name = "phases"
     label = "Service phases"
-    object_types: ClassVar[dict[str, ObjType]] = {"phase": ObjType(_("phase"), "phase")}
-    roles: ClassVar[dict[str, Any]] = {"phase": PhaseRole(innernodeclass=nodes.inline)}
+    object_types: ClassVar[dict[str, ObjType]] = {
+        "phase": ObjType(_("phase"), "phase"),
+        "gate": ObjType(_("gate"), "gate"),
+    }
+    roles: ClassVar[dict[str, Any]] = {
+        "phase": PhaseRole(innernodeclass=nodes.inline),
+        "gate": GateRole(innernodeclass=nodes.inline),
+        "standard": StandardRole(innernodeclass=nodes.inline),
+    }
     indices: ClassVar[list[type[Index]]] = [PhaseIndex, PhaseSequenceIndex]
     initial_data: ClassVar[dict[str, Any]] = {
         "decls": {},  # docname -> [PhaseDecl], in page order
         "problems": {},  # docname -> [Problem] found while reading the page
-        "refs": {},  # docname -> [(phase id, line)] of {phase} roles
+        "refs": {},  # docname -> [(id, line, "phase" or "gate")] of {phase} and {gate} roles
         "items": {},  # docname -> [(kind, phase or None)] of its item lists
-        "pictograms": {},  # docname -> [(name, line)] of every pictogram the page shows
+        # docname -> [(name, line, included file or None)] of every pictogram the page shows
+        "pictograms": {},
         "overviews": {},  # docname -> True when the page holds a sequence or table
-        "questions": {},  # docname -> [(key, line)] of its answers
-        # docname -> [(key, "empty" or "placeholder", line)]: questions not answered yet
+        "questions": {},  # docname -> [(key, line, included file or None)] of its answers
+        # docname -> [(key, "empty" or "placeholder", line, included file or None)]:
+        # questions not answered yet
         "unanswered": {},
         "content": {},  # docname -> digest of its phase words (summary, items, answers)
+        "gates": {},  # docname -> [GateDecl], in page order
+        # docname -> [(standard id as written, coverage, line)] of its phase-standard lists
+        "standard_pages": {},
         "views": {},  # docname -> digest of what the page showed when last written
     }
-    data_version = 5
+    data_version = 6
     # Set at builder-inited for the current build: every pictogram name it knows.
     pictograms: Registry = Registry({})
 
@@ -133,6 +151,10 @@ class PhasesDomain(Domain):
         # Derived once per build by checks.resolve_and_check, in the main process, before
         # write workers fork; kept off the pickled environment, which need not carry them.
         self._resolution: Resolution | None = None
+        self.gates = Gates()
+        self.stages = Stages()
+        self.targets: Targets | None = None
+        self.gate_entries: dict[str, GateEntry] = {}
         self.catalog: dict[str, PhaseEntry] = {}
         self.pages: dict[str, PageView] = {}
         self._reader: ContentReader | None = None
@@ -147,8 +169,9 @@ class PhasesDomain(Domain):
         if problems:
             self.data["problems"].setdefault(docname, []).extend(problems)
 
-    def note_reference(self, docname: str, target: str, line: int) -> None:
-        self.data["refs"].setdefault(docname, []).append((target, line))
+    def note_reference(self, docname: str, target: str, line: int, kind: str = "phase") -> None:
+        """A ``{phase}`` (or ``{gate}``, *kind*) role on *docname* names *target*."""
+        self.data["refs"].setdefault(docname, []).append((target, line, kind))
 
     def note_items(
         self, docname: str, kind: str, phase: str | None, problems: list[Problem]
@@ -180,6 +203,21 @@ class PhasesDomain(Domain):
         if problems:
             self.data["problems"].setdefault(docname, []).extend(problems)
 
+    def note_gate(self, docname: str, decl: GateDecl | None, problems: list[Problem]) -> None:
+        if decl is not None:
+            self.data["gates"].setdefault(docname, []).append(decl)
+        if problems:
+            self.data["problems"].setdefault(docname, []).extend(problems)
+
+    def note_standard_page(
+        self, docname: str, standard_id: str, line: int, coverage: bool = False
+    ) -> None:
+        self.data["standard_pages"].setdefault(docname, []).append((standard_id, coverage, line))
+
+    def all_gates(self) -> Iterator[GateDecl]:
+        for gates in self.data["gates"].values():
+            yield from gates
+
     def note_content(self, docname: str, digest: str) -> None:
         self.data["content"][docname] = digest
 
@@ -208,14 +246,24 @@ class PhasesDomain(Domain):
 
     def set_derived(
         self,
-        resolution: Resolution,
+        targets: Targets,
+        stages: Stages,
         catalog: dict[str, PhaseEntry],
+        gate_entries: dict[str, GateEntry],
         pages: dict[str, PageView],
     ) -> None:
-        self._resolution = resolution
+        self._resolution = targets.resolution
+        self.targets = targets
+        self.gates = targets.gates
+        self.gate_entries = gate_entries
+        self.stages = stages
         self.catalog = catalog
         self.pages = pages
         self._reader = None
+
+    @property
+    def standards(self) -> Mapping[str, Standard]:
+        return self.targets.standards if self.targets is not None else {}
 
     def reader(self, builder: Builder) -> ContentReader:
         """The reader of phase words for this build and process (write workers fork)."""
@@ -236,16 +284,29 @@ class PhasesDomain(Domain):
         # What the page shows, as its view recorded it (the same value decides rewrites).
         view = self.pages.get(node.get("refdoc", fromdocname))
         recorded = dict(view.refs) if view is not None else {}
-        shown = recorded[target] if target in recorded else ref_view(self.resolution, target)
+        key = (typ, target)
+        if key in recorded:
+            shown = recorded[key]
+        elif self.targets is not None:
+            shown = ref_view(self.targets, typ, target)
+        else:
+            raise RuntimeError("references are resolved after env-get-updated, not before")
         if shown is None:
-            return None  # intersphinx may know it; else the sequence check reports it
+            return None  # intersphinx may know it; else the checks report it
         if not node.get("refexplicit"):
             contnode = nodes.inline(shown.title, shown.title, classes=contnode["classes"])
         if shown.hidden:
-            # A hidden draft: its title as plain text. Sphinx puts whatever node this
-            # returns in place of the reference; its annotation is narrower than that.
+            # A hidden draft, or a point listed nowhere: its title as plain text. Sphinx
+            # puts whatever node this returns in place of the reference; its annotation is
+            # narrower than that.
             return contnode  # type: ignore[return-value]
-        return phase_reference(builder, fromdocname, shown.docname, target, contnode, shown.title)
+        if shown.url is not None:
+            link = nodes.reference("", "", contnode, refuri=shown.url, reftitle=shown.title)
+            link["classes"].append("external")
+            return link
+        return phase_reference(
+            builder, fromdocname, shown.docname, target, contnode, shown.title, anchor=shown.anchor
+        )
 
     def resolve_any_xref(
         self,
@@ -256,11 +317,17 @@ class PhasesDomain(Domain):
         node: pending_xref,
         contnode: nodes.Element,
     ) -> list[tuple[str, nodes.reference]]:
-        found = self.resolve_xref(env, fromdocname, builder, "phase", target, node, contnode)
-        return [("phases:phase", found)] if isinstance(found, nodes.reference) else []
+        for typ in ("phase", "gate"):
+            found = self.resolve_xref(env, fromdocname, builder, typ, target, node, contnode)
+            if isinstance(found, nodes.reference):
+                return [(f"phases:{typ}", found)]
+        return []
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         resolution = self.resolution
         for phase_id in sorted(resolution.phases):
             decl = resolution.decls[phase_id]
             yield phase_id, decl.title, "phase", decl.docname, anchor_id(phase_id), 1
+        for gate_id in sorted(self.gates.gates):
+            gate = self.gates.gates[gate_id].decl
+            yield gate_id, gate.title, "gate", gate.docname, gate_anchor(gate_id), 1

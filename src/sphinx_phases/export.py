@@ -16,12 +16,14 @@ from urllib.parse import urljoin
 from sphinx_phases.access import phases_domain
 from sphinx_phases.config import get_config
 from sphinx_phases.content import gc_paused, plain_text
+from sphinx_phases.gates import gate_anchor
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from sphinx_phases.catalog import PhaseEntry
+    from sphinx_phases.catalog import GateEntry, PhaseEntry
     from sphinx_phases.model import Item
+    from sphinx_phases.standards import Standard
 
 FORMAT_VERSION = 1
 SCHEMA = Path(__file__).parent / "schema" / "phases.schema.json"
@@ -60,6 +62,9 @@ def export_data(app: Sphinx) -> dict[str, Any]:
                 "activities": _items(words.items(entry.pages, entry.id, "activities")),
                 "outputs": _items(words.items(entry.pages, entry.id, "outputs")),
                 "questions": list(entry.questions),
+                "stage": entry.stage,
+                "gate_before": entry.gate_before,
+                "gate_after": entry.gate_after,
             }
         )
     resolution = domain.resolution
@@ -68,7 +73,40 @@ def export_data(app: Sphinx) -> dict[str, Any]:
         "order": list(resolution.order),
         "reading": list(resolution.flat),
         "phases": phases,
+        "gates": [_gate(app, gate, base) for gate in domain.gate_entries.values()],
+        "stages": [
+            {"id": stage.id, "title": stage.title, "phases": list(stage.phases)}
+            for stage in domain.stages.stages.values()
+        ],
+        "standards": [_standard(standard) for standard in domain.standards.values()],
     }
+
+
+def _gate(app: Sphinx, gate: GateEntry, base: str | None) -> dict[str, Any]:
+    url = app.builder.get_target_uri(gate.docname) + "#" + gate_anchor(gate.id)
+    if base:
+        url = urljoin(base.rstrip("/") + "/", url)
+    return {
+        "id": gate.id,
+        "title": gate.title,
+        "url": url,
+        "docname": gate.docname,
+        "after": gate.after,
+        "before": gate.before,
+        "authority": gate.authority,
+        "points": [f"{standard}:{point}" for standard, point in gate.points],
+        "criteria": [{"text": c.text, "points": list(c.cites)} for c in gate.criteria],
+        "outcome": gate.outcome,
+        "date": gate.date,
+        "ratings": dict(gate.ratings),
+    }
+
+
+def _standard(standard: Standard) -> dict[str, Any]:
+    points = [
+        {"id": p.id, "title": p.title, "section": p.section, "url": p.url} for p in standard.points
+    ]
+    return {"id": standard.id, "title": standard.title, "url": standard.url, "points": points}
 
 
 def _items(items: tuple[Item, ...]) -> list[dict[str, str | None]]:
@@ -97,8 +135,9 @@ def write_json(app: Sphinx, exception: BaseException | None) -> None:
         return
     # The file follows from the catalogue (which holds a digest of every phase's words)
     # and the URLs: when neither changed, the phase pages need not be read again.
+    shown = (domain.catalog, domain.gate_entries, domain.stages, domain.standards)
     digest = hashlib.sha256(
-        repr((domain.catalog, app.builder.name, app.config.html_baseurl)).encode()
+        repr((shown, app.builder.name, app.config.html_baseurl)).encode()
     ).hexdigest()
     stamp = Path(app.doctreedir, "phases-json.digest")
     if target.is_file() and stamp.is_file() and stamp.read_text("utf8") == digest:

@@ -14,16 +14,18 @@ from sphinx_phases.assets import (
 )
 from sphinx_phases.checks import resolve_and_check
 from sphinx_phases.directives.facts import PhaseFactsDirective
+from sphinx_phases.directives.gate import PhaseGateDirective
 from sphinx_phases.directives.items import PhaseActivitiesDirective, PhaseItemsDirective
 from sphinx_phases.directives.nav import PhaseNavDirective
 from sphinx_phases.directives.overviews import PhaseSequenceDirective, PhaseTableDirective
 from sphinx_phases.directives.phase import PhaseDirective
 from sphinx_phases.directives.question import PhaseQuestionDirective
+from sphinx_phases.directives.standard import PhaseStandardDirective, StandardRole
 from sphinx_phases.domain import PhasesDomain
 from sphinx_phases.export import write_json
 from sphinx_phases.incremental import pages_to_rewrite
 from sphinx_phases.locale import CATALOG, LOCALE_DIR
-from sphinx_phases.roles import PhaseRole, PictogramRole
+from sphinx_phases.roles import GateRole, PhaseRole, PictogramRole
 from sphinx_phases.search import keep_out_of_search
 from sphinx_phases.settings import check_config, register_config
 from sphinx_phases.theme import add_phase_context
@@ -52,10 +54,14 @@ def register(app: Sphinx) -> None:
     app.add_directive("phase-activities", PhaseActivitiesDirective)
     app.add_directive("phase-nav", PhaseNavDirective)
     app.add_directive("phase-facts", PhaseFactsDirective)
+    app.add_directive("phase-gate", PhaseGateDirective)
     app.add_directive("phase-question", PhaseQuestionDirective)
+    app.add_directive("phase-standard", PhaseStandardDirective)
     app.add_directive("phase-sequence", PhaseSequenceDirective)
     app.add_directive("phase-table", PhaseTableDirective)
     app.add_role("phase", PhaseRole(innernodeclass=nodes.inline))
+    app.add_role("gate", GateRole(innernodeclass=nodes.inline))
+    app.add_role("standard", StandardRole(innernodeclass=nodes.inline))
     app.add_role("pictogram", PictogramRole())
 
     app.add_transform(PhasePage)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from sphinx_phases.declare import phase_reference
+from sphinx_phases.gates import gate_anchor
 from sphinx_phases.locale import _
 from sphinx_phases.nodes import phases_nav_link
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
 
     from sphinx_phases.nodes import phases_nav
-    from sphinx_phases.pages import NavLink, PageView
+    from sphinx_phases.pages import GateLink, GateView, NavLink, PageView
 
 
 def page_words() -> dict[str, str]:
@@ -42,6 +43,25 @@ def page_words() -> dict[str, str]:
         "position-sub": _("Part {n} of {total} of {parent}"),
         "duration": _("Duration"),
         "team": _("Team"),
+        "stage": _("Stage"),
+        "starts-after": _("Starts after"),
+        "ends-with": _("Ends with"),
+        "after-gate": _("after the {gate}"),
+        "between": _("Between"),
+        "between-value": _("{after} and {before}"),
+        "closes": _("Closes"),
+        "authority": _("Decided by"),
+        "assesses": _("Assesses"),
+        "outcome": _("Outcome"),
+        "date": _("Date"),
+        "ratings": _("Ratings"),
+        "outcome-pending": _("Pending"),
+        "outcome-met": _("Met"),
+        "outcome-met-with-conditions": _("Met with conditions"),
+        "outcome-not-met": _("Not met"),
+        "rating-green": _("Green"),
+        "rating-amber": _("Amber"),
+        "rating-red": _("Red"),
     }
 
 
@@ -52,8 +72,67 @@ def fill_nav(nav: phases_nav, view: PageView, builder: Builder) -> None:
         return
     if view.color:
         nav["color"] = view.color
+    words = page_words()
     for link in view.nav:
-        nav += _entry(link, nav["docname"], builder)
+        entry = _entry(link, nav["docname"], builder)
+        if link.gate is not None:
+            entry += _gate_note(link.gate, words["after-gate"], nav["docname"], builder)
+        nav += entry
+
+
+def _gate_note(gate: GateLink, template: str, docname: str, builder: Builder) -> nodes.inline:
+    """ ", after the Alpha assessment", the gate's title a link to the gate."""
+    before, _sep, after = template.partition("{gate}")
+    note = nodes.inline(classes=["phases-nav__gate"])
+    note += nodes.Text(", " + before)
+    title = nodes.inline(gate.title, gate.title)
+    note += phase_reference(
+        builder, docname, gate.docname, gate.id, title, gate.title, anchor=gate_anchor(gate.id)
+    )
+    if after:
+        note += nodes.Text(after)
+    return note
+
+
+def gate_facts(
+    view: GateView, words: dict[str, str], docname: str, builder: Builder
+) -> nodes.definition_list:
+    """A gate's place and decision, as a definition list (``phases-gate__facts``)."""
+    listing = nodes.definition_list(classes=["phases-facts", "phases-gate__facts"])
+
+    def link(target: NavLink) -> nodes.reference:
+        assert target.target
+        assert target.docname
+        assert target.title
+        title = nodes.inline(target.title, target.title)
+        return phase_reference(
+            builder, docname, target.docname, target.target, title, target.title
+        )
+
+    place = nodes.paragraph()
+    if view.before is None:
+        label = words["closes"]
+        place += link(view.after)
+    else:
+        label = words["between"]
+        first, _sep, rest = words["between-value"].partition("{after}")
+        middle, _sep, last = rest.partition("{before}")
+        place += nodes.Text(first)
+        place += link(view.after)
+        place += nodes.Text(middle)
+        place += link(view.before)
+        place += nodes.Text(last)
+    listing += _fact(label, place)
+    for label, value in view.facts:
+        listing += _fact(label, nodes.paragraph(value, value))
+    return listing
+
+
+def _fact(label: str, value: nodes.paragraph) -> nodes.definition_list_item:
+    item = nodes.definition_list_item()
+    item += nodes.term(label, label)
+    item += nodes.definition("", value)
+    return item
 
 
 def _entry(link: NavLink, docname: str, builder: Builder) -> phases_nav_link:
@@ -75,8 +154,5 @@ def facts_list(view: PageView) -> nodes.definition_list:
     """The phase's facts as a definition list (``<dl class="phases-facts">`` in HTML)."""
     listing = nodes.definition_list(classes=["phases-facts"])
     for label, value in view.facts:
-        item = nodes.definition_list_item()
-        item += nodes.term(label, label)
-        item += nodes.definition("", nodes.paragraph(value, value))
-        listing += item
+        listing += _fact(label, nodes.paragraph(value, value))
     return listing

@@ -12,11 +12,14 @@ from docutils import nodes
 __all__ = [
     "phases_banner",
     "phases_facts",
+    "phases_gate",
+    "phases_gate_facts",
     "phases_nav",
     "phases_nav_link",
     "phases_overview",
     "phases_pictogram",
     "phases_region",
+    "phases_standard",
     "phases_step",
 ]
 
@@ -65,3 +68,22 @@ class phases_region(nodes.container):
     """A wide overview (the table) that scrolls inside itself on a narrow screen, so the
     page never does. Attribute ``label``: what the region holds, for assistive
     technology; in HTML a focusable ``div`` with ``role="region"``."""
+
+
+class phases_gate(nodes.container):
+    """A gate where it is declared: its title, facts, description and criteria.
+    Attribute ``gate`` (its id); its ``ids`` hold ``gate-ID``. In HTML a ``section``."""
+
+
+class phases_gate_facts(nodes.General, nodes.Element):
+    """Where a gate's facts go (attributes ``gate``, ``docname``): the phases it stands
+    between, who decides, what it assesses, the decision. Replaced at write time like
+    :class:`phases_facts`."""
+
+
+class phases_standard(nodes.General, nodes.Element):
+    """Where a ``phase-standard`` listing goes. Attributes: ``standard`` (the id as
+    written, or "" for the only configured standard), ``coverage`` (add the matrix of
+    which gates assess which point) and ``docname``. Replaced at write time by the
+    listing of :func:`sphinx_phases.standard_render.standard_listing`; writers never see
+    one."""

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 
-from sphinx_phases.catalog import PhaseEntry
+from sphinx_phases.catalog import GateEntry, PhaseEntry
 from sphinx_phases.colors import phase_color
 from sphinx_phases.locale import _
 from sphinx_phases.nodes import phases_step
@@ -22,6 +22,8 @@ from sphinx_phases.roles import pictogram_node
 
 if TYPE_CHECKING:
     from sphinx_phases.content import ContentReader
+    from sphinx_phases.pages import Rows
+    from sphinx_phases.stages import Stage
 
 
 @dc.dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Show:
     link: Callable[[PhaseEntry], nodes.Element]
     words: ContentReader
     excerpt: bool = False
+    gate_link: Callable[[GateEntry], nodes.Element] | None = None
 
 
 #: The table's own columns; any other column is a question key.
@@ -48,6 +51,8 @@ FIXED_COLUMNS = (
     "outputs",
     "previous",
     "next",
+    "stage",
+    "gate",
 )
 DEFAULT_COLUMNS = ("title", "status", "summary")
 
@@ -59,24 +64,88 @@ def status_label(status: str) -> str:
 # -- phase-sequence ----------------------------------------------------------------------
 
 
-def sequence(
-    catalog: Mapping[str, PhaseEntry], style: str, current: str | None, show: Show
-) -> nodes.Element:
+def sequence(rows: Rows, style: str, current: str | None, show: Show) -> nodes.Element:
+    """The phases in order; with stages, one labelled group per run of phases, numbered on."""
+    catalog = rows.phases
     top = [entry for entry in catalog.values() if entry.parent is None]
-    if style == "cards":
-        return _cards(catalog, top, current, show)
     classes = ["phases-sequence"] + (["phases-sequence--line"] if style == "line" else [])
-    return _steps(catalog, top, current, show, classes)
+    runs = _runs(top, rows.stages)
+    if len(runs) == 1 and runs[0][0] is None:
+        if style == "cards":
+            return _cards(rows, top, current, show)
+        return _steps(rows, top, current, show, classes)
+    outer = nodes.container(classes=["phases-stages", f"phases-stages--{style}"])
+    first = 1
+    for stage, members in runs:
+        group = nodes.container(
+            classes=["phases-stage"] + ([] if stage else ["phases-stage--none"])
+        )
+        if stage is not None:
+            label = nodes.paragraph(classes=["phases-stage__title"])
+            label += nodes.inline("", _("Stage") + ": ", classes=["phases-stage__label"])
+            label += nodes.Text(stage.title)
+            group += label
+        if style == "cards":
+            group += _cards(rows, members, current, show, first)
+        else:
+            group += _steps(rows, members, current, show, classes, first)
+        first += len(members)
+        outer += group
+    return outer
+
+
+def _runs(
+    top: list[PhaseEntry], stages: Mapping[str, Stage]
+) -> list[tuple[Stage | None, list[PhaseEntry]]]:
+    """Consecutive phases grouped by stage (None: phases in no stage)."""
+    runs: list[tuple[Stage | None, list[PhaseEntry]]] = []
+    for entry in top:
+        stage = stages.get(entry.stage) if entry.stage else None
+        if runs and runs[-1][0] is stage:
+            runs[-1][1].append(entry)
+        else:
+            runs.append((stage, [entry]))
+    return runs or [(None, [])]
+
+
+def _gate_step(rows: Rows, entry: PhaseEntry, show: Show) -> nodes.paragraph | None:
+    """The gate that closes *entry*, marked where the sequence passes it."""
+    gate = rows.gates.get(entry.gate_after) if entry.gate_after else None
+    if gate is None or show.gate_link is None:
+        return None
+    step = nodes.paragraph(classes=["phases-sequence__gate"])
+    step += nodes.inline("", "◆ ", classes=["phases-sequence__gate-mark"])
+    step += nodes.inline("", _("Gate") + ": ", classes=["phases-sequence__gate-label"])
+    step += show.gate_link(gate)
+    if gate.outcome:
+        step += nodes.Text(" ")
+        step += nodes.inline(
+            "", outcome_label(gate.outcome), classes=["phases-tag", f"phases-tag--{gate.outcome}"]
+        )
+    return step
+
+
+def outcome_label(outcome: str) -> str:
+    return {
+        "pending": _("Pending"),
+        "met": _("Met"),
+        "met-with-conditions": _("Met with conditions"),
+        "not-met": _("Not met"),
+    }[outcome]
 
 
 def _steps(
-    catalog: Mapping[str, PhaseEntry],
+    rows: Rows,
     entries: list[PhaseEntry],
     current: str | None,
     show: Show,
     classes: list[str],
+    first: int = 1,
 ) -> nodes.enumerated_list:
+    catalog = rows.phases
     listing = nodes.enumerated_list(classes=classes, enumtype="arabic", prefix="", suffix=".")
+    if first != 1:
+        listing["start"] = first
     for entry in entries:
         step = phases_step(classes=["phases-sequence__step"])
         color = phase_color(entry.id, entry.color)
@@ -109,18 +178,23 @@ def _steps(
                 step += loop
         children = [catalog[c] for c in entry.children if c in catalog]
         if children:
-            step += _steps(catalog, children, current, show, [*classes, "phases-sequence--sub"])
+            step += _steps(rows, children, current, show, [*classes, "phases-sequence--sub"])
+        gate = _gate_step(rows, entry, show)
+        if gate is not None:
+            step += gate
         listing += step
     return listing
 
 
 def _cards(
-    catalog: Mapping[str, PhaseEntry],
+    rows: Rows,
     entries: list[PhaseEntry],
     current: str | None,
     show: Show,
+    first: int = 1,
 ) -> nodes.container:
     """sphinx-design's grid and card markup, so its stylesheet draws them."""
+    catalog = rows.phases
     outer = nodes.container(
         classes=[
             "phases-sequence",
@@ -134,7 +208,7 @@ def _cards(
         classes=["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2", "sd-row-cols-lg-3", "sd-g-3"]
     )
     outer += row
-    for number, entry in enumerate(entries, start=1):
+    for number, entry in enumerate(entries, start=first):
         column = nodes.container(classes=["sd-col", "sd-d-flex-row"])
         card_classes = ["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm", "phases-card"]
         if entry.id == current:
@@ -181,6 +255,12 @@ def _cards(
                 loop += nodes.Text(_("Go back to") + ": ")
                 loop += show.link(catalog[target])
                 body += loop
+        closing = [entry, *children]
+        for member in closing:
+            gate = _gate_step(rows, member, show)
+            if gate is not None:
+                gate["classes"].append("sd-card-text")
+                body += gate
         card += body
         column += card
         row += column
@@ -226,11 +306,14 @@ def column_title(column: str) -> str:
         "outputs": _("Outputs"),
         "previous": _("Previous"),
         "next": _("Next"),
+        "stage": _("Stage"),
+        "gate": _("Gate after"),
     }
     return titles.get(column) or column.replace("-", " ").capitalize()
 
 
-def table(catalog: Mapping[str, PhaseEntry], columns: list[str], show: Show) -> nodes.table:
+def table(rows: Rows, columns: list[str], show: Show) -> nodes.table:
+    catalog = rows.phases
     node = nodes.table(classes=["phases-table"])
     group = nodes.tgroup(cols=len(columns))
     node += group
@@ -243,7 +326,7 @@ def table(catalog: Mapping[str, PhaseEntry], columns: list[str], show: Show) -> 
     body = nodes.tbody()
     group += body
     for entry in catalog.values():
-        body += _row([_cell(catalog, entry, column, show) for column in columns])
+        body += _row([_cell(rows, entry, column, show) for column in columns])
     return node
 
 
@@ -256,10 +339,9 @@ def _row(cells: list[list[nodes.Node]]) -> nodes.row:
     return row
 
 
-def _cell(
-    catalog: Mapping[str, PhaseEntry], entry: PhaseEntry, column: str, show: Show
-) -> list[nodes.Node]:
+def _cell(rows: Rows, entry: PhaseEntry, column: str, show: Show) -> list[nodes.Node]:
     """A cell's content: a paragraph, or the phase's own words as they are written."""
+    catalog = rows.phases
     if column == "summary":
         return show.words.summary(entry.docname, entry.id)
     if column not in FIXED_COLUMNS:  # a question key: the whole answer, or its excerpt
@@ -275,6 +357,15 @@ def _cell(
         target = getattr(entry, column)
         if target in catalog:
             paragraph += show.link(catalog[target])
+    elif column == "stage":
+        stage = rows.stages.get(entry.stage) if entry.stage else None
+        paragraph += nodes.Text(stage.title if stage else "")
+    elif column == "gate":
+        gate = rows.gates.get(entry.gate_after) if entry.gate_after else None
+        if gate is not None and show.gate_link is not None:
+            paragraph += show.gate_link(gate)
+            if gate.outcome:
+                paragraph += nodes.Text(f" ({outcome_label(gate.outcome)})")
     elif column in ("activities", "outputs"):
         items = show.words.items(entry.pages, entry.id, column)
         paragraph += nodes.Text(", ".join(item.label for item in items))

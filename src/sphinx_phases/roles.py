@@ -41,6 +41,25 @@ class PhaseRole(XRefRole):
         return [node], []
 
 
+class GateRole(XRefRole):
+    """``{gate}`alpha-assessment``` links to a gate, with its title as text."""
+
+    def create_xref_node(self) -> tuple[list[Node], list[system_message]]:
+        self.refdomain, self.reftype = "phases", "gate"
+        self.classes = ["xref", "phases", "phases-gate-ref"]
+        return super().create_xref_node()
+
+    def result_nodes(
+        self,
+        document: nodes.document,
+        env: BuildEnvironment,
+        node: nodes.Element,
+        is_ref: bool,
+    ) -> tuple[list[Node], list[system_message]]:
+        phases_domain(env).note_reference(env.docname, node["reftarget"], self.lineno, "gate")
+        return [node], []
+
+
 def pictogram_node(name: str, *, decorative: bool = False) -> phases_pictogram:
     label = name.replace("-", " ").replace("_", " ")
     node = phases_pictogram(name=name, label=label)

@@ -37,12 +37,24 @@ class LoopItem:
 
 
 @dc.dataclass(frozen=True)
+class StageItem:
+    """A configured stage: a titled group of consecutive top-level phases."""
+
+    id: str
+    title: str
+    phases: tuple[str, ...]
+    line: int | None
+    path: str | None = None  # the file its line refers to
+
+
+@dc.dataclass(frozen=True)
 class SequenceSpec:
     """The configured order: items depth-first, with the file their lines refer to."""
 
     path: str
     items: tuple[SpecItem, ...] = ()
     loops: tuple[LoopItem, ...] = ()
+    stages: tuple[StageItem, ...] = ()
 
 
 class _Reader:
@@ -120,6 +132,37 @@ class _Reader:
             source, target = pair
             if self._check_id(source, line, name) and self._check_id(target, line, name):
                 result.append(LoopItem(source, target, line))
+        return result
+
+    def stages(self, node: Any, name: str) -> list[StageItem]:
+        """``[{id, title, phases: [...]}]``; a stage with a bad field is left out."""
+        result: list[StageItem] = []
+        for entry in self._as_list(node, name) or ():
+            line = self.line_of(entry)
+            fields = {self._scalar(k): v for k, v in self._mapping(entry) or ()}
+            stage_id = self._scalar(fields.get("id"))
+            title = self._scalar(fields.get("title"))
+            unknown = [k for k in fields if k not in ("id", "title", "phases")]
+            if stage_id is None or "phases" not in fields or unknown:
+                found = f"the key {excerpt(unknown[0])}" if unknown else self._describe(entry)
+                self.problem(
+                    line,
+                    f"{name}: a stage is {found}; expected a mapping like "
+                    "{id: formulation, title: Formulation, phases: [phase-a, phase-b]}",
+                )
+                continue
+            if not self._check_id(stage_id, line, name):
+                continue
+            members = self._as_list(fields["phases"], f"{name}: the phases of {stage_id!r}")
+            phases = [self._scalar(m) for m in members or ()]
+            if not all(p is not None and self._check_id(p, line, name) for p in phases):
+                continue
+            default = stage_id.replace("-", " ").capitalize()
+            result.append(
+                StageItem(
+                    stage_id, title or default, tuple(p for p in phases if p), line, self.path
+                )
+            )
         return result
 
     def _missing_keys(self, entry: Any) -> str:
@@ -272,6 +315,7 @@ def from_yaml(
         return None, reader.problems
     items: list[SpecItem] = []
     loops: list[LoopItem] = list(extra_loops)
+    stages: list[StageItem] = []
     seen_sequence = False
     for key, value in root.value:
         name = reader._scalar(key)
@@ -280,11 +324,22 @@ def from_yaml(
             items = reader.items(value, "sequence")
         elif name == "loops":
             loops.extend(reader.loops(value, "loops"))
+        elif name == "stages":
+            stages.extend(reader.stages(value, "stages"))
         else:
             reader.problem(
                 reader.line_of(key),
-                f"unknown key {excerpt(name)}; expected 'sequence' and optionally 'loops'",
+                f"unknown key {excerpt(name)}; expected 'sequence' and optionally 'loops' "
+                "and 'stages'",
             )
     if not seen_sequence:
         reader.problem(1, "no 'sequence' key; expected a mapping with a 'sequence' list")
-    return SequenceSpec(str(path), tuple(items), tuple(loops)), reader.problems
+    return SequenceSpec(str(path), tuple(items), tuple(loops), tuple(stages)), reader.problems
+
+
+def stages_from_config(
+    value: Any, *, conf_path: str, line: int | None
+) -> tuple[list[StageItem], list[Problem]]:
+    """``phases_stages`` from conf.py, its items located at the setting's line."""
+    reader = _Reader(conf_path, line)
+    return reader.stages(value, "phases_stages"), reader.problems

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from docutils import nodes
 
 from sphinx_phases.locale import _
-from sphinx_phases.standards import Point, Standard, point_anchor, standard_anchor
+from sphinx_phases.standards import Point, Standard, point_anchor, point_text, standard_anchor
 
 __all__ = ["GateColumn", "point_text", "standard_listing"]
 
@@ -30,12 +30,6 @@ class GateColumn:
     title: str
     link: Callable[[], nodes.Node]
     points: frozenset[tuple[str, str]]
-
-
-def point_text(standard: Standard, point: Point) -> str:
-    """How a citation shows a point: its id, then its title ("5. Make sure everyone can
-    use the service")."""
-    return f"{point.id}. {point.title}"
 
 
 def standard_listing(
@@ -86,7 +80,9 @@ def _coverage(standard: Standard, gates: Sequence[GateColumn]) -> nodes.Element:
             _("No gate assesses a point of this standard yet."),
             classes=["phases-standard-coverage"],
         )
-    table = nodes.table(classes=["phases-standard-coverage"])
+    table = nodes.table(
+        classes=["phases-standard-coverage"], ids=[f"{standard_anchor(standard.id)}-coverage"]
+    )
     table += nodes.title("", _("Which gates assess each point"))
     group = nodes.tgroup(cols=len(columns) + 1)
     table += group

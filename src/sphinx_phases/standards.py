@@ -105,6 +105,12 @@ def point_anchor(standard_id: str, point_id: str) -> str:
     return f"standard-{_slug(standard_id)}-{_slug(point_id)}"
 
 
+def point_text(standard: Standard, point: Point) -> str:
+    """How a citation shows a point: its id, then its title ("5. Make sure everyone can
+    use the service")."""
+    return f"{point.id}. {point.title}"
+
+
 # -- citations -----------------------------------------------------------------------------
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -21,21 +20,26 @@ from sphinx_phases.frontmatter import (
     insert_after_title,
     report_second_declaration,
 )
+from sphinx_phases.gates import gate_anchor
 from sphinx_phases.locale import _
 from sphinx_phases.model import PhaseDecl
-from sphinx_phases.navigation import facts_list, fill_nav
+from sphinx_phases.navigation import facts_list, fill_nav, gate_facts, page_words
 from sphinx_phases.nodes import (
     phases_banner,
     phases_facts,
+    phases_gate_facts,
     phases_nav,
     phases_overview,
     phases_region,
+    phases_standard,
 )
+from sphinx_phases.pages import Rows
+from sphinx_phases.standard_render import GateColumn, standard_listing
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
 
-    from sphinx_phases.catalog import PhaseEntry
+    from sphinx_phases.catalog import GateEntry, PhaseEntry
     from sphinx_phases.pages import PageView
 
 
@@ -168,12 +172,16 @@ class FillPlaceholders(SphinxPostTransform):
         if not pages:
             return
         for node in list(self.document.findall(_is_placeholder)):
-            assert isinstance(node, phases_nav | phases_overview | phases_facts)
+            assert isinstance(node, _PLACEHOLDERS)
             view = pages.get(node["docname"])
             if isinstance(node, phases_overview):
                 rows = view.rows if view is not None else None
                 with content.gc_paused():  # a row per phase: many nodes at once
-                    node.replace_self(self._overview(node, rows or {}, view))
+                    node.replace_self(self._overview(node, rows or Rows({}, {}, {}), view))
+            elif isinstance(node, phases_gate_facts):
+                self._gate(node, view)
+            elif isinstance(node, phases_standard):
+                self._standard(node, view)
             elif view is None or view.phase is None:
                 node.parent.remove(node)
             elif isinstance(node, phases_facts):
@@ -181,12 +189,47 @@ class FillPlaceholders(SphinxPostTransform):
             else:
                 fill_nav(node, view, current_builder(self.env))
 
+    def _gate(self, node: phases_gate_facts, view: PageView | None) -> None:
+        """A placed gate's facts; an unplaced one (reported) shows its words alone."""
+        shown = [gate for gate in view.gates if gate.id == node["gate"]] if view else []
+        if not shown:
+            node.parent.remove(node)
+            return
+        builder = current_builder(self.env)
+        node.replace_self(gate_facts(shown[0], page_words(), node["docname"], builder))
+
+    def _standard(self, node: phases_standard, view: PageView | None) -> None:
+        """A standard's points, and with ``:coverage:`` the gates that assess each."""
+        wanted = (node["standard"], node["coverage"])
+        shown = [
+            listing
+            for listing in (view.standards if view else ())
+            if (listing.written, listing.gates is not None) == wanted
+        ]
+        if not shown or shown[0].standard is None:  # reported by the checks
+            node.parent.remove(node)
+            return
+        builder = current_builder(self.env)
+        columns = None
+        if shown[0].gates is not None:
+            columns = [
+                GateColumn(
+                    gate.id,
+                    gate.title,
+                    partial(_gate_link, builder, node["docname"], gate),
+                    frozenset(gate.points),
+                )
+                for gate in shown[0].gates
+            ]
+        node.replace_self(standard_listing(shown[0].standard, gates=columns))
+
     def _overview(
-        self, node: phases_overview, rows: Mapping[str, PhaseEntry], view: PageView | None
+        self, node: phases_overview, rows: Rows, view: PageView | None
     ) -> list[nodes.Node]:
         builder = current_builder(self.env)
         show = overviews.Show(
             link=partial(_link, builder, node["docname"]),
+            gate_link=partial(_gate_link, builder, node["docname"]),
             words=phases_domain(self.env).reader(builder),
             excerpt=bool(node.get("excerpt")),
         )
@@ -206,5 +249,15 @@ def _link(builder: Builder, docname: str, entry: PhaseEntry) -> nodes.reference:
     return phase_reference(builder, docname, entry.docname, entry.id, title, entry.title)
 
 
+def _gate_link(builder: Builder, docname: str, gate: GateEntry) -> nodes.reference:
+    title = nodes.inline(gate.title, gate.title)
+    return phase_reference(
+        builder, docname, gate.docname, gate.id, title, gate.title, anchor=gate_anchor(gate.id)
+    )
+
+
+_PLACEHOLDERS = (phases_nav, phases_overview, phases_facts, phases_gate_facts, phases_standard)
+
+
 def _is_placeholder(node: nodes.Node) -> bool:
-    return isinstance(node, phases_nav | phases_overview | phases_facts)
+    return isinstance(node, _PLACEHOLDERS)

@@ -179,7 +179,7 @@ EXPECTED: dict[str, list[str]] = {
     "yaml-shapes": [
         "phases.yml:1: WARNING: sequence is a mapping; expected a list [phases.config]",
         "phases.yml:2: WARNING: loops is the value '5'; expected a list [phases.config]",
-        "phases.yml:3: WARNING: unknown key 'extra'; expected 'sequence' and optionally 'loops' [phases.config]",
+        "phases.yml:3: WARNING: unknown key 'extra'; expected 'sequence' and optionally 'loops' and 'stages' [phases.config]",
     ],
     "yaml-syntax": [
         "phases.yml:4: WARNING: phases_sequence: the YAML does not parse (expected ',' or ']', but got ':'); expected a mapping with a 'sequence' list [phases.config]",
@@ -231,7 +231,7 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "table-text": [],
     "table-unknown-column": [
-        "index.md:7: WARNING: phase-table: column 'nope' is not known; expected one of id, title, subtitle, status, duration, team, summary, activities, outputs, previous, next, objective, contents [phases.option]",
+        "index.md:7: WARNING: phase-table: column 'nope' is not known; expected one of id, title, subtitle, status, duration, team, summary, activities, outputs, previous, next, stage, gate, objective, contents [phases.option]",
     ],
     # One typo'd id, named by a link, the sequence, another link and a role: the
     # declaration is reported first, as the typo, with the id everything else expects

@@ -17,20 +17,13 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
 from sphinx_phases.access import phases_domain
+from sphinx_phases.nodes import phases_standard
 
 if TYPE_CHECKING:
     from docutils.nodes import Node, system_message
     from sphinx.environment import BuildEnvironment
 
-__all__ = ["PhaseStandardDirective", "StandardRole", "phases_standard"]
-
-
-class phases_standard(nodes.General, nodes.Element):
-    """Where a ``phase-standard`` listing goes. Attributes: ``standard`` (the id as
-    written, or "" for the only configured standard), ``coverage`` (add the matrix of
-    which gates assess which point) and ``docname``. Replaced at write time by the
-    listing of :func:`sphinx_phases.standard_render.standard_listing`; writers never see
-    one."""
+__all__ = ["PhaseStandardDirective", "StandardRole"]
 
 
 class PhaseStandardDirective(SphinxDirective):
@@ -52,7 +45,9 @@ class PhaseStandardDirective(SphinxDirective):
         )
         self.set_source_info(node)
         # Whether the standard exists is checked once the standards are read for the build.
-        phases_domain(self.env).note_standard_page(self.env.docname, standard_id, self.lineno)
+        phases_domain(self.env).note_standard_page(
+            self.env.docname, standard_id, self.lineno, "coverage" in self.options
+        )
         return [node]
 
 
@@ -75,5 +70,5 @@ class StandardRole(XRefRole):
         node: nodes.Element,
         is_ref: bool,
     ) -> tuple[list[Node], list[system_message]]:
-        phases_domain(env).note_citation(env.docname, node["reftarget"], self.lineno)
+        phases_domain(env).note_reference(env.docname, node["reftarget"], self.lineno, "point")
         return [node], []

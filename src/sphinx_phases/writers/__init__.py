@@ -52,7 +52,13 @@ HANDLERS: dict[type, dict[str, Handlers]] = {
     },
     # Replaced before writing; should one survive (a builder without post-transforms),
     # it renders nothing rather than failing.
+    phase_nodes.phases_gate: {
+        "html": (html.visit_gate, html.depart_gate),
+        **_as(other.visit_container, other.depart_container, "latex", *_PLAIN),
+    },
     phase_nodes.phases_facts: _as(other.skip, other.skip, *FORMATS),
+    phase_nodes.phases_gate_facts: _as(other.skip, other.skip, *FORMATS),
+    phase_nodes.phases_standard: _as(other.skip, other.skip, *FORMATS),
     phase_nodes.phases_overview: _as(other.skip, other.skip, *FORMATS),
     phase_nodes.phases_pictogram: {
         "html": (html.visit_pictogram, html.depart_nothing),

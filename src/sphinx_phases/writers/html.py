@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from sphinx_phases.nodes import (
         phases_banner,
+        phases_gate,
         phases_nav,
         phases_nav_link,
         phases_pictogram,
@@ -58,6 +59,9 @@ def visit_nav_link(self: HTML5Translator, node: phases_nav_link) -> None:
     self.body.append(_open("a", f"phases-nav__link phases-nav__link--{kind}", **attributes))
     _walk_children(self, reference)
     self.body.append("</a>\n")
+    # What follows the link (the gate a reader passes) is its own words and link.
+    for child in node.children[node.index(reference) + 1 :]:
+        child.walkabout(self)
     raise nodes.SkipNode
 
 
@@ -74,6 +78,18 @@ def visit_region(self: HTML5Translator, node: phases_region) -> None:
 
 def depart_region(self: HTML5Translator, node: phases_region) -> None:
     self.body.append("</div>\n")
+
+
+def visit_gate(self: HTML5Translator, node: phases_gate) -> None:
+    # A section named by its title, so assistive technology lists it as a region.
+    first, *others = node["ids"] or [""]
+    attributes = {"id": first, "aria-labelledby": f"{first}-title"} if first else {}
+    self.body.append(_open("section", "phases-gate", **attributes) + "\n")
+    self.body.extend(f'<span id="{escape(anchor)}"></span>' for anchor in others)
+
+
+def depart_gate(self: HTML5Translator, node: phases_gate) -> None:
+    self.body.append("</section>\n")
 
 
 def visit_banner(self: HTML5Translator, node: phases_banner) -> None:

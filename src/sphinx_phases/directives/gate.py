@@ -1,0 +1,103 @@
+"""The ``phase-gate`` directive: a decision point between two phases, where it is declared."""
+
+from __future__ import annotations
+
+import os
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.typing import OptionSpec
+
+from sphinx_phases.access import phases_domain
+from sphinx_phases.gates import OPTION_NAMES, Criterion, GateDecl, gate_anchor, parse_gate
+from sphinx_phases.locale import _
+from sphinx_phases.nodes import phases_gate, phases_gate_facts
+
+
+class PhaseGateDirective(SphinxDirective):
+    """Declare a gate. MyST::
+
+        ```{phase-gate} alpha-assessment
+        :title: Alpha assessment
+        :standard: all
+
+        A panel decides whether the service may move to beta.
+
+        - The team understands its users {standard}`1`
+        ```
+
+    Produces a :class:`~sphinx_phases.nodes.phases_gate` holding the title, a facts
+    placeholder (filled when the sequence is known), the description and the criteria.
+    """
+
+    required_arguments = 1
+    final_argument_whitespace = True  # an id with spaces is our located warning
+    has_content = True
+    option_spec: ClassVar[OptionSpec] = {
+        name: directives.unchanged for name in OPTION_NAMES if name != "id"
+    }
+
+    def run(self) -> list[nodes.Node]:
+        body = nodes.container()
+        self.set_source_info(body)
+        body += self.parse_content_to_nodes()
+        lists = [n for n in body.children if isinstance(n, nodes.bullet_list)]
+        criteria = tuple(_criterion(item) for item in lists[0].children) if lists else ()
+        source, _line = self.get_source_info()
+        source = os.path.abspath(source) if source else ""
+        page = os.path.abspath(self.env.doc2path(self.env.docname))
+        decl, problems = parse_gate(
+            {"id": self.arguments[0], **self.options},
+            docname=self.env.docname,
+            line=self.lineno,
+            criteria=criteria,
+            source=source if source and source != page else None,
+        )
+        phases_domain(self.env).note_gate(self.env.docname, decl, problems)
+        if decl is None:
+            return list(body.children)
+        return self._render(decl, body, lists[0] if lists else None)
+
+    def _render(
+        self, decl: GateDecl, body: nodes.container, criteria: nodes.bullet_list | None
+    ) -> list[nodes.Node]:
+        anchor = gate_anchor(decl.id)
+        gate = phases_gate(gate=decl.id, ids=[anchor])
+        self.set_source_info(gate)
+        self.state.document.note_explicit_target(gate)
+        title = nodes.rubric(decl.title, decl.title, classes=["phases-gate__title"])
+        title["ids"].append(f"{anchor}-title")
+        gate += title
+        gate += phases_gate_facts(gate=decl.id, docname=self.env.docname)
+        # The words before the criteria say what the gate decides; any after follow them.
+        description = nodes.container(classes=["phases-gate__description"])
+        for child in list(body.children):
+            if child is not criteria:
+                description += child
+                continue
+            if description.children:
+                gate += description
+            description = nodes.container(classes=["phases-gate__more"])
+            label = _("Criteria")
+            gate += nodes.paragraph(label, label, classes=["phases-gate__criteria-label"])
+            child["classes"].append("phases-gate__criteria")
+            gate += child
+        if description.children:
+            gate += description
+        index = addnodes.index(
+            entries=[("single", _("{title} (gate)").format(title=decl.title), anchor, "", None)]
+        )
+        return [index, gate]
+
+
+def _criterion(item: nodes.Node) -> Criterion:
+    """A criterion's words (without its citations, which are kept apart) and the points
+    it cites."""
+    words = item.deepcopy()
+    cited = [ref for ref in words.findall(addnodes.pending_xref) if ref.get("reftype") == "point"]
+    for ref in cited:
+        ref.parent.remove(ref)
+    return Criterion(" ".join(words.astext().split()), tuple(ref["reftarget"] for ref in cited))

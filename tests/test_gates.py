@@ -1,0 +1,300 @@
+"""Gates, stages and standards: where they show, what they export, what is reported."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.inventory import InventoryFile
+from tests.conftest import phase_warnings
+from tests.test_incremental import assert_same_as_clean, build, edit
+
+from sphinx_phases.export import SCHEMA
+
+
+@pytest.fixture
+def gates(make_app: Any, copy_root: Any) -> Any:
+    def run(builder: str = "html", **overrides: Any) -> SphinxTestApp:
+        app = make_app(builder, srcdir=copy_root("gates"), confoverrides=overrides)
+        app.build()
+        return app
+
+    return run
+
+
+def _page(app: SphinxTestApp, name: str) -> BeautifulSoup:
+    return BeautifulSoup(Path(app.outdir, name).read_text("utf8"), "html.parser")
+
+
+def _text(node: Any) -> str:
+    return " ".join(node.get_text(" ").split())
+
+
+def test_the_next_link_names_the_gate_a_reader_passes(gates: Any) -> None:
+    app = gates()
+    assert phase_warnings(app) == []
+    nav = _page(app, "alpha.html").select_one("nav.phases-nav")
+    assert (
+        _text(nav) == "Previous phase : Discovery Next phase : Beta , after the Alpha assessment"
+    )
+    gate_link = nav.select_one(".phases-nav__gate a")
+    assert gate_link["href"] == "#gate-alpha-assessment"
+    # The link itself still leads to the phase; the gate's words follow it.
+    assert nav.select_one("a[rel=next]")["href"] == "beta.html#phase-beta"
+    # A gate closing a sub-phase; one closing a parent's last sub-phase.
+    assert _text(
+        _page(app, "private-beta.html").select_one("a[rel=next] + .phases-nav__gate")
+    ) == (", after the Beta assessment")
+    public = _page(app, "public-beta.html").select_one(".phases-nav__gate a")
+    assert public["href"] == "public-beta.html#gate-live-assessment" or public["href"] == (
+        "#gate-live-assessment"
+    )
+    # No gate between beta and its first sub-phase: nothing added.
+    assert _page(app, "beta.html").select_one(".phases-nav__gate") is None
+
+
+def test_facts_name_the_stage_and_the_gates_around_a_phase(gates: Any) -> None:
+    app = gates()
+
+    def facts(name: str) -> list[tuple[str, str]]:
+        listing = _page(app, name).select_one("dl.phases-facts:not(.phases-gate__facts)")
+        terms = [dt.get_text(strip=True) for dt in listing.find_all("dt")]
+        values = [dd.get_text(strip=True) for dd in listing.find_all("dd")]
+        return list(zip(terms, values, strict=True))
+
+    assert facts("alpha.html") == [
+        ("Position", "Phase 2 of 4"),
+        ("Stage", "Explore"),
+        ("Ends with", "Alpha assessment"),
+    ]
+    assert facts("public-beta.html") == [
+        ("Position", "Part 2 of 2 of Beta"),
+        ("Stage", "Deliver"),
+        ("Starts after", "Beta assessment"),
+        ("Ends with", "Live assessment"),
+    ]
+
+
+def test_a_gate_renders_as_a_labelled_section_with_its_decision(gates: Any) -> None:
+    app = gates()
+    section = _page(app, "alpha.html").select_one("section.phases-gate")
+    assert section["id"] == "gate-alpha-assessment"
+    assert section["aria-labelledby"] == "gate-alpha-assessment-title"
+    assert section.select_one("#gate-alpha-assessment-title").get_text() == "Alpha assessment"
+    assert _text(section.select_one(".phases-gate__facts")) == (
+        "Between Alpha and Beta Decided by Assessment panel Assesses Service Standard: 1, 2 "
+        "Outcome Met Date 2026-05-04 Ratings 1: Green, 2: Amber"
+    )
+    criteria = section.select("ul.phases-gate__criteria > li")
+    assert [_text(li) for li in criteria] == [
+        "The team understands its users 1. Understand users and their needs",
+        "The riskiest assumptions have been tested",
+    ]
+    assert criteria[0].a["href"] == "index.html#standard-service-standard-1"
+
+
+def test_overviews_group_stages_and_mark_gates(gates: Any) -> None:
+    app = gates()
+    page = _page(app, "index.html")
+    groups = page.select(".phases-stages--steps > .phases-stage")
+    assert [_text(g.select_one(".phases-stage__title")) for g in groups] == [
+        "Stage: Explore",
+        "Stage: Deliver",
+    ]
+    # Numbers run on across stages.
+    assert groups[1].select_one("ol.phases-sequence").get("start") == "3"
+    marks = [_text(p) for p in page.select(".phases-stages--steps .phases-sequence__gate")]
+    assert marks == [
+        "◆ Gate: Alpha assessment Met",
+        "◆ Gate: Beta assessment",
+        "◆ Gate: Live assessment",
+    ]
+    assert len(page.select(".phases-stages--line .phases-sequence__gate")) == 3
+    rows = [
+        [_text(td) for td in tr.select("td")] for tr in page.select("table.phases-table tbody tr")
+    ]
+    assert rows == [
+        ["Discovery", "Explore", ""],
+        ["Alpha", "Explore", "Alpha assessment (Met)"],
+        ["Beta", "Deliver", ""],
+        ["Private beta", "Deliver", "Beta assessment"],
+        ["Public beta", "Deliver", "Live assessment"],
+        ["Live", "Deliver", ""],
+    ]
+
+
+def test_a_standard_lists_its_points_and_which_gates_assess_them(gates: Any) -> None:
+    app = gates()
+    page = _page(app, "index.html")
+    assert [dt["id"] for dt in page.select(".phases-standard dt")] == [
+        "standard-service-standard-1",
+        "standard-service-standard-2",
+        "standard-service-standard-3",
+    ]
+    rows = [
+        [_text(c) for c in tr.select("th, td")]
+        for tr in page.select(".phases-standard-coverage tr")
+    ]
+    assert rows[0] == ["Point", "Alpha assessment", "Live assessment"]
+    assert rows[3] == ["3. Work in the open", "— Not assessed", "✓ Assessed"]
+
+
+def test_text_output_writes_the_gate_in_words(gates: Any) -> None:
+    app = gates("text")
+    text = Path(app.outdir, "alpha.txt").read_text("utf8")
+    assert "Next phase: Beta, after the Alpha assessment" in text
+    assert "Between\n   Alpha and Beta" in text
+    assert "Outcome\n   Met" in text
+
+
+def test_export_lists_gates_stages_and_standards(gates: Any) -> None:
+    app = gates()
+    data = json.loads(Path(app.outdir, "phases.json").read_text("utf8"))
+    jsonschema.validate(data, json.loads(SCHEMA.read_text("utf8")))
+    assert [(g["id"], g["after"], g["before"]) for g in data["gates"]] == [
+        ("alpha-assessment", "alpha", "beta"),
+        ("beta-assessment", "private-beta", "public-beta"),
+        ("live-assessment", "public-beta", "live"),
+    ]
+    first = data["gates"][0]
+    assert first["url"] == "alpha.html#gate-alpha-assessment"
+    assert first["points"] == ["service-standard:1", "service-standard:2"]
+    assert first["criteria"][0] == {
+        "text": "The team understands its users",
+        "points": ["service-standard:1"],
+    }
+    assert data["stages"] == [
+        {"id": "explore", "title": "Explore", "phases": ["discovery", "alpha"]},
+        {"id": "deliver", "title": "Deliver", "phases": ["beta", "live"]},
+    ]
+    by_id = {p["id"]: p for p in data["phases"]}
+    assert (by_id["alpha"]["stage"], by_id["alpha"]["gate_after"]) == (
+        "explore",
+        "alpha-assessment",
+    )
+    assert by_id["beta"]["gate_before"] == "alpha-assessment"
+    assert [p["id"] for p in data["standards"][0]["points"]] == ["1", "2", "3"]
+
+
+def test_gates_are_domain_objects(gates: Any) -> None:
+    app = gates()
+    with Path(app.outdir, "objects.inv").open("rb") as stream:
+        inventory = InventoryFile.load(stream, "", lambda base, uri: uri)
+    gates_found = getattr(inventory, "data", inventory)["phases:gate"]
+    assert sorted(gates_found) == ["alpha-assessment", "beta-assessment", "live-assessment"]
+    role = _page(app, "index.html").select_one("a[href='alpha.html#gate-alpha-assessment']")
+    assert role is not None
+    assert role.get_text() == "Alpha assessment"
+
+
+BAD = {
+    "alpha.md": """# Alpha
+
+```{phase} alpha
+Try things.
+```
+
+```{phase-gate} alpha-assessment
+- A criterion
+```
+
+```{phase-gate} alpha-review
+- Another criterion
+```
+
+```{phase-gate} beta
+- Clashes with a phase id
+```
+
+```{phase-gate} empty-gate
+:after: discovery
+:before: live
+:standard: 1, 7
+:outcome: passed
+```
+""",
+    "live.md": """# Live
+
+```{phase} live
+Run it.
+```
+
+```{phase-gate} after-nothing
+:after: retirement
+
+- Criterion
+```
+""",
+}
+
+
+def test_bad_gates_stages_and_points_are_reported(make_app: Any, copy_root: Any) -> None:
+    srcdir = copy_root("gates")
+    for name, text in BAD.items():
+        (srcdir / name).write_text(text)
+    (srcdir / "phases.yml").write_text(
+        "sequence: [discovery, alpha, {beta: [private-beta, public-beta]}, live]\n"
+        "stages:\n"
+        "  - {id: explore, title: Explore, phases: [discovery, beta]}\n"
+        "  - {id: deliver, title: Deliver, phases: [beta, live, privat-beta]}\n"
+        "  - {id: inner, title: Inner, phases: [private-beta]}\n"
+    )
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert phase_warnings(app) == [
+        "alpha.md:15: WARNING: gate 'beta' has the id of a phase; expected an id "
+        "no phase or gate uses (they share one namespace) [phases.duplicate]",
+        "alpha.md:19: WARNING: phase-gate: outcome 'passed' is not valid: "
+        "expected one of pending, met, met-with-conditions, not-met "
+        "[phases.option]",
+        "alpha.md:11: WARNING: gate 'alpha-review' stands on the boundary after "
+        "'alpha' that gate 'alpha-assessment' (alpha, line 7) already holds; "
+        "expected one gate per boundary [phases.gate]",
+        "alpha.md:19: WARNING: gate 'empty-gate' stands between 'discovery' and "
+        "'live', which are not neighbours in the sequence; expected :before: "
+        "'alpha' [phases.gate]",
+        "alpha.md:19: WARNING: gate 'empty-gate': point '7' is not a point of the"
+        " standard 'service-standard'; expected one of '1', '2', '3' "
+        "[phases.unknown]",
+        "alpha.md:19: WARNING: phase-gate: gate 'empty-gate' has no criteria; "
+        "expected a bullet list in its body, one criterion per item [phases.gate]",
+        "live.md:7: WARNING: gate 'after-nothing' comes after 'retirement', which"
+        " no page declares; expected the id of a phase [phases.unknown]",
+        "phases.yml:3: WARNING: stage 'explore' holds phases that are not "
+        "consecutive: 'alpha' comes between them in the sequence; expected a run "
+        "of consecutive top-level phases [phases.stage]",
+        "phases.yml:4: WARNING: stage 'deliver' names 'privat-beta', which no "
+        "page declares; expected the id of a phase (did you mean 'private-beta'?)"
+        " [phases.unknown]",
+        "phases.yml:5: WARNING: stage 'inner' names 'private-beta', a sub-phase; "
+        "expected top-level phases (a sub-phase is in its parent's stage) "
+        "[phases.stage]",
+    ]
+
+
+def test_retitling_a_gate_rewrites_the_pages_that_name_it(
+    make_app: Any, copy_root: Any, tmp_path: Path
+) -> None:
+    srcdir = copy_root("gates")
+    app, _written = build(make_app, srcdir)
+    edit(srcdir / "alpha.md", ":title: Alpha assessment", ":title: Alpha service assessment")
+    app, written = build(make_app, srcdir)
+    # Its own page, the next phase (its facts), the overview page (and its role).
+    assert written == ["alpha", "beta", "index"]
+    assert_same_as_clean(make_app, app, srcdir, tmp_path)
+
+
+def test_parallel_build_equals_serial(make_app: Any, copy_root: Any) -> None:
+    serial = make_app("html", srcdir=copy_root("gates", "serial"))
+    serial.build()
+    parallel = make_app("html", srcdir=copy_root("gates", "parallel"), parallel=2)
+    parallel.build()
+    for name in ("index.html", "alpha.html", "public-beta.html", "phases.json"):
+        assert Path(serial.outdir, name).read_text("utf8") == Path(
+            parallel.outdir, name
+        ).read_text("utf8"), name
