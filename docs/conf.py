@@ -13,7 +13,9 @@ copyright = "2026, sphinx-phases contributors"
 
 extensions = ["myst_parser", "sphinx_design", "sphinx_phases", "reference"]
 myst_enable_extensions = ["colon_fence", "deflist"]
-exclude_patterns = ["_build"]
+# A snippet is shown where it is included; the one that declares a gate must not also be
+# read as a page of its own, which would declare its gate a second time.
+exclude_patterns = ["_build", "snippets/gate.md"]
 html_theme = "furo"
 html_title = "sphinx-phases"
 nitpicky = True
@@ -22,6 +24,10 @@ nitpicky = True
 phases_sequence = "example-service/phases.yml"
 phases_theme_nav = True  # the theme footer follows the phases too
 phases_required_questions = ["objective", "team"]
+# The standard the example manual's assessments check (example-service/service-standard.md
+# lists it); with coverage on, a point that no assessment checks fails the -W build.
+phases_standards = {"service-standard": "example-service/service-standard.yml"}
+phases_standard_coverage = True
 
 # PDF (tox -e pdf): sphinx-phases' LaTeX needs no setting. This preamble only draws the
 # cards of `phase-sequence :style: cards` as framed boxes, through the environment Sphinx
