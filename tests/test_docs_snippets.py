@@ -20,6 +20,7 @@ def test_snippet_builds_beside_the_example_manual(tmp_path: Path, snippet: str) 
     (srcdir / "conf.py").write_text(
         'extensions = ["myst_parser", "sphinx_design", "sphinx_phases"]\n'
         'phases_sequence = "phases.yml"\n'
+        'phases_standards = {"service-standard": "service-standard.yml"}\n'
     )
     text = (DOCS / "snippets" / snippet).read_text("utf8")
     (srcdir / "snippet.md").write_text(f"# Snippet\n\n{text}")

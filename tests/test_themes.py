@@ -26,6 +26,7 @@ def test_example_manual_under_theme(tmp_path: Path, theme: str, theme_nav: bool)
         'root_doc = "index"\n'
         f'html_theme = "{theme}"\n'
         'phases_sequence = "phases.yml"\n'
+        'phases_standards = {"service-standard": "service-standard.yml"}\n'
         f"phases_theme_nav = {theme_nav}\n"
     )
     outdir = tmp_path / "out"

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from docutils import nodes
 
 from sphinx_phases.locale import _
+from sphinx_phases.nodes import phases_region
 from sphinx_phases.standards import Point, Standard, point_anchor, point_text, standard_anchor
 
 __all__ = ["GateColumn", "point_text", "standard_listing"]
@@ -54,7 +55,7 @@ def standard_listing(
         listing += points
     result: list[nodes.Node] = [listing]
     if gates is not None:
-        result.append(_coverage(standard, gates))
+        result.extend(_coverage(standard, gates))
     return result
 
 
@@ -71,19 +72,15 @@ def _point_item(standard: Standard, point: Point) -> nodes.definition_list_item:
     return item
 
 
-def _coverage(standard: Standard, gates: Sequence[GateColumn]) -> nodes.Element:
+def _coverage(standard: Standard, gates: Sequence[GateColumn]) -> list[nodes.Element]:
     pairs = [(standard.id, point.id) for point in standard.points]
     columns = [gate for gate in gates if any(pair in gate.points for pair in pairs)]
     if not columns:
-        return nodes.paragraph(
-            "",
-            _("No gate assesses a point of this standard yet."),
-            classes=["phases-standard-coverage"],
-        )
-    table = nodes.table(
-        classes=["phases-standard-coverage"], ids=[f"{standard_anchor(standard.id)}-coverage"]
-    )
-    table += nodes.title("", _("Which gates assess each point"))
+        none = _("No gate assesses a point of this standard yet.")
+        return [nodes.paragraph("", none, classes=["phases-standard-coverage"])]
+    # Captioned by a paragraph, not a table title: a titled table wants an id, which some
+    # themes copy onto their own wrapper, giving the page two elements with one id.
+    table = nodes.table(classes=["phases-standard-coverage"])
     group = nodes.tgroup(cols=len(columns) + 1)
     table += group
     # The point column heads each row (<th> in HTML); text builders read colwidth as
@@ -109,7 +106,13 @@ def _coverage(standard: Standard, gates: Sequence[GateColumn]) -> nodes.Element:
         )
         marks = [_mark((standard.id, point.id) in gate.points) for gate in columns]
         body += _row([name], *marks)
-    return table
+    caption = _("Which gates assess each point")
+    region = phases_region(label=caption)
+    region += table
+    return [
+        nodes.paragraph(caption, caption, classes=["phases-standard-coverage__caption"]),
+        region,
+    ]
 
 
 def _row(*cells: Sequence[nodes.Node]) -> nodes.row:

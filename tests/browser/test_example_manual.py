@@ -138,16 +138,21 @@ def test_walk_next_then_previous(site: Path, tab: Tab, how: str) -> None:
     # The overview lists the same phases in the same order: top-level steps as
     # phases.json's order, and with their sub-phases as the reading order.
     tab.open(OVERVIEW)
-    steps = "ol.phases-sequence:not(.phases-sequence--sub)"
+    # The first overview: one list, or with stages one list per stage.
+    steps = ".phases-stages, ol.phases-sequence:not(.phases-sequence--sub)"
+    lists = (
+        "el => (el.matches('ol') ? [el] : "
+        "[...el.querySelectorAll('ol.phases-sequence:not(.phases-sequence--sub)')])"
+    )
     top = tab.page.eval_on_selector(
         steps,
-        "ol => [...ol.querySelectorAll(':scope > li > .phases-sequence__title a')]"
-        ".map(a => a.getAttribute('href'))",
+        f"el => ({lists})(el).flatMap(ol => [...ol.querySelectorAll("
+        "':scope > li > .phases-sequence__title a')]).map(a => a.getAttribute('href'))",
     )
     every = tab.page.eval_on_selector(
         steps,
-        "ol => [...ol.querySelectorAll('.phases-sequence__title a')]"
-        ".map(a => a.getAttribute('href'))",
+        f"el => ({lists})(el).flatMap(ol => [...ol.querySelectorAll("
+        "'.phases-sequence__title a')]).map(a => a.getAttribute('href'))",
     )
     assert [_page_of(MANUAL + href) for href in top] == [url[p] for p in data["order"]]
     assert [_page_of(MANUAL + href) for href in every] == forward
@@ -199,7 +204,8 @@ def test_current_step_is_marked(site: Path, tab: Tab) -> None:
 
 # Per sequence overview on the page: the links of its items marked as the current step.
 JS_CURRENT = """() => [...document.querySelectorAll(
-  'ol.phases-sequence:not(.phases-sequence--sub), .phases-sequence--cards')].map(seq =>
+  '.phases-stages, ol.phases-sequence:not(.phases-sequence--sub):not(.phases-stage *), '
+  + '.phases-sequence--cards:not(.phases-stage *)')].map(seq =>
   [...seq.querySelectorAll('[aria-current="step"]')].map(
     el => (el.querySelector('a') || {getAttribute: () => null}).getAttribute('href')))"""
 

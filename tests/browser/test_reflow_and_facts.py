@@ -46,7 +46,7 @@ REGION = "div.phases-region"
 # The facts list of the page: where it sits, its terms, and whatever keeps any part of it
 # from being seen (measured with the page scrolled to the top).
 JS_FACTS = """() => {
-  const lists = [...document.querySelectorAll('dl.phases-facts')];
+  const lists = [...document.querySelectorAll('dl.phases-facts:not(.phases-gate__facts)')];
   if (lists.length !== 1) return {count: lists.length};
   const dl = lists[0], vw = innerWidth, vh = innerHeight;
   const name = el => el.tagName.toLowerCase() + [...el.classList].map(c => '.' + c).join('');
