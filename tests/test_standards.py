@@ -8,6 +8,7 @@ import pytest
 from docutils import nodes
 
 from sphinx_phases.problems import PhaseWarning, Problem
+from sphinx_phases.nodes import phases_region
 from sphinx_phases.standard_render import GateColumn, point_text, standard_listing
 from sphinx_phases.standards import (
     Point,
@@ -571,15 +572,19 @@ def gate(gate_id: str, *points: str) -> GateColumn:
 
 
 def test_coverage_matrix_marks_in_words() -> None:
-    _listing, table = standard_listing(
+    _listing, caption, region = standard_listing(
         LISTED, gates=[gate("alpha", "1"), gate("elsewhere"), gate("beta", "1", "5")]
     )
+    # A caption, then the table in a region that scrolls on a narrow screen.
+    assert caption.astext() == "Which gates assess each point"
+    assert isinstance(region, phases_region)
+    assert region["label"] == "Which gates assess each point"
+    table = region[0]
     assert isinstance(table, nodes.table)
     assert table["classes"] == ["phases-standard-coverage"]
     rows = [
         [entry.astext() for entry in row.findall(nodes.entry)] for row in table.findall(nodes.row)
     ]
-    assert table.next_node(nodes.title).astext() == "Which gates assess each point"
     assert rows == [
         ["Point", "Alpha", "Beta"],  # a gate assessing no point of the standard has no column
         ["1. Understand users", "✓ Assessed", "✓ Assessed"],
