@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from docutils import nodes
 
-from sphinx_phases.problems import PhaseWarning, Problem
 from sphinx_phases.nodes import phases_region
+from sphinx_phases.problems import PhaseWarning, Problem
 from sphinx_phases.standard_render import GateColumn, point_text, standard_listing
 from sphinx_phases.standards import (
     Point,
