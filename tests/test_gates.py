@@ -110,9 +110,9 @@ def test_overviews_group_stages_and_mark_gates(gates: Any) -> None:
     assert groups[1].select_one("ol.phases-sequence").get("start") == "3"
     marks = [_text(p) for p in page.select(".phases-stages--steps .phases-sequence__gate")]
     assert marks == [
-        "◆ Gate: Alpha assessment Met",
-        "◆ Gate: Beta assessment",
-        "◆ Gate: Live assessment",
+        "Gate: Alpha assessment Met",
+        "Gate: Beta assessment",
+        "Gate: Live assessment",
     ]
     assert len(page.select(".phases-stages--line .phases-sequence__gate")) == 3
     rows = [
@@ -164,6 +164,7 @@ def test_export_lists_gates_stages_and_standards(gates: Any) -> None:
     first = data["gates"][0]
     assert first["url"] == "alpha.html#gate-alpha-assessment"
     assert first["points"] == ["service-standard:1", "service-standard:2"]
+    assert first["ratings"] == {"service-standard:1": "green", "service-standard:2": "amber"}
     assert first["criteria"][0] == {
         "text": "The team understands its users",
         "points": ["service-standard:1"],
@@ -216,6 +217,7 @@ Try things.
 :before: live
 :standard: 1, 7
 :outcome: passed
+:ratings: 1: green, 2: red, 12: amber
 ```
 """,
     "live.md": """# Live
@@ -247,34 +249,46 @@ def test_bad_gates_stages_and_points_are_reported(make_app: Any, copy_root: Any)
     app = make_app("html", srcdir=srcdir)
     app.build()
     assert phase_warnings(app) == [
-        "alpha.md:15: WARNING: gate 'beta' has the id of a phase; expected an id "
-        "no phase or gate uses (they share one namespace) [phases.duplicate]",
-        "alpha.md:19: WARNING: phase-gate: outcome 'passed' is not valid: "
-        "expected one of pending, met, met-with-conditions, not-met "
-        "[phases.option]",
-        "alpha.md:11: WARNING: gate 'alpha-review' stands on the boundary after "
-        "'alpha' that gate 'alpha-assessment' (alpha, line 7) already holds; "
-        "expected one gate per boundary [phases.gate]",
-        "alpha.md:19: WARNING: gate 'empty-gate' stands between 'discovery' and "
-        "'live', which are not neighbours in the sequence; expected :before: "
-        "'alpha' [phases.gate]",
-        "alpha.md:19: WARNING: gate 'empty-gate': point '7' is not a point of the"
-        " standard 'service-standard'; expected one of '1', '2', '3' "
+        "alpha.md:15: WARNING: gate 'beta' has the id of a phase; expected an id no phase"
+        " or gate uses (they share one namespace) [phases.duplicate]",
+        "alpha.md:19: WARNING: phase-gate: outcome 'passed' is not valid: expected one of"
+        " pending, met, met-with-conditions, not-met [phases.option]",
+        "alpha.md:11: WARNING: gate 'alpha-review' stands on the boundary after 'alpha' "
+        "that gate 'alpha-assessment' (alpha, line 7) already holds; expected one gate "
+        "per boundary [phases.gate]",
+        "alpha.md:19: WARNING: gate 'empty-gate' rates '12': point '12' is not a point of"
+        " the standard 'service-standard'; expected one of '1', '2', '3' [phases.unknown]",
+        "alpha.md:19: WARNING: gate 'empty-gate' rates point '2', which it does not "
+        "assess; expected ratings of the points its :standard: names [phases.gate]",
+        "alpha.md:19: WARNING: gate 'empty-gate' stands between 'discovery' and 'live', "
+        "which are not neighbours in the sequence; expected :before: 'alpha' "
+        "[phases.gate]",
+        "alpha.md:19: WARNING: gate 'empty-gate': point '7' is not a point of the "
+        "standard 'service-standard'; expected one of '1', '2', '3' [phases.unknown]",
+        "alpha.md:19: WARNING: phase-gate: gate 'empty-gate' has no criteria; expected a "
+        "bullet list in its body, one criterion per item [phases.gate]",
+        "live.md:7: WARNING: gate 'after-nothing' comes after 'retirement', which no page"
+        " declares; expected the id of a phase [phases.unknown]",
+        "phases.yml:3: WARNING: stage 'explore' holds phases that are not consecutive: "
+        "'alpha' comes between them in the sequence; expected a run of consecutive "
+        "top-level phases [phases.stage]",
+        "phases.yml:4: WARNING: stage 'deliver' names 'privat-beta', which no page "
+        "declares; expected the id of a phase (did you mean 'private-beta'?) "
         "[phases.unknown]",
-        "alpha.md:19: WARNING: phase-gate: gate 'empty-gate' has no criteria; "
-        "expected a bullet list in its body, one criterion per item [phases.gate]",
-        "live.md:7: WARNING: gate 'after-nothing' comes after 'retirement', which"
-        " no page declares; expected the id of a phase [phases.unknown]",
-        "phases.yml:3: WARNING: stage 'explore' holds phases that are not "
-        "consecutive: 'alpha' comes between them in the sequence; expected a run "
-        "of consecutive top-level phases [phases.stage]",
-        "phases.yml:4: WARNING: stage 'deliver' names 'privat-beta', which no "
-        "page declares; expected the id of a phase (did you mean 'private-beta'?)"
-        " [phases.unknown]",
-        "phases.yml:5: WARNING: stage 'inner' names 'private-beta', a sub-phase; "
-        "expected top-level phases (a sub-phase is in its parent's stage) "
-        "[phases.stage]",
+        "phases.yml:5: WARNING: stage 'inner' names 'private-beta', a sub-phase; expected"
+        " top-level phases (a sub-phase is in its parent's stage) [phases.stage]",
     ]
+
+
+def test_the_phase_index_lists_gates_beside_phases(gates: Any) -> None:
+    app = gates()
+    table = _page(app, "phases-index.html").select_one("table")
+    assert _text(table) == (
+        "A Alpha alpha Alpha assessment (gate) alpha-assessment B Beta beta Beta assessment "
+        "(gate) beta-assessment D Discovery discovery L Live live Live assessment (gate) "
+        "live-assessment P Private beta private-beta Public beta public-beta"
+    )
+    assert table.select_one("a[href='alpha.html#gate-alpha-assessment']") is not None
 
 
 def test_retitling_a_gate_rewrites_the_pages_that_name_it(

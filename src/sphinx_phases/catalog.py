@@ -67,7 +67,8 @@ def build_gate_entries(
     cited: Callable[[str], str],
 ) -> dict[str, GateEntry]:
     """Every placed gate; *points* reads the standard points a gate assesses, *cited*
-    turns a criterion's citation into ``standard:point`` (as written when unknown)."""
+    turns a point as written (a criterion's citation, a rating's key) into
+    ``standard:point`` (as written when unknown)."""
     found: dict[str, GateEntry] = {}
     for gate_id, gate in gates.gates.items():
         decl = gate.decl
@@ -81,7 +82,7 @@ def build_gate_entries(
             points=points(decl),
             outcome=decl.outcome,
             date=decl.date,
-            ratings=decl.ratings,
+            ratings=tuple((cited(point), rating) for point, rating in decl.ratings),
             criteria=tuple(
                 dc.replace(c, cites=tuple(cited(point) for point in c.cites))
                 for c in decl.criteria

@@ -188,11 +188,27 @@ def _check_standards(
                 )
                 reports.add(Problem(PhaseWarning.STANDARD, message, line), docname)
     for gate in domain.all_gates():
-        if gate.standard:
-            for part in parse_points(standards, gate.standard)[1]:
-                message = f"gate '{gate.id}': " + explain_unknown(standards, part)
-                where = Problem(PhaseWarning.UNKNOWN, message, gate.line, path=gate.source)
-                reports.add(where, gate.docname)
+        assessed_here, unknown = parse_points(standards, gate.standard or "")
+        for part in unknown if gate.standard else ():
+            message = f"gate '{gate.id}': " + explain_unknown(standards, part)
+            where = Problem(PhaseWarning.UNKNOWN, message, gate.line, path=gate.source)
+            reports.add(where, gate.docname)
+        for point, _rating in gate.ratings:
+            found = find_point(standards, point)
+            if found is None:
+                message = f"gate '{gate.id}' rates {excerpt(point)}: " + explain_unknown(
+                    standards, point
+                )
+                subtype = PhaseWarning.UNKNOWN
+            elif (found[0].id, found[1].id) not in assessed_here:
+                message = (
+                    f"gate '{gate.id}' rates point {excerpt(point)}, which it does not "
+                    "assess; expected ratings of the points its :standard: names"
+                )
+                subtype = PhaseWarning.GATE
+            else:
+                continue
+            reports.add(Problem(subtype, message, gate.line, path=gate.source), gate.docname)
     if not coverage:
         return
     assessed = {point for gate in gates.values() for point in gate.points}

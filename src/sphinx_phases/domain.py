@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
 
 class PhaseIndex(Index):
-    """The "Phase index": every phase by title, with its id and status."""
+    """The "Phase index": every phase and gate by title, with its id, and a phase's
+    status or the word "gate"."""
 
     name = "index"
     localname = _("Phase index")
@@ -44,14 +45,22 @@ class PhaseIndex(Index):
         letters: dict[str, list[IndexEntry]] = {}
         resolution = domain.resolution
         shown = [resolution.decls[p] for p in resolution.phases]
-        decls = sorted(shown, key=lambda d: (d.title.lower(), d.id))
-        for decl in decls:
-            if wanted is not None and decl.docname not in wanted:
+        entries = [
+            (decl.title, decl.id, decl.docname, anchor_id(decl.id), decl.status) for decl in shown
+        ]
+        entries += [
+            (gate.decl.title, gate_id, gate.decl.docname, gate_anchor(gate_id), None)
+            for gate_id, gate in domain.gates.gates.items()
+        ]
+        for title, object_id, docname, anchor, status in sorted(
+            entries, key=lambda e: (e[0].lower(), e[1])
+        ):
+            if wanted is not None and docname not in wanted:
                 continue
-            letter = decl.title[:1].upper() or decl.id[:1].upper()
-            extra = decl.status if decl.status != "published" else ""
+            letter = title[:1].upper() or object_id[:1].upper()
+            extra = _("gate") if status is None else status if status != "published" else ""
             letters.setdefault(letter, []).append(
-                IndexEntry(decl.title, 0, decl.docname, anchor_id(decl.id), extra, "", decl.id)
+                IndexEntry(title, 0, docname, anchor, extra, "", object_id)
             )
         return sorted(letters.items()), False
 

@@ -84,7 +84,10 @@ def _gate_note(gate: GateLink, template: str, docname: str, builder: Builder) ->
     """ ", after the Alpha assessment", the gate's title a link to the gate."""
     before, _sep, after = template.partition("{gate}")
     note = nodes.inline(classes=["phases-nav__gate"])
-    note += nodes.Text(", " + before)
+    # In text the note continues the link's sentence; HTML sets it on a row of its own,
+    # where the comma would start it, so the stylesheet hides it there.
+    note += nodes.inline(", ", ", ", classes=["phases-nav__gate-sep"])
+    note += nodes.Text(before)
     title = nodes.inline(gate.title, gate.title)
     note += phase_reference(
         builder, docname, gate.docname, gate.id, title, gate.title, anchor=gate_anchor(gate.id)

@@ -114,7 +114,8 @@ def _gate_step(rows: Rows, entry: PhaseEntry, show: Show) -> nodes.paragraph | N
     if gate is None or show.gate_link is None:
         return None
     step = nodes.paragraph(classes=["phases-sequence__gate"])
-    step += nodes.inline("", "◆ ", classes=["phases-sequence__gate-mark"])
+    # The diamond is drawn by the stylesheet: the word "Gate" says it for every builder
+    # (and a diamond character is not in every LaTeX font).
     step += nodes.inline("", _("Gate") + ": ", classes=["phases-sequence__gate-label"])
     step += show.gate_link(gate)
     if gate.outcome:
