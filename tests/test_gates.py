@@ -303,6 +303,19 @@ def test_retitling_a_gate_rewrites_the_pages_that_name_it(
     assert_same_as_clean(make_app, app, srcdir, tmp_path)
 
 
+def test_retitling_a_point_rewrites_the_pages_that_show_it(
+    make_app: Any, copy_root: Any, tmp_path: Path
+) -> None:
+    srcdir = copy_root("gates")
+    build(make_app, srcdir)
+    edit(srcdir / "standard.yml", "Understand users and their needs", "Know your users")
+    app, written = build(make_app, srcdir)
+    # The criterion citing it, and the page listing the standard (its matrix too).
+    assert written == ["alpha", "index"]
+    assert "1. Know your users" in (app.outdir / "alpha.html").read_text("utf8")
+    assert_same_as_clean(make_app, app, srcdir, tmp_path)
+
+
 def test_parallel_build_equals_serial(make_app: Any, copy_root: Any) -> None:
     serial = make_app("html", srcdir=copy_root("gates", "serial"))
     serial.build()
