@@ -316,6 +316,22 @@ def test_retitling_a_point_rewrites_the_pages_that_show_it(
     assert_same_as_clean(make_app, app, srcdir, tmp_path)
 
 
+def test_a_hidden_draft_takes_its_gates_with_it(make_app: Any, copy_root: Any) -> None:
+    srcdir = copy_root("gates")
+    edit(srcdir / "alpha.md", "```{phase} alpha\n", "```{phase} alpha\n:status: draft\n")
+    app = make_app("html", srcdir=srcdir, confoverrides={"phases_hide_drafts": True})
+    app.build()
+    assert phase_warnings(app) == []
+    nav = _page(app, "discovery.html").select_one("nav.phases-nav")
+    assert _text(nav) == "This is the first phase Next phase : Beta"
+    index = _page(app, "index.html")
+    assert "Alpha assessment" not in _text(index.select_one(".phases-stages"))
+    # The role names it in words, without a link to a page readers cannot reach.
+    assert index.select_one("a[href='alpha.html#gate-alpha-assessment']") is None
+    data = json.loads(Path(app.outdir, "phases.json").read_text("utf8"))
+    assert [g["id"] for g in data["gates"]] == ["beta-assessment", "live-assessment"]
+
+
 def test_parallel_build_equals_serial(make_app: Any, copy_root: Any) -> None:
     serial = make_app("html", srcdir=copy_root("gates", "serial"))
     serial.build()

@@ -154,7 +154,9 @@ def ref_view(targets: Targets, kind: str, target: str) -> RefView | None:
         gate = targets.gates.declared.get(target)
         if gate is None:
             return None
-        return RefView(gate.title, gate.docname, False, gate_anchor(target))
+        # A gate of a hidden draft is left out with its phase: its title as plain text.
+        hidden = target not in targets.gates.gates and gate.docname not in targets.resolution.pages
+        return RefView(gate.title, gate.docname, hidden, gate_anchor(target))
     if kind == "point":
         found = find_point(targets.standards, target)
         if found is None:
