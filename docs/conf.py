@@ -11,11 +11,13 @@ project = "sphinx-phases"
 author = "sphinx-phases contributors"
 copyright = "2026, sphinx-phases contributors"
 
-extensions = ["myst_parser", "sphinx_design", "sphinx_phases", "reference"]
+# examples builds the NASA-style example manual, a project of its own, into examples/nasa/.
+extensions = ["myst_parser", "sphinx_design", "sphinx_phases", "reference", "examples"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 # A snippet is shown where it is included; the one that declares a gate must not also be
-# read as a page of its own, which would declare its gate a second time.
-exclude_patterns = ["_build", "snippets/gate.md"]
+# read as a page of its own, which would declare its gate a second time. The NASA example
+# has a sequence of its own, so it is built on its own (_ext/examples.py), not read here.
+exclude_patterns = ["_build", "snippets/gate.md", "examples/nasa"]
 html_theme = "furo"
 html_title = "sphinx-phases"
 nitpicky = True
