@@ -120,7 +120,7 @@ def _is_markup(node: nodes.Node) -> bool:
 
 def used_pictograms(app: Sphinx) -> Iterator[Pictogram]:
     domain = _domain(app)
-    names = {name for uses in domain.data["pictograms"].values() for name, _line in uses}
+    names = {name for uses in domain.data["pictograms"].values() for name, *_where in uses}
     if domain.data["overviews"]:  # overviews show every phase's pictogram
         names.update(e.pictogram for e in domain.catalog.values() if e.pictogram)
     for name in sorted(names):

@@ -266,10 +266,13 @@ def _check_questions(
             continue  # sub-phases are exempt
         decl = resolution.decls[entry.id]
         # The first section of each key is the answer, as in overviews and phases.json.
-        first: dict[str, int] = {}
-        for key, line in data["questions"].get(decl.docname, ()):
-            first.setdefault(key, line)
-        not_yet = {(key, line): why for key, why, line in data["unanswered"].get(decl.docname, ())}
+        first: dict[str, tuple[int, str | None]] = {}
+        for key, line, path in data["questions"].get(decl.docname, ()):
+            first.setdefault(key, (line, path))
+        not_yet = {
+            (key, line, path): why
+            for key, why, line, path in data["unanswered"].get(decl.docname, ())
+        }
         for key in required:
             if key not in first:
                 message = (
@@ -279,7 +282,8 @@ def _check_questions(
                 where = Problem(PhaseWarning.QUESTION, message, decl.line, path=decl.source)
                 reports.add(where, decl.docname)
                 continue
-            why = not_yet.get((key, first[key]))
+            line, path = first[key]
+            why = not_yet.get((key, line, path))
             if why is not None:
                 found, fix = (
                     ("is empty", "an answer in it")
@@ -293,19 +297,20 @@ def _check_questions(
                     f"phase '{entry.id}' does not answer the required question '{key}': its "
                     f"phase-question {key} section {found}; expected {fix}"
                 )
-                reports.add(Problem(PhaseWarning.QUESTION, message, first[key]), decl.docname)
+                where = Problem(PhaseWarning.QUESTION, message, line, path=path)
+                reports.add(where, decl.docname)
 
 
 def _check_pictograms(reports: _Reports, domain: PhasesDomain) -> None:
     known = domain.pictograms
     for docname, uses in domain.data["pictograms"].items():
-        for name, line in uses:
+        for name, line, path in uses:
             if not name:
                 message = (
                     "a pictogram has an empty name; expected the name of a built-in "
                     "pictogram or one from phases_pictograms"
                 )
-                reports.add(Problem(PhaseWarning.PICTOGRAM, message, line), docname)
+                reports.add(Problem(PhaseWarning.PICTOGRAM, message, line, path=path), docname)
             # A refused one was reported at its setting already: one problem, one warning.
             elif name not in known and name not in known.refused:
                 close = difflib.get_close_matches(name, known.names(), n=1)
@@ -314,7 +319,7 @@ def _check_pictograms(reports: _Reports, domain: PhasesDomain) -> None:
                     f"pictogram '{name}' is not known; expected a built-in pictogram or one "
                     f"from phases_pictograms{hint}"
                 )
-                reports.add(Problem(PhaseWarning.PICTOGRAM, message, line), docname)
+                reports.add(Problem(PhaseWarning.PICTOGRAM, message, line, path=path), docname)
 
 
 def load_spec(app: Sphinx) -> tuple[SequenceSpec | None, list[Problem]]:

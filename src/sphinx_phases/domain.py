@@ -151,7 +151,7 @@ class PhasesDomain(Domain):
         "standard_pages": {},
         "views": {},  # docname -> digest of what the page showed when last written
     }
-    data_version = 6
+    data_version = 7
     # Set at builder-inited for the current build: every pictogram name it knows.
     pictograms: Registry = Registry({})
 
@@ -189,8 +189,12 @@ class PhasesDomain(Domain):
         if problems:
             self.data["problems"].setdefault(docname, []).extend(problems)
 
-    def note_pictogram(self, docname: str, name: str, line: int | None) -> None:
-        self.data["pictograms"].setdefault(docname, []).append((name, line))
+    def note_pictogram(
+        self, docname: str, name: str, line: int | None, path: str | None = None
+    ) -> None:
+        """*docname* shows pictogram *name*, written at *line* of it or of the file it
+        includes, *path*."""
+        self.data["pictograms"].setdefault(docname, []).append((name, line, path))
 
     def note_overview(self, docname: str, problems: list[Problem]) -> None:
         self.data["overviews"][docname] = True
@@ -204,11 +208,13 @@ class PhasesDomain(Domain):
         line: int,
         problems: list[Problem],
         unanswered: str | None = None,
+        path: str | None = None,
     ) -> None:
-        """Record an answer; *unanswered* says why it does not count ("empty", "placeholder")."""
-        self.data["questions"].setdefault(docname, []).append((key, line))
+        """Record an answer, at *line* of the page or of the file it includes, *path*;
+        *unanswered* says why it does not count ("empty", "placeholder")."""
+        self.data["questions"].setdefault(docname, []).append((key, line, path))
         if unanswered is not None:
-            self.data["unanswered"].setdefault(docname, []).append((key, unanswered, line))
+            self.data["unanswered"].setdefault(docname, []).append((key, unanswered, line, path))
         if problems:
             self.data["problems"].setdefault(docname, []).extend(problems)
 

@@ -9,6 +9,7 @@ from sphinx.util.docutils import SphinxRole
 
 from sphinx_phases.access import phases_domain
 from sphinx_phases.nodes import phases_pictogram
+from sphinx_phases.written import role_written
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -77,8 +78,9 @@ class PictogramRole(SphinxRole):
 
     def run(self) -> tuple[list[Node], list[system_message]]:
         name = self.text.strip()
+        where = role_written(self)
         domain = phases_domain(self.env)
-        domain.note_pictogram(self.env.docname, name, self.lineno)
+        domain.note_pictogram(self.env.docname, name, where.line, where.included)
         node = pictogram_node(name)
         self.set_source_info(node)
         return [node], []

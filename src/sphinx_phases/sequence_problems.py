@@ -73,9 +73,10 @@ class SequenceProblems:
         return self._spec_rank.get(phase_id)
 
     def second_on_page(self, decl: PhaseDecl, earlier: PhaseDecl) -> None:
+        at = _line(earlier.line, earlier.source)
         self._add(
             PhaseWarning.DUPLICATE,
-            f"this page already declares phase '{earlier.id}' (line {earlier.line}); "
+            f"this page already declares phase '{earlier.id}' ({at}); "
             f"expected at most one phase per page, so '{decl.id}' is ignored",
             self.at(decl),
         )
@@ -84,7 +85,7 @@ class SequenceProblems:
         self._add(
             PhaseWarning.DUPLICATE,
             f"phase '{decl.id}' is already declared by page '{winner.docname}' "
-            f"(line {winner.line}); expected each id on one page only",
+            f"({_line(winner.line, winner.source)}); expected each id on one page only",
             self.at(decl),
         )
 
@@ -311,8 +312,17 @@ class SequenceProblems:
 
 def _place(where: Problem) -> str:
     """Where a reference is, in words: "page 'alpha' (line 4)", "phases.yml (line 1)"."""
-    name = f"page '{where.docname}'" if where.docname else os.path.basename(where.path or "")
-    return f"{name} (line {where.line})" if where.line else name
+    if where.docname:
+        name, at = f"page '{where.docname}'", _line(where.line, where.path)
+    else:
+        name, at = os.path.basename(where.path or ""), f"line {where.line}"
+    return f"{name} ({at})" if where.line else name
+
+
+def _line(line: int | None, included: str | None) -> str:
+    """A line of a page, or of a file it includes: "_alpha-decl.md, line 4". The file's
+    name alone, beside its page's: the source directory is not known here."""
+    return f"{os.path.basename(included)}, line {line}" if included else f"line {line}"
 
 
 def _family(parent: str | None) -> str:

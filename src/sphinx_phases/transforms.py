@@ -81,7 +81,7 @@ class PhasePage(SphinxTransform):
             return
         self._anchor_on_top(decl)
         if decl.pictogram:
-            domain.note_pictogram(self.env.docname, decl.pictogram, decl.line)
+            domain.note_pictogram(self.env.docname, decl.pictogram, decl.line, decl.source)
         settings = get_config(self.config)
         top: list[nodes.Node] = []
         if decl.subtitle:

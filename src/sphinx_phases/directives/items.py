@@ -17,6 +17,7 @@ from sphinx_phases.model import ID_PATTERN, Item
 from sphinx_phases.nodes import phases_pictogram
 from sphinx_phases.problems import PhaseWarning, Problem
 from sphinx_phases.roles import pictogram_node
+from sphinx_phases.written import directive_written
 
 
 class PhaseItemsDirective(SphinxDirective):
@@ -44,6 +45,7 @@ class PhaseItemsDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        self.where = directive_written(self)
         problems: list[Problem] = []
         container = nodes.container(classes=["phases-items", f"phases-items--{self.kind}"])
         self.set_source_info(container)
@@ -53,11 +55,7 @@ class PhaseItemsDirective(SphinxDirective):
         phase = self.options.get("phase")
         if phase is not None and not ID_PATTERN.fullmatch(phase.strip()):
             problems.append(
-                Problem(
-                    PhaseWarning.OPTION,
-                    f"phase-{self.kind}: phase {excerpt(phase)} is not valid: expected a phase id",
-                    self.lineno,
-                )
+                self._problem(f"phase {excerpt(phase)} is not valid: expected a phase id")
             )
             phase = None
         parsed = self.parse_content_to_nodes()
@@ -65,11 +63,8 @@ class PhaseItemsDirective(SphinxDirective):
         lists = [node for node in parsed if isinstance(node, nodes.bullet_list)]
         if not lists:
             problems.append(
-                Problem(
-                    PhaseWarning.OPTION,
-                    f"phase-{self.kind}: no bullet list; expected "
-                    "one item per line, each starting with '- '",
-                    self.lineno,
+                self._problem(
+                    "no bullet list; expected one item per line, each starting with '- '"
                 )
             )
         items: list[Item] = []
@@ -97,11 +92,7 @@ class PhaseItemsDirective(SphinxDirective):
         list_item["classes"] += ["phases-pictogram-list__item"]
         paragraph = list_item.children[0] if list_item.children else None
         if not isinstance(paragraph, nodes.paragraph):
-            return None, Problem(
-                PhaseWarning.OPTION,
-                f"phase-{self.kind}: an item has no text; expected a label",
-                self._line(list_item),
-            )
+            return None, self._problem("an item has no text; expected a label", list_item)
         leading = paragraph.children[0] if paragraph.children else None
         if isinstance(leading, phases_pictogram):
             leading["decorative"] = True
@@ -114,31 +105,36 @@ class PhaseItemsDirective(SphinxDirective):
             paragraph.insert(0, pictogram_node(default, decorative=True))
             name = default
             domain = phases_domain(self.env)
-            domain.note_pictogram(self.env.docname, default, self._line(list_item))
+            domain.note_pictogram(
+                self.env.docname, default, self._line(list_item), self.where.included
+            )
         else:
             name = None
         label = paragraph.astext().strip()
         if not label:
-            return None, Problem(
-                PhaseWarning.OPTION,
-                f"phase-{self.kind}: an item has a pictogram but no label; expected text after it",
-                self._line(list_item),
+            return None, self._problem(
+                "an item has a pictogram but no label; expected text after it", list_item
             )
         nested = list_item.next_node(nodes.bullet_list) or list_item.next_node(
             nodes.enumerated_list
         )
         if nested is not None:
-            return Item(label=label, pictogram=name), Problem(
-                PhaseWarning.OPTION,
-                f"phase-{self.kind}: an item holds a nested list; expected one "
-                "level of items (nested ones are shown, but only the item is recorded for "
-                "overviews and phases.json)",
-                self._line(nested),
+            return Item(label=label, pictogram=name), self._problem(
+                "an item holds a nested list; expected one level of items (nested ones are "
+                "shown, but only the item is recorded for overviews and phases.json)",
+                nested,
             )
         return Item(label=label, pictogram=name), None
 
     def _line(self, node: nodes.Element) -> int:
-        return node.line or self.lineno
+        return self.where.line_within(node.line)
+
+    def _problem(self, message: str, node: nodes.Element | None = None) -> Problem:
+        """A problem with this list, at *node* (an item) or the directive."""
+        line = self._line(node) if node is not None else self.where.line
+        return Problem(
+            PhaseWarning.OPTION, f"phase-{self.kind}: {message}", line, path=self.where.included
+        )
 
 
 class PhaseActivitiesDirective(PhaseItemsDirective):

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import dataclasses as dc
 import itertools
-import os
-import re
 from typing import ClassVar
 
 from docutils import nodes
@@ -16,6 +14,7 @@ from sphinx.util.typing import OptionSpec
 from sphinx_phases.content import remember
 from sphinx_phases.declare import anchor_nodes, page_title, record, summary_node
 from sphinx_phases.model import LINK_OPTIONS, OPTION_NAMES, parse_declaration
+from sphinx_phases.written import directive_written
 
 
 class PhaseDirective(SphinxDirective):
@@ -54,12 +53,8 @@ class PhaseDirective(SphinxDirective):
         if summary.children:
             raw["summary"] = summary.astext()
         # Where the text is: the page, or a file it includes (whose own line is used).
-        # (Sphinx gives an rST include's path relative to the working directory.)
-        source, source_line = self.get_source_info()
-        source = os.path.abspath(source) if source else ""
-        page = os.path.abspath(self.env.doc2path(self.env.docname))
-        included = source if source and source != page else None
-        line = self.written_line(included, source_line or self.lineno) if included else self.lineno
+        where = directive_written(self)
+        source, included, line = where.source, where.included, where.line
         # Links keep their lines, for the sequence's problems with them; other options'
         # lines are only looked for when a value is wrong.
         has_links = any(name in self.options for name in LINK_OPTIONS)
@@ -90,37 +85,6 @@ class PhaseDirective(SphinxDirective):
             result.append(summary)
             remember(self.env, summary)
         return result
-
-    def written_line(self, path: str, claimed: int) -> int:
-        """The line of the included file *path* where this directive opens, near *claimed*.
-
-        The line an included file's text is given is not always its own: docutils counts
-        the text an include keeps with ``:start-line:`` or ``:start-after:`` from its first
-        kept line, and MyST-Parser before 5 counts one line too far (and ``start-after`` in
-        characters). So the directive's opening line (``.. phase:: id``, or a fence with
-        ``{phase} id``) is looked for in the file: *claimed* if it is one, else the nearest
-        one with the same id, else the nearest one.
-        """
-        try:
-            with open(path, encoding="utf-8") as handle:
-                rows = handle.read().splitlines()
-        except (OSError, UnicodeDecodeError):
-            return claimed
-        name = re.escape(self.name)
-        opening = re.compile(
-            rf"\s*(?:\.\.\s+{name}::|(?:`{{3,}}|~{{3,}}|:{{3,}})\s*\{{{name}\}})(.*)"
-        )
-        wanted = self.arguments[0].splitlines()[0].strip() if self.arguments else ""
-        found: list[tuple[int, str]] = []
-        for number, row in enumerate(rows, start=1):
-            match = opening.fullmatch(row)
-            if match is not None:
-                found.append((number, match.group(1).strip()))
-        same = [number for number, argument in found if argument == wanted]
-        candidates = same or [number for number, _argument in found]
-        if not candidates or claimed in candidates:
-            return claimed
-        return min(candidates, key=lambda number: (abs(number - claimed), number))
 
     def option_lines(self, source: str, first: int) -> dict[str, int]:
         """The line of each option, so a problem with it is reported where it is written.

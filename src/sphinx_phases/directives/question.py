@@ -12,6 +12,7 @@ from sphinx_phases.content import remember
 from sphinx_phases.inputs import excerpt
 from sphinx_phases.model import ID_PATTERN, did_you_mean
 from sphinx_phases.problems import PhaseWarning, Problem
+from sphinx_phases.written import directive_written
 
 
 class PhaseQuestionDirective(SphinxDirective):
@@ -34,6 +35,7 @@ class PhaseQuestionDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         key = self.arguments[0].strip()
+        where = directive_written(self)
         problems: list[Problem] = []
         questions = get_config(self.config).questions
         if key not in questions:
@@ -43,7 +45,8 @@ class PhaseQuestionDirective(SphinxDirective):
                     PhaseWarning.QUESTION,
                     f"phase-question: key {excerpt(key)} is not configured; "
                     f"expected one of {known}{did_you_mean(key, questions)}",
-                    self.lineno,
+                    where.line,
+                    path=where.included,
                 )
             )
         safe_key = key if ID_PATTERN.fullmatch(key) else nodes.make_id(key) or "question"
@@ -57,7 +60,9 @@ class PhaseQuestionDirective(SphinxDirective):
         body = self.parse_content_to_nodes()
         section += body
         domain = phases_domain(self.env)
-        domain.note_question(self.env.docname, key, self.lineno, problems, unanswered(body))
+        domain.note_question(
+            self.env.docname, key, where.line, problems, unanswered(body), where.included
+        )
         remember(self.env, section)
         # PhasePage titles these once the page's phase (and so its noun) is known.
         pending = self.env.temp_data.get("phases_questions") or []
