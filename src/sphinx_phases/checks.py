@@ -193,16 +193,16 @@ def _check_standards(
             message = f"gate '{gate.id}': " + explain_unknown(standards, part)
             where = Problem(PhaseWarning.UNKNOWN, message, gate.line, path=gate.source)
             reports.add(where, gate.docname)
-        for point, _rating in gate.ratings:
-            found = find_point(standards, point)
-            if found is None:
-                message = f"gate '{gate.id}' rates {excerpt(point)}: " + explain_unknown(
-                    standards, point
+        for rated, _rating in gate.ratings:
+            named = find_point(standards, rated)
+            if named is None:
+                message = f"gate '{gate.id}' rates {excerpt(rated)}: " + explain_unknown(
+                    standards, rated
                 )
                 subtype = PhaseWarning.UNKNOWN
-            elif (found[0].id, found[1].id) not in assessed_here:
+            elif (named[0].id, named[1].id) not in assessed_here:
                 message = (
-                    f"gate '{gate.id}' rates point {excerpt(point)}, which it does not "
+                    f"gate '{gate.id}' rates point {excerpt(rated)}, which it does not "
                     "assess; expected ratings of the points its :standard: names"
                 )
                 subtype = PhaseWarning.GATE

@@ -50,13 +50,16 @@ def phase_reference(
     return node
 
 
+def anchor_text(decl: PhaseDecl) -> str:
+    """A phase's general-index entry."""
+    return f"{decl.title} (phase)"
+
+
 def anchor_nodes(document: nodes.document, decl: PhaseDecl) -> list[nodes.Node]:
     """A link target for the phase and its general-index entry."""
     target = nodes.target("", "", ids=[anchor_id(decl.id)])
     document.note_explicit_target(target)
-    index = addnodes.index(
-        entries=[("single", f"{decl.title} (phase)", anchor_id(decl.id), "", None)]
-    )
+    index = addnodes.index(entries=[("single", anchor_text(decl), anchor_id(decl.id), "", None)])
     return [index, target]
 
 

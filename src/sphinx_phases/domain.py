@@ -45,7 +45,8 @@ class PhaseIndex(Index):
         letters: dict[str, list[IndexEntry]] = {}
         resolution = domain.resolution
         shown = [resolution.decls[p] for p in resolution.phases]
-        entries = [
+        # (title, id, page, anchor, status; None for a gate)
+        entries: list[tuple[str, str, str, str, str | None]] = [
             (decl.title, decl.id, decl.docname, anchor_id(decl.id), decl.status) for decl in shown
         ]
         entries += [

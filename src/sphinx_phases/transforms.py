@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses as dc
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +15,7 @@ from sphinx_phases import content, overviews
 from sphinx_phases.access import current_builder, phases_domain
 from sphinx_phases.colors import phase_color
 from sphinx_phases.config import DEFAULT_QUESTIONS, get_config
-from sphinx_phases.declare import anchor_id, phase_reference
+from sphinx_phases.declare import anchor_id, anchor_text, page_title, phase_reference
 from sphinx_phases.frontmatter import (
     declare_from_front_matter,
     insert_after_title,
@@ -34,6 +35,7 @@ from sphinx_phases.nodes import (
     phases_standard,
 )
 from sphinx_phases.pages import Rows
+from sphinx_phases.problems import PhaseWarning, Problem
 from sphinx_phases.standard_render import GateColumn, standard_listing
 
 if TYPE_CHECKING:
@@ -69,6 +71,8 @@ class PhasePage(SphinxTransform):
         else:
             report_second_declaration(self.document, self.env)
         domain = phases_domain(self.env)
+        if decl is not None and decl.title_from_page:
+            decl = self._title_from_page(decl)
         self._fill_questions(decl)
         # Other pages show these words: keep them, and a digest taken after translation.
         text = temp.get("phases_text")
@@ -102,6 +106,35 @@ class PhasePage(SphinxTransform):
         if where in ("bottom", "both"):
             sections = [n for n in self.document.children if isinstance(n, nodes.section)]
             (sections[-1] if sections else self.document).append(self._placeholder())
+
+    def _title_from_page(self, decl: PhaseDecl) -> PhaseDecl:
+        """The phase's title is its page's, as a reader sees it: translated by now (Sphinx's
+        Locale transform runs first), and found even when the declaration comes before
+        the heading, where the directive could not see it yet."""
+        title = page_title(self.document)
+        domain = phases_domain(self.env)
+        docname = self.env.docname
+        if not title:
+            message = (
+                f"phase '{decl.id}' has no title: its page has no heading; expected a "
+                "heading on the page, or a title option"
+            )
+            problem = Problem(PhaseWarning.OPTION, message, decl.line, path=decl.source)
+            domain.note_declaration(docname, None, [problem])
+            return decl
+        if title == decl.title:
+            return decl
+        found = dc.replace(decl, title=title)
+        kept = domain.data["decls"][docname]
+        kept[next(i for i, d in enumerate(kept) if d is decl)] = found
+        # Its general-index entry, written with the title the directive saw.
+        anchor = anchor_id(decl.id)
+        for index in self.document.findall(addnodes.index):
+            index["entries"] = [
+                (kind, anchor_text(found) if target == anchor else text, target, *rest)
+                for kind, text, target, *rest in index["entries"]
+            ]
+        return found
 
     def _anchor_on_top(self, decl: PhaseDecl) -> None:
         """Move the phase's anchor onto the page's top section, so a link to it (and the
