@@ -15,6 +15,10 @@ from tests.conftest import phase_warnings
 from tests.test_incremental import assert_same_as_clean, build, edit
 
 from sphinx_phases.export import SCHEMA
+from sphinx_phases.gates import Criterion, GateDecl, resolve_gates
+from sphinx_phases.model import PhaseDecl
+from sphinx_phases.pages import reading_neighbours
+from sphinx_phases.sequence import resolve
 
 
 @pytest.fixture
@@ -341,3 +345,26 @@ def test_parallel_build_equals_serial(make_app: Any, copy_root: Any) -> None:
         assert Path(serial.outdir, name).read_text("utf8") == Path(
             parallel.outdir, name
         ).read_text("utf8"), name
+
+
+def test_gates_come_in_reading_order_whatever_pages_declare_them() -> None:
+    decls = [
+        PhaseDecl("pre-phase-a", "pre-phase-a", 1, "Pre-Phase A", next="phase-a"),
+        PhaseDecl("phase-a", "phase-a", 1, "Phase A"),
+    ]
+    resolution = resolve(decls)
+    criteria = (Criterion("A criterion"),)
+    found = resolve_gates(
+        [
+            GateDecl("kdp-b", "phase-a", 5, "KDP B", criteria=criteria),
+            GateDecl("kdp-a", "pre-phase-a", 5, "KDP A", criteria=criteria),
+        ],
+        resolution,
+        lambda phase_id: reading_neighbours(resolution, phase_id)[1],
+        {"pre-phase-a": "pre-phase-a", "phase-a": "phase-a"},
+    )
+    assert found.problems == ()
+    assert [(g, p.after, p.before) for g, p in found.gates.items()] == [
+        ("kdp-a", "pre-phase-a", "phase-a"),
+        ("kdp-b", "phase-a", None),
+    ]

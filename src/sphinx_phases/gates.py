@@ -74,7 +74,7 @@ class ResolvedGate:
 
 @dc.dataclass(frozen=True)
 class Gates:
-    """Every placed gate, by id, and the gates around each phase."""
+    """Every placed gate, by id in reading order, and the gates around each phase."""
 
     gates: Mapping[str, ResolvedGate] = dc.field(default_factory=dict)
     # Every gate a page declares, placed or not (a role to one links to its page).
@@ -313,4 +313,7 @@ def resolve_gates(
         closing.setdefault(after, decl.id)
         if before is not None:
             opening.setdefault(before, decl.id)
-    return Gates(placed, first_of, closing, opening, tuple(problems))
+    # In reading order of the phases they close, whatever pages declare them.
+    place = {phase_id: i for i, phase_id in enumerate(resolution.flat)}
+    ordered_gates = dict(sorted(placed.items(), key=lambda item: place[item[1].after]))
+    return Gates(ordered_gates, first_of, closing, opening, tuple(problems))
