@@ -255,7 +255,7 @@ def test_bad_gates_stages_and_points_are_reported(make_app: Any, copy_root: Any)
     assert phase_warnings(app) == [
         "alpha.md:15: WARNING: gate 'beta' has the id of a phase; expected an id no phase"
         " or gate uses (they share one namespace) [phases.duplicate]",
-        "alpha.md:19: WARNING: phase-gate: outcome 'passed' is not valid: expected one of"
+        "alpha.md:23: WARNING: phase-gate: outcome 'passed' is not valid: expected one of"
         " pending, met, met-with-conditions, not-met [phases.option]",
         "alpha.md:11: WARNING: gate 'alpha-review' stands on the boundary after 'alpha' "
         "that gate 'alpha-assessment' (alpha, line 7) already holds; expected one gate "
@@ -367,4 +367,24 @@ def test_gates_come_in_reading_order_whatever_pages_declare_them() -> None:
     assert [(g, p.after, p.before) for g, p in found.gates.items()] == [
         ("kdp-a", "pre-phase-a", "phase-a"),
         ("kdp-b", "phase-a", None),
+    ]
+
+
+def test_a_gate_in_an_included_file_is_located_there(make_app: Any, copy_root: Any) -> None:
+    srcdir = copy_root("gates")
+    (srcdir / "_gate.md").write_text(
+        "Kept out.\n\n```{phase-gate} alpha-check\n:after: alpha\n:date: May\n\n- Criterion\n```\n"
+    )
+    edit(
+        srcdir / "alpha.md", "# Alpha\n", "# Alpha\n\n```{include} _gate.md\n:start-line: 2\n```\n"
+    )
+    app = make_app("html", srcdir=srcdir, confoverrides={"exclude_patterns": ["_gate.md"]})
+    app.build()
+    assert phase_warnings(app) == [
+        "_gate.md:5: WARNING: phase-gate: date 'May' is not valid: expected an ISO date such "
+        "as 2026-05-04 [phases.option]",
+        # Page order, then line: the included gate comes first on alpha's page.
+        "alpha.md:11: WARNING: gate 'alpha-assessment' stands on the boundary after 'alpha' "
+        "that gate 'alpha-check' (_gate.md, line 3) already holds; expected one gate per "
+        "boundary [phases.gate]",
     ]

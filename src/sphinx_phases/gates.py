@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses as dc
 import datetime
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 
@@ -188,6 +189,13 @@ def parse_gate(
     return decl, problems
 
 
+def _written(decl: GateDecl) -> str:
+    """Where *decl* is written, for a message about another gate: its page, or the file
+    its page includes."""
+    where = os.path.basename(decl.source) if decl.source else decl.docname
+    return f"{where}, line {decl.line}"
+
+
 def _check_id(value: str) -> str | None:
     return None if ID_PATTERN.fullmatch(value) else "expected a phase id"
 
@@ -236,8 +244,8 @@ def resolve_gates(
             report(
                 decl,
                 PhaseWarning.DUPLICATE,
-                f"gate '{decl.id}' is declared again (first in {earlier.docname}, line "
-                f"{earlier.line}); expected one declaration per gate",
+                f"gate '{decl.id}' is declared again (first in {_written(earlier)}); "
+                "expected one declaration per gate",
             )
             continue
         first_of[decl.id] = decl
@@ -305,8 +313,8 @@ def resolve_gates(
                 decl,
                 PhaseWarning.GATE,
                 f"gate '{decl.id}' stands on the boundary after '{after}' that gate "
-                f"'{other}' ({first.docname}, line {first.line}) already holds; expected "
-                "one gate per boundary",
+                f"'{other}' ({_written(first)}) already holds; expected one gate per "
+                "boundary",
             )
             continue
         placed[decl.id] = ResolvedGate(decl, after, before)

@@ -10,6 +10,7 @@ the file itself.
 from __future__ import annotations
 
 import dataclasses as dc
+import itertools
 import os
 import re
 from typing import TYPE_CHECKING
@@ -81,3 +82,37 @@ def _nearest(path: str, given: int, patterns: tuple[re.Pattern[str], ...]) -> in
                 return given
             return min(found, key=lambda number: (abs(number - given), number))
     return given
+
+
+def option_lines(directive: SphinxDirective, source: str, first: int) -> dict[str, int]:
+    """The line of each of *directive*'s options, so a problem with one is reported where
+    it is written.
+
+    Called when a directive has links, or a value is wrong. MyST before 5 leaves the
+    options out of ``block_text``, so the *source* file (the page, or the file it
+    includes) is read instead, from the directive's line in it, *first*. Options are
+    ``:name: value`` lines, or MyST's ``---`` block of ``name: value`` lines.
+    """
+    text = directive.block_text
+    if "\n:" not in text and "\n   :" not in text and "\n---" not in text:
+        try:
+            with open(source, encoding="utf-8") as handle:
+                text = "".join(itertools.islice(handle, first - 1, first + 40))
+        except (OSError, UnicodeDecodeError):
+            return {}
+    rows = text.splitlines()[1:]
+    block = bool(rows) and rows[0].strip() == "---"
+    lines: dict[str, int] = {}
+    for offset, line in enumerate(rows[1:] if block else rows, start=2 if block else 1):
+        stripped = line.strip()
+        if block:
+            if stripped == "---":
+                break
+            name = stripped.split(":", 1)[0] if ":" in stripped else ""
+        elif stripped.startswith(":"):
+            name = stripped[1:].split(":", 1)[0]
+        else:
+            break
+        if name in directive.option_spec:
+            lines.setdefault(name, first + offset)
+    return lines

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import dataclasses as dc
 from typing import ClassVar
 
 from docutils import nodes
@@ -15,6 +15,7 @@ from sphinx_phases.access import phases_domain
 from sphinx_phases.gates import OPTION_NAMES, Criterion, GateDecl, gate_anchor, parse_gate
 from sphinx_phases.locale import _
 from sphinx_phases.nodes import phases_gate, phases_gate_facts
+from sphinx_phases.written import directive_written, option_lines
 
 
 class PhaseGateDirective(SphinxDirective):
@@ -46,16 +47,23 @@ class PhaseGateDirective(SphinxDirective):
         body += self.parse_content_to_nodes()
         lists = [n for n in body.children if isinstance(n, nodes.bullet_list)]
         criteria = tuple(_criterion(item) for item in lists[0].children) if lists else ()
-        source, _line = self.get_source_info()
-        source = os.path.abspath(source) if source else ""
-        page = os.path.abspath(self.env.doc2path(self.env.docname))
+        # Where the text is: the page, or a file it includes (whose own line is used).
+        where = directive_written(self)
         decl, problems = parse_gate(
             {"id": self.arguments[0], **self.options},
             docname=self.env.docname,
-            line=self.lineno,
+            line=where.line,
             criteria=criteria,
-            source=source if source and source != page else None,
+            source=where.included,
         )
+        if any(p.key for p in problems):
+            lines = option_lines(self, where.source, where.line)
+            problems = [
+                dc.replace(p, line=lines.get(p.key or "", p.line), path=where.included)
+                for p in problems
+            ]
+        elif where.included:
+            problems = [dc.replace(p, path=where.included) for p in problems]
         phases_domain(self.env).note_gate(self.env.docname, decl, problems)
         if decl is None:
             return list(body.children)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses as dc
-import itertools
 from typing import ClassVar
 
 from docutils import nodes
@@ -14,7 +13,7 @@ from sphinx.util.typing import OptionSpec
 from sphinx_phases.content import remember
 from sphinx_phases.declare import anchor_nodes, page_title, record, summary_node
 from sphinx_phases.model import LINK_OPTIONS, OPTION_NAMES, parse_declaration
-from sphinx_phases.written import directive_written
+from sphinx_phases.written import directive_written, option_lines
 
 
 class PhaseDirective(SphinxDirective):
@@ -58,7 +57,7 @@ class PhaseDirective(SphinxDirective):
         # Links keep their lines, for the sequence's problems with them; other options'
         # lines are only looked for when a value is wrong.
         has_links = any(name in self.options for name in LINK_OPTIONS)
-        lines = self.option_lines(source, line) if has_links else {}
+        lines = option_lines(self, source, line) if has_links else {}
         decl, problems = parse_declaration(
             raw,
             docname=self.env.docname,
@@ -70,7 +69,7 @@ class PhaseDirective(SphinxDirective):
         )
         if problems:
             if not has_links and any(p.key for p in problems):
-                lines = self.option_lines(source, line)
+                lines = option_lines(self, source, line)
             problems = [
                 dc.replace(p, line=lines.get(p.key or "", p.line), path=included) for p in problems
             ]
@@ -85,35 +84,3 @@ class PhaseDirective(SphinxDirective):
             result.append(summary)
             remember(self.env, summary)
         return result
-
-    def option_lines(self, source: str, first: int) -> dict[str, int]:
-        """The line of each option, so a problem with it is reported where it is written.
-
-        Called when the directive has links, or a value is wrong. MyST before 5 leaves the
-        options out of ``block_text``, so the *source* file (the page, or the file it
-        includes) is read instead, from the directive's line in it, *first*. Options are
-        ``:name: value`` lines, or MyST's ``---`` block of ``name: value`` lines.
-        """
-        text = self.block_text
-        if "\n:" not in text and "\n   :" not in text and "\n---" not in text:
-            try:
-                with open(source, encoding="utf-8") as handle:
-                    text = "".join(itertools.islice(handle, first - 1, first + 40))
-            except (OSError, UnicodeDecodeError):
-                return {}
-        rows = text.splitlines()[1:]
-        block = bool(rows) and rows[0].strip() == "---"
-        lines: dict[str, int] = {}
-        for offset, line in enumerate(rows[1:] if block else rows, start=2 if block else 1):
-            stripped = line.strip()
-            if block:
-                if stripped == "---":
-                    break
-                name = stripped.split(":", 1)[0] if ":" in stripped else ""
-            elif stripped.startswith(":"):
-                name = stripped[1:].split(":", 1)[0]
-            else:
-                break
-            if name in self.option_spec:
-                lines.setdefault(name, first + offset)
-        return lines
