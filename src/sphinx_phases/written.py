@@ -113,6 +113,6 @@ def option_lines(directive: SphinxDirective, source: str, first: int) -> dict[st
             name = stripped[1:].split(":", 1)[0]
         else:
             break
-        if name in directive.option_spec:
+        if name in (directive.option_spec or {}):
             lines.setdefault(name, first + offset)
     return lines
