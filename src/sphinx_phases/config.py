@@ -99,13 +99,19 @@ def _optional_name(value: Any) -> str | None:
     return "expected a pictogram name, or None"
 
 
+def translatable(text: str) -> str:
+    """Mark *text* for the message catalogue (tools/messages.py extracts it); it is
+    translated where it is used, in the build's language."""
+    return text
+
+
 # The standard questions, in the order pages usually answer them.
 DEFAULT_QUESTIONS = {
-    "objective": "What is the objective of {noun}?",
-    "contents": "What should be in {noun}?",
-    "duration": "How long does it take?",
-    "team": "Who do I need?",
-    "outputs": "What are the outputs?",
+    "objective": translatable("What is the objective of {noun}?"),
+    "contents": translatable("What should be in {noun}?"),
+    "duration": translatable("How long does it take?"),
+    "team": translatable("Who do I need?"),
+    "outputs": translatable("What are the outputs?"),
 }
 
 

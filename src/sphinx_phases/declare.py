@@ -8,6 +8,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from sphinx_phases.access import phases_domain
+from sphinx_phases.locale import _
 from sphinx_phases.model import PhaseDecl
 from sphinx_phases.problems import Problem
 
@@ -52,7 +53,7 @@ def phase_reference(
 
 def anchor_text(decl: PhaseDecl) -> str:
     """A phase's general-index entry."""
-    return f"{decl.title} (phase)"
+    return _("{title} (phase)").format(title=decl.title)
 
 
 def anchor_nodes(document: nodes.document, decl: PhaseDecl) -> list[nodes.Node]:

@@ -84,10 +84,6 @@ class PhaseDecl:
     # The line of each link option (LINK_OPTIONS), where it is known.
     option_lines: tuple[tuple[str, int], ...] = ()
 
-    @property
-    def display_noun(self) -> str:
-        return self.noun or f"the {self.title.lower()} phase"
-
     def line_of(self, option: str | None) -> int:
         """The line of *option* when known, else the declaration's."""
         for name, line in self.option_lines:

@@ -8,6 +8,7 @@ gives HTML its look.
 from __future__ import annotations
 
 import dataclasses as dc
+import string
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -82,8 +83,7 @@ def sequence(rows: Rows, style: str, current: str | None, show: Show) -> nodes.E
         )
         if stage is not None:
             label = nodes.paragraph(classes=["phases-stage__title"])
-            label += nodes.inline("", _("Stage") + ": ", classes=["phases-stage__label"])
-            label += nodes.Text(stage.title)
+            label += _words(_("Stage: {stage}"), stage=nodes.strong(stage.title, stage.title))
             group += label
         if style == "cards":
             group += _cards(rows, members, current, show, first)
@@ -116,8 +116,11 @@ def _gate_step(rows: Rows, entry: PhaseEntry, show: Show) -> nodes.paragraph | N
     step = nodes.paragraph(classes=["phases-sequence__gate"])
     # The diamond is drawn by the stylesheet: the word "Gate" says it for every builder
     # (and a diamond character is not in every LaTeX font).
-    step += nodes.inline("", _("Gate") + ": ", classes=["phases-sequence__gate-label"])
-    step += show.gate_link(gate)
+    step += _words(
+        _("{label} {gate}"),
+        label=nodes.inline("", _("Gate:"), classes=["phases-sequence__gate-label"]),
+        gate=show.gate_link(gate),
+    )
     if gate.outcome:
         step += nodes.Text(" ")
         step += nodes.inline(
@@ -174,8 +177,7 @@ def _steps(
         for target in entry.loops_to:
             if target in catalog:
                 loop = nodes.paragraph(classes=["phases-sequence__loop"])
-                loop += nodes.Text(_("Go back to") + ": ")
-                loop += show.link(catalog[target])
+                loop += _words(_("Go back to: {phase}"), phase=show.link(catalog[target]))
                 step += loop
         children = [catalog[c] for c in entry.children if c in catalog]
         if children:
@@ -244,17 +246,17 @@ def _cards(
         children = [catalog[c] for c in entry.children if c in catalog]
         if children:
             sub = nodes.paragraph(classes=["sd-card-text", "phases-card__children"])
-            sub += nodes.Text(_("Sub-phases") + ": ")
+            links: list[nodes.Node] = []
             for i, child in enumerate(children):
                 if i:
-                    sub += nodes.Text(", ")
-                sub += show.link(child)
+                    links.append(nodes.Text(", "))
+                links.append(show.link(child))
+            sub += _words(_("Sub-phases: {phases}"), phases=links)
             body += sub
         for target in entry.loops_to:
             if target in catalog:
                 loop = nodes.paragraph(classes=["sd-card-text", "phases-sequence__loop"])
-                loop += nodes.Text(_("Go back to") + ": ")
-                loop += show.link(catalog[target])
+                loop += _words(_("Go back to: {phase}"), phase=show.link(catalog[target]))
                 body += loop
         closing = [entry, *children]
         for member in closing:
@@ -266,6 +268,19 @@ def _cards(
         column += card
         row += column
     return outer
+
+
+def _words(template: str, **parts: nodes.Node | list[nodes.Node]) -> list[nodes.Node]:
+    """*template*'s words with a node for each ``{name}`` in it: a translated sentence
+    that holds links ("Go back to: {phase}"), in the order its language puts them."""
+    found: list[nodes.Node] = []
+    for text, name, _spec, _conversion in string.Formatter().parse(template):
+        if text:
+            found.append(nodes.Text(text))
+        if name is not None:
+            part = parts[name]
+            found.extend(part if isinstance(part, list) else [part])
+    return found
 
 
 def _text(text: str, *classes: str) -> nodes.paragraph:
@@ -364,9 +379,14 @@ def _cell(rows: Rows, entry: PhaseEntry, column: str, show: Show) -> list[nodes.
     elif column == "gate":
         gate = rows.gates.get(entry.gate_after) if entry.gate_after else None
         if gate is not None and show.gate_link is not None:
-            paragraph += show.gate_link(gate)
             if gate.outcome:
-                paragraph += nodes.Text(f" ({outcome_label(gate.outcome)})")
+                paragraph += _words(
+                    _("{gate} ({outcome})"),
+                    gate=show.gate_link(gate),
+                    outcome=nodes.Text(outcome_label(gate.outcome)),
+                )
+            else:
+                paragraph += show.gate_link(gate)
     elif column in ("activities", "outputs"):
         items = show.words.items(entry.pages, entry.id, column)
         paragraph += nodes.Text(", ".join(item.label for item in items))

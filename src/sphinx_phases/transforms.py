@@ -165,7 +165,10 @@ class PhasePage(SphinxTransform):
     def _fill_questions(self, decl: PhaseDecl | None) -> None:
         """Title each question section for this page's phase ("... of an alpha?")."""
         templates = get_config(self.config).questions
-        noun = decl.display_noun if decl else _("this phase")
+        if decl is None:
+            noun = _("this phase")
+        else:
+            noun = decl.noun or _("the {title} phase").format(title=decl.title.lower())
         for section, key in self.env.temp_data.get("phases_questions") or ():
             template = templates.get(key, key)
             if DEFAULT_QUESTIONS.get(key) == template:
