@@ -8,6 +8,7 @@ still renders a navigation as a block, a link as a paragraph, a banner as a bloc
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx import addnodes
 
 __all__ = [
     "phases_banner",
@@ -21,6 +22,7 @@ __all__ = [
     "phases_region",
     "phases_standard",
     "phases_step",
+    "phases_words",
 ]
 
 
@@ -87,3 +89,24 @@ class phases_standard(nodes.General, nodes.Element):
     which gates assess which point) and ``docname``. Replaced at write time by the
     listing of :func:`sphinx_phases.standard_render.standard_listing`; writers never see
     one."""
+
+
+class phases_words(nodes.General, nodes.Element, addnodes.translatable):
+    """Option values that readers read (a phase's title, subtitle, duration and team; a
+    gate's title), kept in the doctree so that Sphinx translates them like the page's
+    text: the gettext builder extracts them, the Locale transform replaces them.
+
+    Attribute ``values`` maps an option to its words; ``phase`` or ``gate`` names what
+    they belong to. Read by :class:`sphinx_phases.transforms.PhasePage`; never rendered.
+    """
+
+    def preserve_original_messages(self) -> None:
+        self["original"] = dict(self["values"])
+
+    def apply_translated_message(self, original_message: str, translated_message: str) -> None:
+        for key, text in self["original"].items():
+            if text == original_message:
+                self["values"][key] = translated_message
+
+    def extract_original_messages(self) -> list[str]:
+        return list(dict.fromkeys(self.get("original", self["values"]).values()))

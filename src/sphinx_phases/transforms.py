@@ -33,10 +33,12 @@ from sphinx_phases.nodes import (
     phases_overview,
     phases_region,
     phases_standard,
+    phases_words,
 )
 from sphinx_phases.pages import Rows
 from sphinx_phases.problems import PhaseWarning, Problem
 from sphinx_phases.standard_render import GateColumn, standard_listing
+from sphinx_phases.translation import replace_decl, translate_page
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
@@ -71,6 +73,9 @@ class PhasePage(SphinxTransform):
         else:
             report_second_declaration(self.document, self.env)
         domain = phases_domain(self.env)
+        # Sphinx's Locale transform has translated the page: its words replace the
+        # declarations' (docs/how-to/translate.md).
+        decl = translate_page(self.env, decl)
         if decl is not None and decl.title_from_page:
             decl = self._title_from_page(decl)
         self._fill_questions(decl)
@@ -125,8 +130,7 @@ class PhasePage(SphinxTransform):
         if title == decl.title:
             return decl
         found = dc.replace(decl, title=title)
-        kept = domain.data["decls"][docname]
-        kept[next(i for i, d in enumerate(kept) if d is decl)] = found
+        replace_decl(self.env, "decls", decl, found)
         # Its general-index entry, written with the title the directive saw.
         anchor = anchor_id(decl.id)
         for index in self.document.findall(addnodes.index):
@@ -209,6 +213,11 @@ class FillPlaceholders(SphinxPostTransform):
             return
         for node in list(self.document.findall(_is_placeholder)):
             assert isinstance(node, _PLACEHOLDERS)
+            if isinstance(node, phases_words):
+                # Read by the gettext builder; nothing for any other to write.
+                if current_builder(self.env).name != "gettext":
+                    node.parent.remove(node)
+                continue
             view = pages.get(node["docname"])
             if isinstance(node, phases_overview):
                 rows = view.rows if view is not None else None
@@ -292,7 +301,14 @@ def _gate_link(builder: Builder, docname: str, gate: GateEntry) -> nodes.referen
     )
 
 
-_PLACEHOLDERS = (phases_nav, phases_overview, phases_facts, phases_gate_facts, phases_standard)
+_PLACEHOLDERS = (
+    phases_nav,
+    phases_overview,
+    phases_facts,
+    phases_gate_facts,
+    phases_standard,
+    phases_words,
+)
 
 
 def _is_placeholder(node: nodes.Node) -> bool:

@@ -12,9 +12,10 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
 from sphinx_phases.access import phases_domain
-from sphinx_phases.gates import OPTION_NAMES, Criterion, GateDecl, gate_anchor, parse_gate
+from sphinx_phases.gates import OPTION_NAMES, GateDecl, gate_anchor, parse_gate
 from sphinx_phases.locale import _
 from sphinx_phases.nodes import phases_gate, phases_gate_facts
+from sphinx_phases.translation import criterion_of, read_later, words_node
 from sphinx_phases.written import directive_written, option_lines
 
 
@@ -46,7 +47,7 @@ class PhaseGateDirective(SphinxDirective):
         self.set_source_info(body)
         body += self.parse_content_to_nodes()
         lists = [n for n in body.children if isinstance(n, nodes.bullet_list)]
-        criteria = tuple(_criterion(item) for item in lists[0].children) if lists else ()
+        criteria = tuple(criterion_of(item) for item in lists[0].children) if lists else ()
         # Where the text is: the page, or a file it includes (whose own line is used).
         where = directive_written(self)
         decl, problems = parse_gate(
@@ -80,6 +81,11 @@ class PhaseGateDirective(SphinxDirective):
         title["ids"].append(f"{anchor}-title")
         gate += title
         gate += phases_gate_facts(gate=decl.id, docname=self.env.docname)
+        words = words_node(self, decl.id, "gate", ("title", "authority"))
+        if words is not None:
+            gate += words
+        # Its criteria are read again once the page is translated.
+        read_later(self.env, "phases_gates").append(gate)
         # The words before the criteria say what the gate decides; any after follow them.
         description = nodes.container(classes=["phases-gate__description"])
         for child in list(body.children):
@@ -99,13 +105,3 @@ class PhaseGateDirective(SphinxDirective):
             entries=[("single", _("{title} (gate)").format(title=decl.title), anchor, "", None)]
         )
         return [index, gate]
-
-
-def _criterion(item: nodes.Node) -> Criterion:
-    """A criterion's words (without its citations, which are kept apart) and the points
-    it cites."""
-    words = item.deepcopy()
-    cited = [ref for ref in words.findall(addnodes.pending_xref) if ref.get("reftype") == "point"]
-    for ref in cited:
-        ref.parent.remove(ref)
-    return Criterion(" ".join(words.astext().split()), tuple(ref["reftarget"] for ref in cited))

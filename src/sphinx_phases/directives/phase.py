@@ -13,6 +13,7 @@ from sphinx.util.typing import OptionSpec
 from sphinx_phases.content import remember
 from sphinx_phases.declare import anchor_nodes, page_title, record, summary_node
 from sphinx_phases.model import LINK_OPTIONS, OPTION_NAMES, parse_declaration
+from sphinx_phases.translation import TRANSLATABLE_OPTIONS, words_node
 from sphinx_phases.written import directive_written, option_lines
 
 
@@ -80,6 +81,9 @@ class PhaseDirective(SphinxDirective):
             return [summary] if summary.children else []
         summary["phase"] = decl.id
         result = anchor_nodes(self.state.document, decl)
+        words = words_node(self, decl.id, "phase", TRANSLATABLE_OPTIONS)
+        if words is not None:
+            result.append(words)
         if summary.children:
             result.append(summary)
             remember(self.env, summary)

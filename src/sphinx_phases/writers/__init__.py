@@ -59,6 +59,8 @@ HANDLERS: dict[type, dict[str, Handlers]] = {
     phase_nodes.phases_facts: _as(other.skip, other.skip, *FORMATS),
     phase_nodes.phases_gate_facts: _as(other.skip, other.skip, *FORMATS),
     phase_nodes.phases_standard: _as(other.skip, other.skip, *FORMATS),
+    # Words for translation, read while reading; never shown.
+    phase_nodes.phases_words: _as(other.skip, other.skip, *FORMATS),
     phase_nodes.phases_overview: _as(other.skip, other.skip, *FORMATS),
     phase_nodes.phases_pictogram: {
         "html": (html.visit_pictogram, html.depart_nothing),

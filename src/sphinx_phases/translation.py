@@ -1,0 +1,145 @@
+"""Option values in the project's language: carried through Sphinx's own translation.
+
+A directive's words for readers (a phase's title, subtitle, duration and team; a gate's
+title) are not document text, so Sphinx would neither extract nor translate them. Each
+directive leaves them in a :class:`~sphinx_phases.nodes.phases_words` node, which the
+gettext builder extracts and Sphinx's Locale transform translates with the page's
+catalogue (docs/how-to/translate.md); :func:`translate_page` then puts the translated
+words into what the page declared, before anything shows them.
+"""
+
+from __future__ import annotations
+
+import dataclasses as dc
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, TypeVar
+
+from docutils import nodes
+from sphinx import addnodes
+
+from sphinx_phases.access import phases_domain
+from sphinx_phases.gates import Criterion
+from sphinx_phases.nodes import phases_gate, phases_words
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.docutils import SphinxDirective
+
+    from sphinx_phases.model import PhaseDecl
+
+Declared = TypeVar("Declared")
+
+#: The phase options whose values readers read.
+TRANSLATABLE_OPTIONS = ("title", "subtitle", "noun", "duration", "team")
+
+
+def words_node(
+    directive: SphinxDirective, owner: str, kind: str, options: Iterable[str]
+) -> phases_words | None:
+    """The *directive*'s words for readers among *options*, for Sphinx to translate; None
+    when it has none. *kind* is ``phase`` or ``gate``, *owner* its id."""
+    values = {
+        name: directive.options[name].strip()
+        for name in options
+        if str(directive.options.get(name, "")).strip()
+    }
+    if not values:
+        return None
+    node = phases_words(values=values, kind=kind, owner=owner)
+    directive.set_source_info(node)
+    read_later(directive.env, "phases_words").append(node)
+    return node
+
+
+def read_later(env: BuildEnvironment, key: str) -> list[nodes.Element]:
+    """The page's nodes kept under *key* for :func:`translate_page` (they go with the
+    page's other reading state when it is done)."""
+    found: list[nodes.Element] | None = env.temp_data.get(key)
+    if found is None:
+        found = []
+        env.temp_data[key] = found
+    return found
+
+
+def translate_page(env: BuildEnvironment, decl: PhaseDecl | None) -> PhaseDecl | None:
+    """Put the page's translated words into its phase's and gates' declarations (after
+    Sphinx's Locale transform); the phase's declaration as it now is."""
+    for node in read_later(env, "phases_words"):
+        words = {key: value for key, value in node["values"].items() if value}
+        if node["kind"] == "phase" and decl is not None and node["owner"] == decl.id:
+            changed = {key: value for key, value in words.items() if getattr(decl, key) != value}
+            if changed:
+                decl = replace_decl(env, "decls", decl, dc.replace(decl, **changed))
+        elif node["kind"] == "gate":
+            _translate_gate(env, node, words)
+    for gate_node in read_later(env, "phases_gates"):
+        _recount_criteria(env, gate_node)
+    return decl
+
+
+def _recount_criteria(env: BuildEnvironment, gate_node: nodes.Element) -> None:
+    """A gate's criteria as the page now says them (the Locale transform translated the
+    list in place), for the export."""
+    listing = next(
+        (
+            child
+            for child in gate_node.children
+            if isinstance(child, nodes.bullet_list) and "phases-gate__criteria" in child["classes"]
+        ),
+        None,
+    )
+    gates = phases_domain(env).data["gates"].get(env.docname, [])
+    found = [gate for gate in gates if gate.id == gate_node["gate"]]
+    if listing is None or not found:
+        return
+    criteria = tuple(criterion_of(item) for item in listing.children)
+    if criteria != found[0].criteria:
+        replace_decl(env, "gates", found[0], dc.replace(found[0], criteria=criteria))
+
+
+def criterion_of(item: nodes.Node) -> Criterion:
+    """A criterion's words (without its citations, which are kept apart) and the points
+    it cites, from its list item."""
+    words = item.deepcopy()
+    cited = [ref for ref in words.findall(addnodes.pending_xref) if ref.get("reftype") == "point"]
+    for ref in cited:
+        ref.parent.remove(ref)
+    return Criterion(" ".join(words.astext().split()), tuple(ref["reftarget"] for ref in cited))
+
+
+def replace_decl(env: BuildEnvironment, key: str, old: Declared, new: Declared) -> Declared:
+    """Put *new* in place of *old* among the page's recorded declarations (*key*:
+    ``decls`` or ``gates``), and return it."""
+    kept = phases_domain(env).data[key].get(env.docname, [])
+    for i, recorded in enumerate(kept):
+        if recorded is old:
+            kept[i] = new
+    return new
+
+
+def _translate_gate(env: BuildEnvironment, node: nodes.Element, words: dict[str, str]) -> None:
+    gates = phases_domain(env).data["gates"].get(env.docname, [])
+    found = [gate for gate in gates if gate.id == node["owner"]]
+    if not found:
+        return
+    old = found[0]
+    changed = {key: value for key, value in words.items() if getattr(old, key) != value}
+    if not changed:
+        return
+    replace_decl(env, "gates", old, dc.replace(old, **changed))
+    if "title" not in changed:
+        return
+    # What the directive rendered with the untranslated title: its heading, its index entry.
+    title = changed["title"]
+    gate = node.parent
+    if isinstance(gate, phases_gate):
+        heading = gate.next_node(nodes.rubric)
+        if heading is not None:
+            del heading[:]
+            heading += nodes.Text(title)
+        index = gate.previous_sibling()
+        if isinstance(index, addnodes.index):
+            index["entries"] = [
+                (kind, text.replace(old.title, title, 1), *rest)
+                for kind, text, *rest in index["entries"]
+            ]
