@@ -4,7 +4,7 @@
 Every warning about a declaration written in a file that a page includes (rST
 ``.. include::``, MyST ```` ```{include} ````) names that file and the line of it where
 the text is: option values at their option's line, sequence problems at the link's
-line or the directive's. So do those about the file's questions, item lists and
+line or the directive's. So do those about the file's questions, item lists, roles and
 pictograms, and a message that names a declaration written there names the file. The hostile corpus has the plain cases (roots ``include-rst``
 and ``include-myst``); here, the line each warning names is read back, and the include
 forms whose lines docutils or MyST-Parser get wrong (``start-line``, ``start-after``,
@@ -322,4 +322,28 @@ def test_every_message_naming_a_declaration_names_its_included_file(tmp_path: Pa
     assert build(tmp_path, files).phase_warnings == [
         "alpha.rst:6: WARNING: this page already declares phase 'alpha' (_alpha.rst, line 1); expected at most one phase per page, so 'again' is ignored [phases.duplicate]",
         "beta.rst:4: WARNING: phase id 'betta' looks like a typo for 'beta': no page declares 'beta', yet page 'alpha' (_alpha.rst, line 2) names it, and nothing names 'betta'; expected 'beta' [phases.unknown]",
+    ]
+
+
+ROLES_IN_AN_INCLUDE = {
+    "conf.py": CONF,
+    "index.md": "# M\n\n```{toctree}\na\nb\n```\n",
+    "a.md": "# A\n\n```{include} parts/_r.md\n:start-line: 1\n```\n",
+    "parts/_r.md": (
+        "Not included.\n"  # 1
+        "Words, then {phase}`nosuch`\n"  # 2
+        "and {gate}`nogate` here.\n"  # 3
+    ),
+    "b.rst": "B\n=\n\n.. include:: parts/_r.rst\n   :start-line: 1\n",
+    "parts/_r.rst": "Not included.\n\nWords, then\n:phase:`nosuch2` here.\n",
+}
+
+
+def test_roles_in_an_included_file_are_located_there(tmp_path: Path) -> None:
+    result = build(tmp_path, ROLES_IN_AN_INCLUDE)
+    result.assert_finished()
+    assert result.phase_warnings == [
+        "parts/_r.md:2: WARNING: phase role names 'nosuch', which no page declares; expected the id of a phase [phases.unknown]",
+        "parts/_r.md:3: WARNING: gate role names 'nogate', which no page declares; expected the id of a gate [phases.unknown]",
+        "parts/_r.rst:4: WARNING: phase role names 'nosuch2', which no page declares; expected the id of a phase [phases.unknown]",
     ]

@@ -233,11 +233,11 @@ def _check_roles(
     external: set[tuple[str, str]],
 ) -> None:
     for docname, refs in domain.data["refs"].items():
-        for target, line, kind in refs:
+        for target, line, kind, path in refs:
             if kind == "point":
                 if find_point(targets.standards, target) is None:
                     message = "standard role: " + explain_unknown(targets.standards, target)
-                    reports.add(Problem(PhaseWarning.UNKNOWN, message, line), docname)
+                    reports.add(Problem(PhaseWarning.UNKNOWN, message, line, path=path), docname)
                 continue
             known = targets.gates.declared if kind == "gate" else targets.resolution.decls
             if target not in known and (kind, target) not in external:
@@ -245,7 +245,7 @@ def _check_roles(
                     f"{kind} role names '{target}', which no page declares; expected the id "
                     f"of a {kind}"
                 )
-                reports.add(Problem(PhaseWarning.UNKNOWN, message, line), docname)
+                reports.add(Problem(PhaseWarning.UNKNOWN, message, line, path=path), docname)
 
 
 def _check_questions(

@@ -137,7 +137,9 @@ class PhasesDomain(Domain):
     initial_data: ClassVar[dict[str, Any]] = {
         "decls": {},  # docname -> [PhaseDecl], in page order
         "problems": {},  # docname -> [Problem] found while reading the page
-        "refs": {},  # docname -> [(id, line, "phase" or "gate")] of {phase} and {gate} roles
+        # docname -> [(id, line, kind, included file or None)] of its {phase}, {gate} and
+        # {standard} roles (kind: phase, gate, point)
+        "refs": {},
         "items": {},  # docname -> [(kind, phase or None)] of its item lists
         # docname -> [(name, line, included file or None)] of every pictogram the page shows
         "pictograms": {},
@@ -152,7 +154,7 @@ class PhasesDomain(Domain):
         "standard_pages": {},
         "views": {},  # docname -> digest of what the page showed when last written
     }
-    data_version = 7
+    data_version = 8
     # Set at builder-inited for the current build: every pictogram name it knows.
     pictograms: Registry = Registry({})
 
@@ -179,9 +181,13 @@ class PhasesDomain(Domain):
         if problems:
             self.data["problems"].setdefault(docname, []).extend(problems)
 
-    def note_reference(self, docname: str, target: str, line: int, kind: str = "phase") -> None:
-        """A ``{phase}`` (or ``{gate}``, *kind*) role on *docname* names *target*."""
-        self.data["refs"].setdefault(docname, []).append((target, line, kind))
+    def note_reference(
+        self, docname: str, target: str, line: int, kind: str, path: str | None = None
+    ) -> None:
+        """A ``{phase}``, ``{gate}`` or ``{standard}`` (*kind*: phase, gate, point) role on
+        *docname* names *target*, written at *line* of it or of the file it includes,
+        *path*."""
+        self.data["refs"].setdefault(docname, []).append((target, line, kind, path))
 
     def note_items(
         self, docname: str, kind: str, phase: str | None, problems: list[Problem]

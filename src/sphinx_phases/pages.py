@@ -190,7 +190,7 @@ def build_pages(
     targets: Targets,
     stages: Stages,
     rows: Rows,
-    refs: Mapping[str, Iterable[tuple[str, int, str]]],
+    refs: Mapping[str, Iterable[tuple[str, int, str, str | None]]],
     listings: Mapping[str, Iterable[tuple[str, bool, int]]],
     overview_pages: Iterable[str],
     labels: Mapping[str, str],
@@ -221,7 +221,7 @@ def build_pages(
         placed = gate_view(resolution, gate, labels, assessed)
         views[docname] = dc.replace(view, gates=(*view.gates, placed))
     for docname, named in refs.items():
-        shown = tuple(dict.fromkeys((kind, t) for t, _line, kind in named))
+        shown = tuple(dict.fromkeys((kind, t) for t, _line, kind, _path in named))
         view = views.get(docname, PageView())
         found = tuple((key, ref_view(targets, *key)) for key in shown)
         views[docname] = dc.replace(view, refs=found)

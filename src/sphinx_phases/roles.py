@@ -38,7 +38,8 @@ class PhaseRole(XRefRole):
         is_ref: bool,
     ) -> tuple[list[Node], list[system_message]]:
         domain = phases_domain(env)
-        domain.note_reference(env.docname, node["reftarget"], self.lineno)
+        where = role_written(self)
+        domain.note_reference(env.docname, node["reftarget"], where.line, "phase", where.included)
         return [node], []
 
 
@@ -57,7 +58,10 @@ class GateRole(XRefRole):
         node: nodes.Element,
         is_ref: bool,
     ) -> tuple[list[Node], list[system_message]]:
-        phases_domain(env).note_reference(env.docname, node["reftarget"], self.lineno, "gate")
+        where = role_written(self)
+        phases_domain(env).note_reference(
+            env.docname, node["reftarget"], where.line, "gate", where.included
+        )
         return [node], []
 
 

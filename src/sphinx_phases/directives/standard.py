@@ -18,6 +18,7 @@ from sphinx.util.typing import OptionSpec
 
 from sphinx_phases.access import phases_domain
 from sphinx_phases.nodes import phases_standard
+from sphinx_phases.written import role_written
 
 if TYPE_CHECKING:
     from docutils.nodes import Node, system_message
@@ -70,5 +71,8 @@ class StandardRole(XRefRole):
         node: nodes.Element,
         is_ref: bool,
     ) -> tuple[list[Node], list[system_message]]:
-        phases_domain(env).note_reference(env.docname, node["reftarget"], self.lineno, "point")
+        where = role_written(self)
+        phases_domain(env).note_reference(
+            env.docname, node["reftarget"], where.line, "point", where.included
+        )
         return [node], []
