@@ -388,3 +388,61 @@ def test_a_gate_in_an_included_file_is_located_there(make_app: Any, copy_root: A
         "that gate 'alpha-check' (_gate.md, line 3) already holds; expected one gate per "
         "boundary [phases.gate]",
     ]
+
+
+RST_GATE = """Alpha
+=====
+
+.. phase:: alpha
+
+   Try things.
+
+.. phase-gate:: alpha-assessment
+   :title: Alpha assessment
+   :authority: Assessment panel
+   :outcome: met
+   :date: 2026-05-04
+   :ratings: 1: green, 2: amber
+   :standard: 1, 2
+
+   A panel decides whether the service may move to beta.
+
+   - The team understands its users :standard:`1`
+   - The riskiest assumptions have been tested
+"""
+
+
+def test_rst_gives_the_same_gate_as_myst(make_app: Any, copy_root: Any) -> None:
+    myst = make_app("html", srcdir=copy_root("gates", "myst"))
+    myst.build()
+    srcdir = copy_root("gates", "rst")
+    (srcdir / "alpha.md").unlink()
+    (srcdir / "alpha.rst").write_text(RST_GATE)
+    rst = make_app("html", srcdir=srcdir)
+    rst.build()
+    assert phase_warnings(rst) == []
+
+    def shown(app: SphinxTestApp) -> str:
+        return str(_page(app, "alpha.html").select_one("section.phases-gate"))
+
+    assert shown(rst) == shown(myst)
+    assert _text(_page(rst, "alpha.html").select_one("nav.phases-nav")) == _text(
+        _page(myst, "alpha.html").select_one("nav.phases-nav")
+    )
+
+
+@pytest.mark.parametrize(
+    "builder", ["html", "dirhtml", "singlehtml", "epub", "latex", "text", "man", "texinfo"]
+)
+def test_every_builder_writes_gates_and_stages(gates: Any, builder: str) -> None:
+    app = gates(builder)
+    assert phase_warnings(app) == []
+    written = "".join(
+        path.read_text("utf8", errors="replace")
+        for path in Path(app.outdir).rglob("*")
+        if path.is_file() and path.suffix in (".html", ".xhtml", ".tex", ".txt", ".1", ".texi")
+    )
+    # The gate's words, where it stands and where the sequence passes it, in any format.
+    for words in ("Alpha assessment", "Explore", "Deliver"):
+        assert words in written, (builder, words)
+    assert "after the" in written, builder
