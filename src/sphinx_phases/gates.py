@@ -121,15 +121,15 @@ def parse_gate(
     docname: str,
     line: int,
     criteria: tuple[Criterion, ...],
-    lines: Mapping[str, int] | None = None,
     source: str | None = None,
 ) -> tuple[GateDecl | None, list[Problem]]:
-    """Check a gate's options; a bad value is reported and left out, a bad id drops it."""
-    lines = lines or {}
+    """Check a gate's options (*raw*: the directive's, which knows only OPTION_NAMES); a
+    bad value is reported and left out, a bad id drops the gate. Each problem carries its
+    option as ``key``, so the caller can point at that option's line."""
     problems: list[Problem] = []
 
     def bad(key: str, message: str, subtype: PhaseWarning = PhaseWarning.OPTION) -> None:
-        problems.append(Problem(subtype, f"phase-gate: {message}", lines.get(key, line), key))
+        problems.append(Problem(subtype, f"phase-gate: {message}", line, key))
 
     gate_id = (raw.get("id") or "").strip()
     if not ID_PATTERN.fullmatch(gate_id):
@@ -146,14 +146,6 @@ def parse_gate(
     ratings: tuple[tuple[str, str], ...] = ()
     for key, value in raw.items():
         if key == "id":
-            continue
-        if key not in OPTION_NAMES:
-            hint = did_you_mean(key, OPTION_NAMES)
-            bad(
-                key,
-                f"unknown option {excerpt(key)}; expected one of "
-                f"{', '.join(OPTION_NAMES[1:])}{hint}",
-            )
             continue
         value = value.strip()
         if key == "ratings":
