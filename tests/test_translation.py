@@ -110,6 +110,7 @@ def test_a_translated_build_shows_the_translation_everywhere(
     assert "Alffa" in phase_index
     assert "Asesiad alffa" in phase_index
     data = json.loads((out / "phases.json").read_text("utf8"))
+    assert data["language"] == "cy"
     alpha_data = next(p for p in data["phases"] if p["id"] == "alpha")
     assert (alpha_data["title"], alpha_data["subtitle"], alpha_data["duration"]) == (
         "Alffa",

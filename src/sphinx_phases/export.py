@@ -70,6 +70,7 @@ def export_data(app: Sphinx) -> dict[str, Any]:
     resolution = domain.resolution
     return {
         "version": FORMAT_VERSION,
+        "language": app.config.language or "en",
         "order": list(resolution.order),
         "reading": list(resolution.flat),
         "phases": phases,
@@ -137,7 +138,7 @@ def write_json(app: Sphinx, exception: BaseException | None) -> None:
     # and the URLs: when neither changed, the phase pages need not be read again.
     shown = (domain.catalog, domain.gate_entries, domain.stages, domain.standards)
     digest = hashlib.sha256(
-        repr((shown, app.builder.name, app.config.html_baseurl)).encode()
+        repr((shown, app.builder.name, app.config.html_baseurl, app.config.language)).encode()
     ).hexdigest()
     stamp = Path(app.doctreedir, "phases-json.digest")
     if target.is_file() and stamp.is_file() and stamp.read_text("utf8") == digest:

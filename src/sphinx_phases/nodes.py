@@ -93,8 +93,9 @@ class phases_standard(nodes.General, nodes.Element):
 
 class phases_words(nodes.General, nodes.Element, addnodes.translatable):
     """Option values that readers read (a phase's title, subtitle, noun, duration and
-    team; a gate's title and authority), kept in the doctree so that Sphinx translates them like the page's
-    text: the gettext builder extracts them, the Locale transform replaces them.
+    team; a gate's title and authority), kept in the doctree so that Sphinx translates
+    them like the page's text: the gettext builder extracts them, the Locale transform
+    replaces them.
 
     Attribute ``values`` maps an option to its words; ``phase`` or ``gate`` names what
     they belong to. Read by :class:`sphinx_phases.transforms.PhasePage`; never rendered.

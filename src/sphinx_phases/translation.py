@@ -1,11 +1,12 @@
 """Option values in the project's language: carried through Sphinx's own translation.
 
 A directive's words for readers (a phase's title, subtitle, noun, duration and team; a
-gate's title and authority) are not document text, so Sphinx would neither extract nor translate them. Each
-directive leaves them in a :class:`~sphinx_phases.nodes.phases_words` node, which the
-gettext builder extracts and Sphinx's Locale transform translates with the page's
-catalogue (docs/how-to/translate.md); :func:`translate_page` then puts the translated
-words into what the page declared, before anything shows them.
+gate's title and authority) are not document text, so Sphinx would neither extract nor
+translate them. Each directive leaves them in a
+:class:`~sphinx_phases.nodes.phases_words` node, which the gettext builder extracts and
+Sphinx's Locale transform translates with the page's catalogue
+(docs/how-to/translate.md); :func:`translate_page` then puts the translated words into
+what the page declared, before anything shows them.
 """
 
 from __future__ import annotations
