@@ -17,38 +17,20 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
-class PhaseRole(XRefRole):
-    """``{phase}`live``` links to the live phase page; ``{phase}`text <live>``` sets the text.
+class PhasesRefRole(XRefRole):
+    """A cross-reference in the ``phases`` domain, recorded with where it is written (the
+    page, or a file it includes) so that an unknown target is reported there.
 
-    Registered both as ``phase`` and as the domain's ``phases:phase``; either way the
-    reference belongs to the ``phases`` domain.
+    Subclasses name the reference type (``phase``, ``gate``, ``point``) and its class.
     """
+
+    reftype_name = ""
+    css_class = ""
 
     def create_xref_node(self) -> tuple[list[Node], list[system_message]]:
         # XRefRole takes the domain from the role's name, and a bare "phase" has none.
-        self.refdomain, self.reftype = "phases", "phase"
-        self.classes = ["xref", "phases", "phases-phase"]
-        return super().create_xref_node()
-
-    def result_nodes(
-        self,
-        document: nodes.document,
-        env: BuildEnvironment,
-        node: nodes.Element,
-        is_ref: bool,
-    ) -> tuple[list[Node], list[system_message]]:
-        domain = phases_domain(env)
-        where = role_written(self)
-        domain.note_reference(env.docname, node["reftarget"], where.line, "phase", where.included)
-        return [node], []
-
-
-class GateRole(XRefRole):
-    """``{gate}`alpha-assessment``` links to a gate, with its title as text."""
-
-    def create_xref_node(self) -> tuple[list[Node], list[system_message]]:
-        self.refdomain, self.reftype = "phases", "gate"
-        self.classes = ["xref", "phases", "phases-gate-ref"]
+        self.refdomain, self.reftype = "phases", self.reftype_name
+        self.classes = ["xref", "phases", self.css_class]
         return super().create_xref_node()
 
     def result_nodes(
@@ -60,9 +42,27 @@ class GateRole(XRefRole):
     ) -> tuple[list[Node], list[system_message]]:
         where = role_written(self)
         phases_domain(env).note_reference(
-            env.docname, node["reftarget"], where.line, "gate", where.included
+            env.docname, node["reftarget"], where.line, self.reftype_name, where.included
         )
         return [node], []
+
+
+class PhaseRole(PhasesRefRole):
+    """``{phase}`live``` links to the live phase page; ``{phase}`text <live>``` sets the text.
+
+    Registered both as ``phase`` and as the domain's ``phases:phase``; either way the
+    reference belongs to the ``phases`` domain.
+    """
+
+    reftype_name = "phase"
+    css_class = "phases-phase"
+
+
+class GateRole(PhasesRefRole):
+    """``{gate}`alpha-assessment``` links to a gate, with its title as text."""
+
+    reftype_name = "gate"
+    css_class = "phases-gate-ref"
 
 
 def pictogram_node(name: str, *, decorative: bool = False) -> phases_pictogram:

@@ -12,17 +12,15 @@ from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.roles import XRefRole
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
 from sphinx_phases.access import phases_domain
 from sphinx_phases.nodes import phases_standard
-from sphinx_phases.written import role_written
+from sphinx_phases.roles import PhasesRefRole
 
 if TYPE_CHECKING:
-    from docutils.nodes import Node, system_message
-    from sphinx.environment import BuildEnvironment
+    pass
 
 __all__ = ["PhaseStandardDirective", "StandardRole"]
 
@@ -52,27 +50,11 @@ class PhaseStandardDirective(SphinxDirective):
         return [node]
 
 
-class StandardRole(XRefRole):
+class StandardRole(PhasesRefRole):
     """``{standard}`5``` cites point 5 of the only standard, ``{standard}`tcop:3``` point
     3 of ``tcop``; ``{standard}`text <tcop:3>``` sets the text. The reference belongs to
     the ``phases`` domain (type ``point``), whichever name the role is registered under.
     """
 
-    def create_xref_node(self) -> tuple[list[Node], list[system_message]]:
-        # XRefRole takes the domain from the role's name, and a bare "standard" has none.
-        self.refdomain, self.reftype = "phases", "point"
-        self.classes = ["xref", "phases", "phases-point"]
-        return super().create_xref_node()
-
-    def result_nodes(
-        self,
-        document: nodes.document,
-        env: BuildEnvironment,
-        node: nodes.Element,
-        is_ref: bool,
-    ) -> tuple[list[Node], list[system_message]]:
-        where = role_written(self)
-        phases_domain(env).note_reference(
-            env.docname, node["reftarget"], where.line, "point", where.included
-        )
-        return [node], []
+    reftype_name = "point"
+    css_class = "phases-point"
