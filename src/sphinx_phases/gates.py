@@ -208,112 +208,198 @@ def resolve_gates(
     next phase of the same family (a gate may close a whole phase and its sub-phases).
     Gates of hidden drafts are left out silently, like their phases. *page_phase* maps
     a page to the phase it declares, which a gate without ``after`` closes.
+
+    Each gate goes through the steps below in the order of its page and line, so the
+    first declaration wins an id and a boundary (docs/reference/gates.md, "Warnings").
     """
-    problems: list[Problem] = []
+    ordered = sorted(decls, key=lambda d: (d.docname, d.line, d.id))
+    first_of, problems = _first_declarations(ordered, resolution.decls)
     placed: dict[str, ResolvedGate] = {}
+    for decl in first_of.values():
+        found = _place(decl, resolution, reading_next, page_phase, first_of)
+        if isinstance(found, ResolvedGate):
+            problem = _boundary_taken(found, _holder(found, placed.values()))
+            if problem is None:
+                placed[decl.id] = found
+                continue
+            found = problem
+        if found is not None:
+            problems.append(found)
+    closing, opening = _around_phases(placed.values())
+    ordered_gates = _in_reading_order(placed, resolution.flat)
+    return Gates(ordered_gates, first_of, closing, opening, tuple(problems))
+
+
+def _problem(decl: GateDecl, subtype: PhaseWarning, message: str) -> Problem:
+    """A problem with *decl*, at the line of its directive (in its included file, if any)."""
+    return Problem(subtype, message, decl.line, docname=decl.docname, path=decl.source)
+
+
+def _first_declarations(
+    ordered: Iterable[GateDecl], phases: Mapping[str, object]
+) -> tuple[dict[str, GateDecl], list[Problem]]:
+    """The first declaration of each gate id no phase has, and a problem for every other
+    (an id of a phase, or one declared again)."""
+    first_of: dict[str, GateDecl] = {}
+    problems: list[Problem] = []
+    for decl in ordered:
+        earlier = first_of.get(decl.id)
+        if decl.id in phases:
+            message = (
+                f"gate '{decl.id}' has the id of a phase; expected an id no phase or gate "
+                "uses (they share one namespace)"
+            )
+            problems.append(_problem(decl, PhaseWarning.DUPLICATE, message))
+        elif earlier is not None:
+            message = (
+                f"gate '{decl.id}' is declared again (first in {_written(earlier)}); "
+                "expected one declaration per gate"
+            )
+            problems.append(_problem(decl, PhaseWarning.DUPLICATE, message))
+        else:
+            first_of[decl.id] = decl
+    return first_of, problems
+
+
+def _place(
+    decl: GateDecl,
+    resolution: Resolution,
+    reading_next: Callable[[str], str | None],
+    page_phase: Mapping[str, str],
+    gate_ids: Mapping[str, object],
+) -> ResolvedGate | Problem | None:
+    """Where *decl* stands, or why it cannot stand there; None for a gate left out with
+    its hidden draft."""
+    after = _closed_phase(decl, resolution, page_phase, gate_ids)
+    if not isinstance(after, str):
+        return after
+    if after in resolution.hidden:
+        return None
+    family_next = resolution.phases[after].next
+    following = reading_next(after)
+    before = _opened_phase(decl, resolution, family_next or following, gate_ids)
+    if isinstance(before, Problem):
+        return before
+    return _check_neighbours(decl, after, before, family_next, following) or ResolvedGate(
+        decl, after, before
+    )
+
+
+def _closed_phase(
+    decl: GateDecl,
+    resolution: Resolution,
+    page_phase: Mapping[str, str],
+    gate_ids: Mapping[str, object],
+) -> str | Problem:
+    """The phase *decl* closes: its ``after``, or its page's phase."""
+    after = decl.after or page_phase.get(decl.docname)
+    if after is None:
+        message = (
+            f"gate '{decl.id}' closes no phase: its page declares none; expected an "
+            ":after: option naming the phase it closes"
+        )
+        return _problem(decl, PhaseWarning.GATE, message)
+    if after not in resolution.decls:
+        return _unknown_phase(decl, "after", after, resolution.decls, gate_ids)
+    return after
+
+
+def _opened_phase(
+    decl: GateDecl,
+    resolution: Resolution,
+    default: str | None,
+    gate_ids: Mapping[str, object],
+) -> str | Problem | None:
+    """The phase *decl* opens: its ``before`` (None when written empty), or *default*,
+    the phase after the one it closes, also when its ``before`` is a hidden draft."""
+    if decl.before is None:
+        return default
+    if decl.before == "":
+        return None
+    if decl.before not in resolution.decls:
+        return _unknown_phase(decl, "before", decl.before, resolution.decls, gate_ids)
+    return default if decl.before in resolution.hidden else decl.before
+
+
+def _unknown_phase(
+    decl: GateDecl,
+    side: str,
+    named: str,
+    phases: Mapping[str, object],
+    gate_ids: Mapping[str, object],
+) -> Problem:
+    """*decl*'s ``after`` or ``before`` (*side*) names *named*, which is no phase."""
+    hint = did_you_mean(named, list(phases))
+    message = (
+        f"gate '{decl.id}' comes {side} '{named}', which no page declares; expected the id "
+        f"of a phase{hint}"
+    )
+    return _problem(decl, PhaseWarning.UNKNOWN, message)
+
+
+def _check_neighbours(
+    decl: GateDecl,
+    after: str,
+    before: str | None,
+    family_next: str | None,
+    following: str | None,
+) -> Problem | None:
+    """A gate stands between neighbours: *before* is the next phase of *after*'s family,
+    or the next in reading order (*following*); None only after the final phase."""
+    if before is not None and before not in (family_next, following):
+        expected = " or ".join(f"'{p}'" for p in dict.fromkeys((family_next, following)) if p)
+        message = (
+            f"gate '{decl.id}' stands between '{after}' and '{before}', which are not "
+            f"neighbours in the sequence; expected :before: {expected or 'empty'}"
+        )
+        return _problem(decl, PhaseWarning.GATE, message)
+    if before is None and (family_next or following):
+        message = (
+            f"gate '{decl.id}' closes '{after}' with no phase after it, but "
+            f"'{family_next or following}' follows; expected :before: left out, or a "
+            "gate after the final phase"
+        )
+        return _problem(decl, PhaseWarning.GATE, message)
+    return None
+
+
+def _boundary(gate: ResolvedGate) -> tuple[str, str | None]:
+    """The boundary *gate* stands on: the phases it stands between."""
+    return gate.after, gate.before
+
+
+def _holder(gate: ResolvedGate, placed: Iterable[ResolvedGate]) -> ResolvedGate | None:
+    """The gate already on *gate*'s boundary, if any."""
+    boundary = _boundary(gate)
+    return next((other for other in placed if _boundary(other) == boundary), None)
+
+
+def _boundary_taken(gate: ResolvedGate, holder: ResolvedGate | None) -> Problem | None:
+    """*gate* may not stand on a boundary that *holder* holds (one gate per boundary)."""
+    if holder is None:
+        return None
+    message = (
+        f"gate '{gate.decl.id}' stands on the boundary after '{gate.after}' that gate "
+        f"'{holder.decl.id}' "
+        f"({_written(holder.decl)}) already holds; expected one gate per boundary"
+    )
+    return _problem(gate.decl, PhaseWarning.GATE, message)
+
+
+def _in_reading_order(
+    placed: Mapping[str, ResolvedGate], flat: tuple[str, ...]
+) -> dict[str, ResolvedGate]:
+    """*placed* in reading order of the phases they close, whatever pages declare them."""
+    place = {phase_id: i for i, phase_id in enumerate(flat)}
+    return dict(sorted(placed.items(), key=lambda item: place[item[1].after]))
+
+
+def _around_phases(gates: Iterable[ResolvedGate]) -> tuple[dict[str, str], dict[str, str]]:
+    """For each phase, the first of *gates* after it and the first before it."""
     closing: dict[str, str] = {}
     opening: dict[str, str] = {}
-    known = resolution.decls
-
-    def report(decl: GateDecl, subtype: PhaseWarning, message: str) -> None:
-        problems.append(
-            Problem(subtype, message, decl.line, docname=decl.docname, path=decl.source)
-        )
-
-    ordered = sorted(decls, key=lambda d: (d.docname, d.line, d.id))
-    first_of: dict[str, GateDecl] = {}
-    for decl in ordered:
-        if decl.id in known:
-            report(
-                decl,
-                PhaseWarning.DUPLICATE,
-                f"gate '{decl.id}' has the id of a phase; expected an id no phase or gate "
-                "uses (they share one namespace)",
-            )
-            continue
-        earlier = first_of.get(decl.id)
-        if earlier is not None:
-            report(
-                decl,
-                PhaseWarning.DUPLICATE,
-                f"gate '{decl.id}' is declared again (first in {_written(earlier)}); "
-                "expected one declaration per gate",
-            )
-            continue
-        first_of[decl.id] = decl
-        after = decl.after or page_phase.get(decl.docname)
-        if after is None:
-            report(
-                decl,
-                PhaseWarning.GATE,
-                f"gate '{decl.id}' closes no phase: its page declares none; expected an "
-                ":after: option naming the phase it closes",
-            )
-            continue
-        if after not in known:
-            hint = did_you_mean(after, list(known))
-            report(
-                decl,
-                PhaseWarning.UNKNOWN,
-                f"gate '{decl.id}' comes after '{after}', which no page declares; expected "
-                f"the id of a phase{hint}",
-            )
-            continue
-        if after in resolution.hidden:
-            continue
-        family_next = resolution.phases[after].next
-        following = reading_next(after)
-        if decl.before is None:
-            before = family_next or following
-        elif decl.before == "":
-            before = None
-        else:
-            before = decl.before
-            if before not in known:
-                hint = did_you_mean(before, list(known))
-                report(
-                    decl,
-                    PhaseWarning.UNKNOWN,
-                    f"gate '{decl.id}' comes before '{before}', which no page declares; "
-                    f"expected the id of a phase{hint}",
-                )
-                continue
-            if before in resolution.hidden:
-                before = family_next or following
-        if before is not None and before not in (family_next, following):
-            expected = " or ".join(f"'{p}'" for p in dict.fromkeys((family_next, following)) if p)
-            report(
-                decl,
-                PhaseWarning.GATE,
-                f"gate '{decl.id}' stands between '{after}' and '{before}', which are not "
-                f"neighbours in the sequence; expected :before: {expected or 'empty'}",
-            )
-            continue
-        if before is None and (family_next or following):
-            report(
-                decl,
-                PhaseWarning.GATE,
-                f"gate '{decl.id}' closes '{after}' with no phase after it, but "
-                f"'{family_next or following}' follows; expected :before: left out, or a "
-                "gate after the final phase",
-            )
-            continue
-        other = closing.get(after)
-        if other is not None and placed[other].before == before:
-            first = placed[other].decl
-            report(
-                decl,
-                PhaseWarning.GATE,
-                f"gate '{decl.id}' stands on the boundary after '{after}' that gate "
-                f"'{other}' ({_written(first)}) already holds; expected one gate per "
-                "boundary",
-            )
-            continue
-        placed[decl.id] = ResolvedGate(decl, after, before)
-        closing.setdefault(after, decl.id)
-        if before is not None:
-            opening.setdefault(before, decl.id)
-    # In reading order of the phases they close, whatever pages declare them.
-    place = {phase_id: i for i, phase_id in enumerate(resolution.flat)}
-    ordered_gates = dict(sorted(placed.items(), key=lambda item: place[item[1].after]))
-    return Gates(ordered_gates, first_of, closing, opening, tuple(problems))
+    for gate in gates:
+        closing.setdefault(gate.after, gate.decl.id)
+        if gate.before is not None:
+            opening.setdefault(gate.before, gate.decl.id)
+    return closing, opening
