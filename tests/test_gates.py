@@ -446,3 +446,135 @@ def test_every_builder_writes_gates_and_stages(gates: Any, builder: str) -> None
     for words in ("Alpha assessment", "Explore", "Deliver"):
         assert words in written, (builder, words)
     assert "after the" in written, builder
+
+
+# -- gates around a parent phase ------------------------------------------------------------
+
+BETA_GATES = """
+
+```{phase-gate} beta-review
+:title: Beta review
+
+- The whole beta answered its questions
+```
+
+```{phase-gate} beta-start
+:title: Beta start
+:before: private-beta
+
+- Users are ready to be invited
+```
+"""
+
+
+def test_a_parent_names_both_gates_after_it_in_its_facts(make_app: Any, copy_root: Any) -> None:
+    # Beta has a gate into its first sub-phase and one after its whole family; the one
+    # after the family stands where public beta's live assessment stood.
+    srcdir = copy_root("gates")
+    with (srcdir / "beta.md").open("a") as page:
+        page.write(BETA_GATES)
+    (srcdir / "public-beta.md").write_text(
+        "# Public beta\n\n```{phase} public-beta\n:parent: beta\nOpen it up.\n```\n"
+    )
+    app = make_app("html", srcdir=srcdir, confoverrides={"phases_standard_coverage": False})
+    app.build()
+    assert phase_warnings(app) == []
+    listing = _page(app, "beta.html").select_one("dl.phases-facts:not(.phases-gate__facts)")
+    assert [_text(item) for item in listing.find_all(["dt", "dd"])] == [
+        "Position",
+        "Phase 3 of 4",
+        "Stage",
+        "Deliver",
+        "Starts after",
+        "Alpha assessment",
+        "Ends with",
+        "Beta start",
+        "Ends with",
+        "Beta review",
+    ]
+    nav = _page(app, "public-beta.html").select_one("nav.phases-nav")
+    assert _text(nav.select_one(".phases-nav__gate")) == ", after the Beta review"
+    data = json.loads(Path(app.outdir, "phases.json").read_text("utf8"))
+    # In the order readers pass them, whatever order the page declares them in.
+    assert [(g["id"], g["after"], g["before"]) for g in data["gates"]] == [
+        ("alpha-assessment", "alpha", "beta"),
+        ("beta-start", "beta", "private-beta"),
+        ("beta-assessment", "private-beta", "public-beta"),
+        ("beta-review", "beta", "live"),
+    ]
+
+
+def _sequence_with_a_family() -> tuple[Any, Any]:
+    decls = [
+        PhaseDecl("alpha", "alpha", 3, "Alpha", next="beta"),
+        PhaseDecl("beta", "beta", 3, "Beta", next="live"),
+        PhaseDecl("private-beta", "private-beta", 3, "Private beta", parent="beta"),
+        PhaseDecl("public-beta", "public-beta", 3, "Public beta", parent="beta"),
+        PhaseDecl("live", "live", 3, "Live"),
+    ]
+    resolution = resolve(decls, toc_order=[d.docname for d in decls])
+    assert resolution.flat == ("alpha", "beta", "private-beta", "public-beta", "live")
+
+    def place(*gates: GateDecl) -> Any:
+        return resolve_gates(
+            gates,
+            resolution,
+            lambda phase_id: reading_neighbours(resolution, phase_id)[1],
+            {d.docname: d.id for d in decls},
+        )
+
+    return resolution, place
+
+
+def test_gates_after_a_family_and_its_last_sub_phase_share_one_boundary() -> None:
+    _resolution, place = _sequence_with_a_family()
+    criteria = (Criterion("A criterion"),)
+    found = place(
+        GateDecl("beta-review", "beta", 9, "Beta review", criteria=criteria),
+        GateDecl("live-assessment", "public-beta", 7, "Live assessment", criteria=criteria),
+        GateDecl("beta-start", "beta", 14, "Beta start", before="private-beta", criteria=criteria),
+    )
+    assert [(p.docname, p.line, p.message) for p in found.problems] == [
+        (
+            "public-beta",
+            7,
+            "gate 'live-assessment' stands on the boundary before 'live' that gate "
+            "'beta-review' (beta, line 9) already holds; expected one gate per boundary",
+        )
+    ]
+    assert list(found.gates) == ["beta-start", "beta-review"]
+    assert dict(found.ends) == {"beta": ("beta-start", "beta-review")}
+    assert dict(found.closing) == {"beta": "beta-start"}
+    assert dict(found.opening) == {"private-beta": "beta-start", "live": "beta-review"}
+
+
+def test_a_gate_after_or_before_a_gate_says_it_names_a_gate() -> None:
+    _resolution, place = _sequence_with_a_family()
+    criteria = (Criterion("A criterion"),)
+    found = place(
+        GateDecl("alpha-assessment", "alpha", 9, "Alpha assessment", criteria=criteria),
+        GateDecl("review", "live", 9, "Review", after="alpha-assessment", criteria=criteria),
+        GateDecl("check", "live", 20, "Check", before="alpha-assessment", criteria=criteria),
+        GateDecl("typo", "live", 30, "Typo", after="lve", criteria=criteria),
+    )
+    assert [(p.line, p.subtype.value, p.message) for p in found.problems] == [
+        (
+            9,
+            "unknown",
+            "gate 'review' comes after 'alpha-assessment', which is a gate; expected the id "
+            "of a phase",
+        ),
+        (
+            20,
+            "unknown",
+            "gate 'check' comes before 'alpha-assessment', which is a gate; expected the id "
+            "of a phase",
+        ),
+        (
+            30,
+            "unknown",
+            "gate 'typo' comes after 'lve', which no page declares; expected the id of a phase "
+            "(did you mean 'live'?)",
+        ),
+    ]
+    assert list(found.gates) == ["alpha-assessment"]

@@ -80,9 +80,13 @@ class Gates:
     gates: Mapping[str, ResolvedGate] = dc.field(default_factory=dict)
     # Every gate a page declares, placed or not (a role to one links to its page).
     declared: Mapping[str, GateDecl] = dc.field(default_factory=dict)
-    closing: Mapping[str, str] = dc.field(default_factory=dict)  # phase -> gate after it
-    opening: Mapping[str, str] = dc.field(default_factory=dict)  # phase -> gate before it
+    # phase -> the first gate after it (readers pass it first) / the gate before it
+    closing: Mapping[str, str] = dc.field(default_factory=dict)
+    opening: Mapping[str, str] = dc.field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
+    # phase -> every gate after it, in reading order: a parent may have two, one into its
+    # first sub-phase and one after its whole family (docs/reference/gates.md).
+    ends: Mapping[str, tuple[str, ...]] = dc.field(default_factory=dict)
 
 
 def gate_anchor(gate_id: str) -> str:
@@ -225,9 +229,9 @@ def resolve_gates(
             found = problem
         if found is not None:
             problems.append(found)
-    closing, opening = _around_phases(placed.values())
     ordered_gates = _in_reading_order(placed, resolution.flat)
-    return Gates(ordered_gates, first_of, closing, opening, tuple(problems))
+    closing, opening, ends = _around_phases(ordered_gates.values())
+    return Gates(ordered_gates, first_of, closing, opening, tuple(problems), ends)
 
 
 def _problem(decl: GateDecl, subtype: PhaseWarning, message: str) -> Problem:
@@ -329,11 +333,13 @@ def _unknown_phase(
     gate_ids: Mapping[str, object],
 ) -> Problem:
     """*decl*'s ``after`` or ``before`` (*side*) names *named*, which is no phase."""
-    hint = did_you_mean(named, list(phases))
-    message = (
-        f"gate '{decl.id}' comes {side} '{named}', which no page declares; expected the id "
-        f"of a phase{hint}"
-    )
+    if named in gate_ids:
+        found = f"'{named}', which is a gate"
+        hint = ""
+    else:
+        found = f"'{named}', which no page declares"
+        hint = did_you_mean(named, list(phases))
+    message = f"gate '{decl.id}' comes {side} {found}; expected the id of a phase{hint}"
     return _problem(decl, PhaseWarning.UNKNOWN, message)
 
 
@@ -363,9 +369,15 @@ def _check_neighbours(
     return None
 
 
-def _boundary(gate: ResolvedGate) -> tuple[str, str | None]:
-    """The boundary *gate* stands on: the phases it stands between."""
-    return gate.after, gate.before
+def _boundary(gate: ResolvedGate) -> tuple[str | None, str | None]:
+    """The boundary *gate* stands on, as readers pass it: the phase they arrive at.
+
+    A gate after a whole family (``after: beta``, ``before: live``) stands where the
+    reader leaves the family's last sub-phase for live, the boundary a gate after that
+    sub-phase would stand on: both open live. Only a gate after the final phase opens
+    none; it is keyed by the phase it closes.
+    """
+    return (gate.before, None) if gate.before is not None else (None, gate.after)
 
 
 def _holder(gate: ResolvedGate, placed: Iterable[ResolvedGate]) -> ResolvedGate | None:
@@ -378,9 +390,12 @@ def _boundary_taken(gate: ResolvedGate, holder: ResolvedGate | None) -> Problem 
     """*gate* may not stand on a boundary that *holder* holds (one gate per boundary)."""
     if holder is None:
         return None
+    if holder.after == gate.after:
+        where = f"the boundary after '{gate.after}'"
+    else:
+        where = f"the boundary before '{gate.before}'"
     message = (
-        f"gate '{gate.decl.id}' stands on the boundary after '{gate.after}' that gate "
-        f"'{holder.decl.id}' "
+        f"gate '{gate.decl.id}' stands on {where} that gate '{holder.decl.id}' "
         f"({_written(holder.decl)}) already holds; expected one gate per boundary"
     )
     return _problem(gate.decl, PhaseWarning.GATE, message)
@@ -389,17 +404,29 @@ def _boundary_taken(gate: ResolvedGate, holder: ResolvedGate | None) -> Problem 
 def _in_reading_order(
     placed: Mapping[str, ResolvedGate], flat: tuple[str, ...]
 ) -> dict[str, ResolvedGate]:
-    """*placed* in reading order of the phases they close, whatever pages declare them."""
+    """*placed* in the order readers pass the gates, whatever pages declare them: by the
+    phase each opens (a gate after the final phase last)."""
     place = {phase_id: i for i, phase_id in enumerate(flat)}
-    return dict(sorted(placed.items(), key=lambda item: place[item[1].after]))
+
+    def passed(item: tuple[str, ResolvedGate]) -> tuple[int, int]:
+        gate = item[1]
+        opened = place[gate.before] if gate.before is not None else len(flat)
+        return opened, place[gate.after]
+
+    return dict(sorted(placed.items(), key=passed))
 
 
-def _around_phases(gates: Iterable[ResolvedGate]) -> tuple[dict[str, str], dict[str, str]]:
-    """For each phase, the first of *gates* after it and the first before it."""
-    closing: dict[str, str] = {}
+def _around_phases(
+    gates: Iterable[ResolvedGate],
+) -> tuple[dict[str, str], dict[str, str], dict[str, tuple[str, ...]]]:
+    """For each phase: the first gate after it, the gate before it, and every gate after
+    it (*gates* in reading order). Only a parent has two gates after it: one into its
+    first sub-phase and one after the whole family."""
+    ends: dict[str, list[str]] = {}
     opening: dict[str, str] = {}
     for gate in gates:
-        closing.setdefault(gate.after, gate.decl.id)
+        ends.setdefault(gate.after, []).append(gate.decl.id)
         if gate.before is not None:
-            opening.setdefault(gate.before, gate.decl.id)
-    return closing, opening
+            opening[gate.before] = gate.decl.id
+    closing = {phase_id: ids[0] for phase_id, ids in ends.items()}
+    return closing, opening, {phase_id: tuple(ids) for phase_id, ids in ends.items()}

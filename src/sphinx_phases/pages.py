@@ -389,8 +389,8 @@ def facts(
         found.append((labels["stage"], stages.stages[stage].title))
     if phase_id in gates.opening:
         found.append((labels["starts-after"], gates.gates[gates.opening[phase_id]].decl.title))
-    if phase_id in gates.closing:
-        found.append((labels["ends-with"], gates.gates[gates.closing[phase_id]].decl.title))
+    for gate_id in gates.ends.get(phase_id, ()):  # a parent's first, then its family's
+        found.append((labels["ends-with"], gates.gates[gate_id].decl.title))
     if decl.duration:
         found.append((labels["duration"], decl.duration))
     if decl.team:
