@@ -1,7 +1,7 @@
 """A manual in another language, the Sphinx way: ``gettext`` extracts a phase's and a
-gate's words, a catalogue translates them, and a ``language`` build shows the translation
-everywhere those words appear; editing the catalogue rewrites exactly the pages showing
-the entry."""
+gate's words, and the configuration's stage titles and standard points, a catalogue
+translates them, and a ``language`` build shows the translation everywhere those words
+appear; editing the catalogue rewrites exactly the pages showing the entry."""
 
 from __future__ import annotations
 
@@ -45,6 +45,14 @@ TRANSLATIONS = {
 }
 
 
+# The configuration's words (the root's phases.yml and standard.yml), in their catalogue.
+SETTINGS = {
+    "Explore": "Archwilio",
+    "Service Standard": "Safon Gwasanaeth",
+    "Solve a whole problem": "Datrys problem gyfan",
+}
+
+
 def _po(entries: dict[str, str]) -> str:
     body = "".join(f'\nmsgid "{k}"\nmsgstr "{v}"\n' for k, v in entries.items())
     return 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n' + body
@@ -73,6 +81,57 @@ def test_gettext_extracts_the_words_of_phases_and_gates(make_app: Any, copy_root
     template = (app.outdir / "alpha.pot").read_text("utf8")
     for message in TRANSLATIONS:
         assert f'msgid "{message}"' in template, message
+    # The configuration's words, each where it is written (relative to the .pot file).
+    settings = (app.outdir / "phases-config.pot").read_text("utf8")
+    entries = [
+        (lines[0], lines[1])
+        for lines in (block.splitlines() for block in settings.split("\n\n")[1:])
+    ]
+    assert entries == [
+        ("#: ../../phases.yml:3", 'msgid "Explore"'),
+        ("#: ../../phases.yml:4", 'msgid "Deliver"'),
+        ("#: ../../standard.yml:1", 'msgid "Service Standard"'),
+        ("#: ../../standard.yml:3", 'msgid "Understand users and their needs"'),
+        ("#: ../../standard.yml:3", "#: ../../standard.yml:4"),  # "Users", a section
+        ("#: ../../standard.yml:4", 'msgid "Solve a whole problem"'),
+        ("#: ../../standard.yml:5", 'msgid "Work in the open"'),
+        ("#: ../../standard.yml:5", 'msgid "Team"'),
+    ]
+
+
+def test_gettext_takes_conf_py_words_at_their_setting(make_app: Any, copy_root: Any) -> None:
+    srcdir = _project(copy_root)
+    conf = srcdir / "conf.py"
+    edit(
+        conf,
+        'phases_standards = {"service-standard": "standard.yml"}',
+        'phases_standards = {"tcop": [{"id": "1", "title": "Define user needs"}]}',
+    )
+    with conf.open("a", encoding="utf8") as more:
+        more.write('phases_stages = [{"id": "later", "title": "Later", "phases": ["live"]}]\n')
+    app = make_app("gettext", srcdir=srcdir)
+    app.build()
+    settings = (app.outdir / "phases-config.pot").read_text("utf8")
+    blocks = [block.splitlines()[:2] for block in settings.split("\n\n")[1:]]
+    assert blocks == [
+        ["#: ../../phases.yml:3", 'msgid "Explore"'],
+        ["#: ../../phases.yml:4", 'msgid "Deliver"'],
+        ["#: ../../conf.py:6", 'msgid "Later"'],
+        ["#: ../../conf.py:3", 'msgid "Tcop"'],  # titled after its id, there
+        ["#: ../../conf.py:3", 'msgid "Define user needs"'],
+    ]
+
+
+def test_one_compact_catalogue_takes_the_configuration_s_words(
+    make_app: Any, copy_root: Any
+) -> None:
+    srcdir = _project(copy_root)
+    app = make_app("gettext", srcdir=srcdir, confoverrides={"gettext_compact": "manual"})
+    app.build()
+    assert sorted(path.name for path in app.outdir.glob("*.pot")) == ["manual.pot"]
+    template = (app.outdir / "manual.pot").read_text("utf8")
+    for message in (*TRANSLATIONS, "Explore", "Solve a whole problem"):
+        assert f'msgid "{message}"' in template, message
 
 
 def test_a_translated_build_shows_the_translation_everywhere(
@@ -82,6 +141,7 @@ def test_a_translated_build_shows_the_translation_everywhere(
     messages = srcdir / "locales" / "cy" / "LC_MESSAGES"
     messages.mkdir(parents=True)
     (messages / "alpha.po").write_text(_po(TRANSLATIONS))
+    (messages / "phases-config.po").write_text(_po(SETTINGS))
     with (srcdir / "conf.py").open("a", encoding="utf8") as conf:
         conf.write('language = "cy"\n')
     app, _written = build(make_app, srcdir)
@@ -122,6 +182,38 @@ def test_a_translated_build_shows_the_translation_everywhere(
     assert (first["title"], first["authority"]) == ("Asesiad alffa", "Panel asesu")
     assert first["criteria"] == [{"text": "Profwyd y rhagdybiaethau mwyaf peryglus", "points": []}]
 
+    # A stage title: the overviews' stage groups, the table's stage column, the facts of
+    # the phases in it, the export; the stage without a translation stays as written.
+    stage_titles = [_text(title) for title in index.select(".phases-stage__title")]
+    assert stage_titles == ["Cam: Archwilio", "Cam: Deliver"] * 2  # each sequence style
+    cells = [_text(row.select("td")[1]) for row in index.select("table.phases-table tbody tr")]
+    assert cells == ["Archwilio", "Archwilio", "Deliver", "Deliver", "Deliver", "Deliver"]
+    for page in ("discovery.html", "alpha.html"):
+        facts = _page(out, page).select_one("dl.phases-facts")
+        stage = [_text(dt.find_next_sibling("dd")) for dt in facts.select("dt")]
+        assert "Archwilio" in stage, page
+    assert [(s["id"], s["title"]) for s in data["stages"]] == [
+        ("explore", "Archwilio"),
+        ("deliver", "Deliver"),
+    ]
+    # A standard point's title: the listing, the {standard} role, a criterion citing a
+    # point, a gate's facts (the standard's title), the export.
+    listing = index.select_one(".phases-standard")
+    assert [_text(point) for point in listing.select("dd")] == [
+        "Understand users and their needs",
+        "Datrys problem gyfan",
+        "Work in the open",
+    ]
+    role = index.select_one('a[href="#standard-service-standard-2"]')
+    assert _text(role) == "2. Datrys problem gyfan"
+    assessed = _page(out, "public-beta.html").select_one(".phases-gate__facts")
+    assert "Safon Gwasanaeth: 1, 2, 3" in _text(assessed)
+    standard = data["standards"][0]
+    assert (standard["title"], standard["points"][1]["title"]) == (
+        "Safon Gwasanaeth",
+        "Datrys problem gyfan",
+    )
+
     # Editing the catalogue rewrites the pages that show the entry, as a clean build would.
     edit(messages / "alpha.po", '"Asesiad alffa"', '"Asesiad y cyfnod alffa"')
     # Python's gettext keeps each .mo it has read for the life of the process; a real
@@ -129,4 +221,45 @@ def test_a_translated_build_shows_the_translation_everywhere(
     gettext._translations.clear()  # type: ignore[attr-defined]
     app, written = build(make_app, srcdir)
     assert written == ["alpha", "beta", "index"]
-    assert_same_as_clean(make_app, app, srcdir, tmp_path)
+    assert_same_as_clean(make_app, app, srcdir, tmp_path / "phase")
+
+    # So does editing an entry of the configuration's words: a stage title shows in the
+    # facts of its phases and in the overviews, this point's title only on the index.
+    edit(messages / "phases-config.po", '"Archwilio"', '"Darganfod"')
+    gettext._translations.clear()  # type: ignore[attr-defined]
+    app, written = build(make_app, srcdir)
+    assert written == ["alpha", "discovery", "index"]
+    assert_same_as_clean(make_app, app, srcdir, tmp_path / "stage")
+    edit(messages / "phases-config.po", '"Datrys problem gyfan"', '"Datrys y broblem gyfan"')
+    gettext._translations.clear()  # type: ignore[attr-defined]
+    app, written = build(make_app, srcdir)
+    assert written == ["index"]
+    assert_same_as_clean(make_app, app, srcdir, tmp_path / "point")
+    assert (
+        "Datrys y broblem gyfan"
+        in json.loads((app.outdir / "phases.json").read_text("utf8"))["standards"][0]["points"][1][
+            "title"
+        ]
+    )
+
+
+def test_a_parallel_translated_build_equals_a_serial_one(make_app: Any, copy_root: Any) -> None:
+    built = []
+    for dest, parallel in (("serial", 0), ("parallel", 2)):
+        srcdir = copy_root("gates", dest)
+        (srcdir / "alpha.md").write_text(ALPHA)
+        messages = srcdir / "locales" / "cy" / "LC_MESSAGES"
+        messages.mkdir(parents=True)
+        (messages / "alpha.po").write_text(_po(TRANSLATIONS))
+        (messages / "phases-config.po").write_text(_po(SETTINGS))
+        with (srcdir / "conf.py").open("a", encoding="utf8") as conf:
+            conf.write('locale_dirs = ["locales"]\nlanguage = "cy"\n')
+        app = make_app("html", srcdir=srcdir, parallel=parallel)
+        app.build()
+        built.append(app.outdir)
+    serial, parallel_out = built
+    names = sorted(path.name for path in serial.glob("*.html"))
+    assert names == sorted(path.name for path in parallel_out.glob("*.html"))
+    for name in [*names, "phases.json"]:
+        assert (serial / name).read_text("utf8") == (parallel_out / name).read_text("utf8"), name
+    assert "Archwilio" in (serial / "phases.json").read_text("utf8")

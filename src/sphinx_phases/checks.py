@@ -32,6 +32,7 @@ from sphinx_phases.sequence_spec import (
 )
 from sphinx_phases.stages import resolve_stages
 from sphinx_phases.standards import explain_unknown, find_point, load_standards, parse_points
+from sphinx_phases.translation import translate_settings
 from sphinx_phases.warnings import file_location, warn
 
 if TYPE_CHECKING:
@@ -106,6 +107,8 @@ def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> dict[str, PageView]
     standards, standard_problems = load_standards(
         settings.standards, Path(app.confdir), Path(app.srcdir), config_file(app)
     )
+    # In the build's language from here on (the gettext builder takes their words instead).
+    stages, standards = translate_settings(app, stage_items, stages, standards, config_file(app))
     listed: dict[str, str] = {}
     for docname in sorted(domain.data["standard_pages"]):
         for written, _coverage, _line in domain.data["standard_pages"][docname]:

@@ -8,7 +8,7 @@ the resolved order and reports the rest.
 from __future__ import annotations
 
 import dataclasses as dc
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from sphinx_phases.model import did_you_mean
 from sphinx_phases.problems import PhaseWarning, Problem
@@ -100,3 +100,13 @@ def resolve_stages(items: Iterable[StageItem], resolution: Resolution) -> Stages
         of.update((p, item.id) for p in ordered)
     kept.sort(key=lambda pair: pair[0])
     return Stages({stage.id: stage for _place, stage in kept}, of, tuple(problems))
+
+
+def translated_stages(stages: Stages, translate: Callable[[str], str]) -> Stages:
+    """*stages* with their titles passed through *translate* (the project's catalogues,
+    docs/how-to/translate.md)."""
+    shown = {
+        key: dc.replace(stage, title=translate(stage.title))
+        for key, stage in stages.stages.items()
+    }
+    return dc.replace(stages, stages=shown)

@@ -71,13 +71,16 @@ class Point:
 
 @dc.dataclass(frozen=True)
 class Standard:
-    """A configured standard: its points in order; *path* is the file it was read from."""
+    """A configured standard: its points in order; *path* is the file it was read from,
+    *line* the line of its title there (None for a standard given in conf.py, or titled
+    after its id)."""
 
     id: str
     title: str
     points: tuple[Point, ...]
     url: str | None = None
     path: str | None = None
+    line: int | None = None
 
     @functools.cached_property
     def _by_id(self) -> dict[str, Point]:
@@ -223,7 +226,8 @@ def _one_of(names: list[str]) -> str:
 
 
 def translated(standard: Standard, translate: Callable[[str], str]) -> Standard:
-    """*standard* with its title, point titles and sections passed through *translate*."""
+    """*standard* with its title, point titles and sections passed through *translate*
+    (the project's catalogues, docs/how-to/translate.md); ids and links stay as they are."""
     points = tuple(
         dc.replace(
             point,
@@ -404,13 +408,15 @@ class _Reader:
         default_title = self.id.replace("-", " ").title()
         if not whole:
             return Standard(self.id, default_title, (), path=path)
-        title, url, points = default_title, None, None
+        title, url, points, line = default_title, None, None, None
         mapping = _mapping(root)
         if mapping is not None:
             for key, value in mapping:
                 name = _text(key)
                 if name == "title":
-                    title = self._string(value, "a 'title'") or title
+                    given = self._string(value, "a 'title'")
+                    if given is not None:
+                        title, line = given, _line(value)
                 elif name == "url":
                     url = self._url(value, "a 'url'")
                 elif name == "points":
@@ -426,7 +432,7 @@ class _Reader:
             points = root
         else:
             self.problem(_line(root), f"holds {_describe(root)}; expected {SHAPE}")
-        return Standard(self.id, title, self._points(points), url=url, path=path)
+        return Standard(self.id, title, self._points(points), url=url, path=path, line=line)
 
     def _points(self, node: Any) -> tuple[Point, ...]:
         if node is None:

@@ -7,26 +7,41 @@ translate them. Each directive leaves them in a
 Sphinx's Locale transform translates with the page's catalogue
 (docs/how-to/translate.md); :func:`translate_page` then puts the translated words into
 what the page declared, before anything shows them.
+
+Stage titles and standards come from the configuration, not from a page: the gettext
+builder extracts them into a catalogue of their own, ``phases-config`` (Sphinx's page
+catalogues' rule applies, so a ``gettext_compact`` name takes them in too), and
+:func:`translate_settings` translates them once per build, before anything shows them.
 """
 
 from __future__ import annotations
 
 import dataclasses as dc
-from collections.abc import Iterable
+import gettext
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.builders.gettext import I18nBuilder, MsgOrigin
+from sphinx.util.i18n import docname_to_domain
 
 from sphinx_phases.access import phases_domain
+from sphinx_phases.config import config_line
 from sphinx_phases.gates import Criterion
 from sphinx_phases.nodes import phases_gate, phases_words
+from sphinx_phases.stages import Stages, translated_stages
+from sphinx_phases.standards import Standard, translated
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
     from sphinx.util.docutils import SphinxDirective
 
     from sphinx_phases.model import PhaseDecl
+    from sphinx_phases.sequence_spec import StageItem
 
 Declared = TypeVar("Declared")
 
@@ -144,3 +159,100 @@ def _translate_gate(env: BuildEnvironment, node: nodes.Element, words: dict[str,
                 (kind, text.replace(old.title, title, 1), *rest)
                 for kind, text, *rest in index["entries"]
             ]
+
+
+# -- the configuration's words ---------------------------------------------------------------
+
+#: The catalogue of the words the configuration gives readers: stage titles, and the
+#: titles, point titles and sections of standards (docs/how-to/translate.md).
+SETTINGS_CATALOG = "phases-config"
+
+
+def settings_catalog(config: Config) -> str:
+    """The text domain of the configuration's words: ``phases-config``, or the one
+    catalogue a ``gettext_compact`` name puts every page in (Sphinx's own rule)."""
+    return docname_to_domain(SETTINGS_CATALOG, config.gettext_compact)
+
+
+def settings_messages(
+    stage_items: Iterable[StageItem], standards: Mapping[str, Standard], conf_path: str
+) -> list[tuple[str, str, int | None]]:
+    """Each of the configuration's words for readers, with the file and line it is written
+    at (the ``phases_stages`` or ``phases_standards`` line of conf.py for what conf.py
+    gives, or a standard titled after its id there)."""
+    found: list[tuple[str, str, int | None]] = []
+    for item in stage_items:
+        if item.path is not None:
+            found.append((item.title, item.path, item.line))
+        else:
+            found.append((item.title, conf_path, config_line(conf_path, "phases_stages")))
+    setting = config_line(conf_path, "phases_standards")
+    for standard in standards.values():
+        if standard.path is not None and standard.line is not None:
+            found.append((standard.title, standard.path, standard.line))
+        else:
+            found.append((standard.title, conf_path, setting))
+        for point in standard.points:
+            path, line = (
+                (standard.path, point.line) if standard.path is not None else (conf_path, setting)
+            )
+            found.append((point.title, path, line))
+            if point.section:
+                found.append((point.section, path, line))
+    return found
+
+
+def settings_translator(app: Sphinx) -> Callable[[str], str] | None:
+    """The project's translation of its configuration's words into its ``language``
+    (the compiled catalogues of ``locale_dirs``, which Sphinx compiles before reading); None
+    without one.
+
+    Read afresh each build, as the page catalogues are: an edited entry must show.
+    """
+    language = app.config.language
+    if not language:
+        return None
+    catalog = settings_catalog(app.config)
+    translator: gettext.NullTranslations | None = None
+    for directory in app.config.locale_dirs:
+        localedir = Path(app.srcdir, directory)
+        for found in gettext.find(catalog, str(localedir), [language], all=True):
+            with open(found, "rb") as handle:
+                more = gettext.GNUTranslations(handle)
+            if translator is None:
+                translator = more
+            else:
+                translator.add_fallback(more)
+    if translator is None:
+        return None
+    words = translator
+
+    def translate(text: str) -> str:
+        return words.gettext(text) if text else text
+
+    return translate
+
+
+def translate_settings(
+    app: Sphinx,
+    stage_items: Iterable[StageItem],
+    stages: Stages,
+    standards: dict[str, Standard],
+    conf_path: str,
+) -> tuple[Stages, dict[str, Standard]]:
+    """The stages and standards as readers see them in the build's language.
+
+    The gettext builder gets their words for its catalogue instead, each located where it
+    is written, and they stay as written.
+    """
+    builder = app.builder
+    if isinstance(builder, I18nBuilder):
+        catalog = builder.catalogs[settings_catalog(app.config)]
+        for text, path, line in settings_messages(stage_items, standards, conf_path):
+            catalog.add(text, MsgOrigin(path, line if line is not None else -1))
+        return stages, standards
+    translate = settings_translator(app)
+    if translate is None:
+        return stages, standards
+    shown = {key: translated(standard, translate) for key, standard in standards.items()}
+    return translated_stages(stages, translate), shown
