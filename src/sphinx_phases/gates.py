@@ -99,6 +99,13 @@ def default_title(gate_id: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _check_outcome(value: str) -> str | None:
+    if value in OUTCOMES:
+        return None
+    hint = did_you_mean(value.lower().replace(" ", "-"), OUTCOMES)
+    return "expected one of " + ", ".join(OUTCOMES) + hint
+
+
 def _check_date(value: str) -> str | None:
     try:
         datetime.date.fromisoformat(value)
@@ -144,7 +151,7 @@ def parse_gate(
     checks: dict[str, Callable[[str], str | None]] = {
         "after": _check_id,
         "before": lambda v: None if v == "" else _check_id(v),
-        "outcome": lambda v: None if v in OUTCOMES else "expected one of " + ", ".join(OUTCOMES),
+        "outcome": _check_outcome,
         "date": _check_date,
     }
     ratings: tuple[tuple[str, str], ...] = ()

@@ -277,6 +277,113 @@ EXPECTED: dict[str, list[str]] = {
     "yaml-missing": [
         "conf.py:2: WARNING: phases_sequence names 'missing.yml', which is not a file; expected the path of a YAML file, relative to the configuration directory [phases.config]",
     ],
+    # Gates (docs/reference/gates.md): an after or before naming no phase, or a gate.
+    "gate-after-unknown": [
+        "c.md:6: WARNING: gate 'typo' comes after 'bb', which no page declares; expected the id of a phase [phases.unknown]",
+        "c.md:12: WARNING: gate 'nothing-like' comes after 'zzzz', which no page declares; expected the id of a phase [phases.unknown]",
+        "c.md:18: WARNING: gate 'after-gate' comes after 'a-review', which is a gate; expected the id of a phase [phases.unknown]",
+        "c.md:24: WARNING: gate 'before-gate' comes before 'a-review', which is a gate; expected the id of a phase [phases.unknown]",
+        "c.md:31: WARNING: gate 'before-unknown' comes before 'cc', which no page declares; expected the id of a phase [phases.unknown]",
+    ],
+    # A gate between phases that are not neighbours, a gate before itself, backwards, or
+    # closing a phase that is not the final one with :before: empty.
+    "gate-not-neighbours": [
+        "a.md:6: WARNING: gate 'skip' stands between 'a' and 'c', which are not neighbours in the sequence; expected :before: 'b' [phases.gate]",
+        "a.md:12: WARNING: gate 'self' stands between 'a' and 'a', which are not neighbours in the sequence; expected :before: 'b' [phases.gate]",
+        "c.md:6: WARNING: gate 'backwards' stands between 'c' and 'a', which are not neighbours in the sequence; expected :before: empty [phases.gate]",
+        "c.md:12: WARNING: gate 'too-early' closes 'a' with no phase after it, but 'b' follows; expected :before: left out, or a gate after the final phase [phases.gate]",
+    ],
+    # Two gates on one boundary: after the same phase, or after a whole family and after its
+    # last sub-phase (both stand before c); the first in page and line order holds it.
+    "gate-one-boundary": [
+        "a.md:11: WARNING: gate 'second' stands on the boundary after 'a' that gate 'first' (a, line 6) already holds; expected one gate per boundary [phases.gate]",
+        "b2.md:6: WARNING: gate 'b2-review' stands on the boundary before 'c' that gate 'b-review' (b, line 6) already holds; expected one gate per boundary [phases.gate]",
+        "c.md:6: WARNING: gate 'third' stands on the boundary after 'a' that gate 'first' (a, line 6) already holds; expected one gate per boundary [phases.gate]",
+    ],
+    # Gates and phases share one set of ids; a gate declared twice keeps its first page.
+    "gate-id-of-phase": [
+        "a.md:6: WARNING: gate 'b' has the id of a phase; expected an id no phase or gate uses (they share one namespace) [phases.duplicate]",
+        "b.md:6: WARNING: gate 'a-review' is declared again (first in a, line 11); expected one declaration per gate [phases.duplicate]",
+    ],
+    # Decisions outside the allowed words and dates that are not ISO dates: the value is
+    # left out, at its option's line.
+    "gate-values": [
+        "a.md:7: WARNING: phase-gate: outcome 'passed' is not valid: expected one of pending, met, met-with-conditions, not-met [phases.option]",
+        "a.md:8: WARNING: phase-gate: date '4 May 2026' is not valid: expected an ISO date such as 2026-05-04 [phases.option]",
+        "a.md:10: WARNING: phase-gate: ratings '1: blue' is not valid: expected 'POINT: RATING' pairs, ratings among green, amber, red [phases.option]",
+        "b.md:7: WARNING: phase-gate: outcome 'Met' is not valid: expected one of pending, met, met-with-conditions, not-met (did you mean 'met'?) [phases.option]",
+        "b.md:8: WARNING: phase-gate: date '2026-13-01' is not valid: expected an ISO date such as 2026-05-04 [phases.option]",
+        "b.md:10: WARNING: phase-gate: ratings '1 green' is not valid: expected 'POINT: RATING' pairs, ratings among green, amber, red [phases.option]",
+        "c.md:7: WARNING: phase-gate: outcome '<b>met</b>' is not valid: expected one of pending, met, met-with-conditions, not-met [phases.option]",
+        "c.md:8: WARNING: phase-gate: date '2026-05-04; drop' is not valid: expected an ISO date such as 2026-05-04 [phases.option]",
+        "c.md:10: WARNING: phase-gate: ratings '1: green, 2: <script>' is not valid: expected 'POINT: RATING' pairs, ratings among green, amber, red [phases.option]",
+    ],
+    # Standards (docs/reference/standards.md): a file that cannot be used is reported where
+    # it is named or at its line, and the gate assessing its points says why they are unknown.
+    "standard-missing": [
+        "a.md:6: WARNING: gate 'a-gate': point '1' is not a point of the standard 's', which has no point that could be read; expected its points fixed first [phases.unknown]",
+        "conf.py:2: WARNING: phases_standards: standard 's' names 'missing.yml', which is not a file; expected the path of a YAML file, relative to the configuration directory [phases.standard]",
+    ],
+    "standard-empty": [
+        "a.md:6: WARNING: gate 'a-gate': point '1' is not a point of the standard 's', which has no point that could be read; expected its points fixed first [phases.unknown]",
+        "standard.yml:1: WARNING: standard 's' is an empty file; expected a mapping with 'title' and a 'points' list, or a list of points [phases.standard]",
+    ],
+    "standard-not-mapping": [
+        "a.md:6: WARNING: gate 'a-gate': point '1' is not a point of the standard 's', which has no point that could be read; expected its points fixed first [phases.unknown]",
+        "standard.yml:1: WARNING: standard 's' holds the text 'just some words'; expected a mapping with 'title' and a 'points' list, or a list of points [phases.standard]",
+    ],
+    "standard-duplicate-points": [
+        "standard.yml:5: WARNING: standard 's' lists the point '1' twice, first at line 3; expected each point id once [phases.standard]",
+        "standard.yml:6: WARNING: standard 's' lists the point '1' twice, first at line 3; expected each point id once [phases.standard]",
+    ],
+    "standard-no-title": [
+        "a.md:6: WARNING: gate 'a-gate': point '1' is not a point of the standard 's'; expected '3' [phases.unknown]",
+        "standard.yml:3: WARNING: standard 's' has the point '1' without a 'title'; expected the point's title [phases.standard]",
+        "standard.yml:4: WARNING: standard 's' has the point '2' with a 'title' that is empty; expected text [phases.standard]",
+        "standard.yml:6: WARNING: standard 's' has the point '4' with a 'title' set to a list; expected text [phases.standard]",
+    ],
+    # An alias bomb is refused before anything is expanded.
+    "standard-alias-bomb": [
+        "a.md:6: WARNING: gate 'a-gate': point '1' is not a point of the standard 's', which has no point that could be read; expected its points fixed first [phases.unknown]",
+        "standard.yml:3: WARNING: standard 's' is not read: it uses an alias (*x0); expected plain YAML without anchors and aliases [phases.standard]",
+    ],
+    # A Python tag constructs nothing (see test_hostile_gates for a tag that is not reported).
+    "standard-python-tag": [
+        "standard.yml:1: WARNING: standard 's' has a 'title' set to a list; expected text [phases.standard]",
+    ],
+    # Citations and :standard: naming a point or a standard that is not configured.
+    "standard-citations": [
+        "a.md:6: WARNING: gate 'a-gate': point 'tcop:1' names the standard 'tcop', which phases_standards does not configure; expected 's' [phases.unknown]",
+        "a.md:9: WARNING: standard role: point 'tcop:2' names the standard 'tcop', which phases_standards does not configure; expected 's' [phases.unknown]",
+        "a.md:10: WARNING: standard role: point '8' is not a point of the standard 's'; expected '1' or '2' [phases.unknown]",
+        "b.md:6: WARNING: gate 'b-gate': point 'tcop:all' names the standard 'tcop', which phases_standards does not configure; expected 's' [phases.unknown]",
+        "index.md:8: WARNING: standard role: point '9' is not a point of the standard 's'; expected '1' or '2' [phases.unknown]",
+        "index.md:8: WARNING: standard role: point 's:7' is not a point of the standard 's'; expected '1' or '2' [phases.unknown]",
+        "index.md:8: WARNING: standard role: point 'tcop:1' names the standard 'tcop', which phases_standards does not configure; expected 's' [phases.unknown]",
+        "index.md:8: WARNING: standard role: point 'tcop:3' names the standard 'tcop', which phases_standards does not configure; expected 's' [phases.unknown]",
+        "index.md:13: WARNING: phase-standard names 'tcop', which is not a configured standard; expected one of: s [phases.unknown]",
+    ],
+    # A gate and a role naming points when no standard is configured at all.
+    "standard-none-configured": [
+        "a.md:6: WARNING: gate 'a-gate': point 'all' is not known: phases_standards configures no standard; expected a standard in phases_standards [phases.unknown]",
+        "b.md:6: WARNING: gate 'b-gate' rates '1': point '1' is not known: phases_standards configures no standard; expected a standard in phases_standards [phases.unknown]",
+        "b.md:6: WARNING: gate 'b-gate': point '1' is not known: phases_standards configures no standard; expected a standard in phases_standards [phases.unknown]",
+        "b.md:6: WARNING: gate 'b-gate': point '2' is not known: phases_standards configures no standard; expected a standard in phases_standards [phases.unknown]",
+        "index.md:8: WARNING: standard role: point '1' is not known: phases_standards configures no standard; expected a standard in phases_standards [phases.unknown]",
+    ],
+    # Stages (docs/reference/stages.md): phases in any order, but consecutive.
+    "stage-not-consecutive": [
+        "phases.yml:3: WARNING: stage 'ends' holds phases that are not consecutive: 'b' comes between them in the sequence; expected a run of consecutive top-level phases [phases.stage]",
+    ],
+    "stage-unknown-phase": [
+        "phases.yml:3: WARNING: stage 'first' names 'bb', which no page declares; expected the id of a phase [phases.unknown]",
+        "phases.yml:4: WARNING: stage 'ghost' names 'zzzz', which no page declares; expected the id of a phase [phases.unknown]",
+    ],
+    # A phase in two stages, and a stage configured twice.
+    "stage-two-stages": [
+        "phases.yml:4: WARNING: stage 'second' names 'b', which is in stage 'first' already; expected each phase in one stage at most [phases.stage]",
+        "phases.yml:5: WARNING: stage 'first' is configured twice; expected one entry per stage [phases.stage]",
+    ],
 }
 
 
