@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 
 from sphinx_phases.inputs import excerpt
-from sphinx_phases.model import ID_PATTERN, did_you_mean
+from sphinx_phases.model import ID_PATTERN, did_you_mean, suggest_id
 from sphinx_phases.problems import PhaseWarning, Problem
 from sphinx_phases.sequence import Resolution
 
@@ -145,7 +145,10 @@ def parse_gate(
     gate_id = (raw.get("id") or "").strip()
     if not ID_PATTERN.fullmatch(gate_id):
         found = excerpt(gate_id) if gate_id else "missing"
-        bad("id", f"id {found} is not valid; expected lower-case letters, digits and '-'")
+        # A look-alike letter would be dropped from the suggestion: none is made then.
+        hint = suggest_id(gate_id) if gate_id.isascii() else ""
+        advice = f" (perhaps '{hint}')" if hint and hint != gate_id else ""
+        bad("id", f"id {found} is not valid; expected lower-case letters, digits and '-'{advice}")
         return None, problems
     values: dict[str, str] = {}
     checks: dict[str, Callable[[str], str | None]] = {

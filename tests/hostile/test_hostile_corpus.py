@@ -305,6 +305,17 @@ EXPECTED: dict[str, list[str]] = {
         "a.md:6: WARNING: gate 'b' has the id of a phase; expected an id no phase or gate uses (they share one namespace) [phases.duplicate]",
         "b.md:6: WARNING: gate 'a-review' is declared again (first in a, line 11); expected one declaration per gate [phases.duplicate]",
     ],
+    # reStructuredText: each value at its option's line, the gate's own problems at its
+    # directive's.
+    "gate-rst": [
+        "a.rst:6: WARNING: phase-gate: id 'A Review' is not valid; expected lower-case letters, digits and '-' (perhaps 'a-review') [phases.option]",
+        "a.rst:12: WARNING: phase-gate: outcome 'passed' is not valid: expected one of pending, met, met-with-conditions, not-met [phases.option]",
+        "a.rst:13: WARNING: phase-gate: date '2026/05/04' is not valid: expected an ISO date such as 2026-05-04 [phases.option]",
+        "a.rst:14: WARNING: phase-gate: ratings '1 - green' is not valid: expected 'POINT: RATING' pairs, ratings among green, amber, red [phases.option]",
+        "a.rst:15: WARNING: phase-gate: before 'b!' is not valid: expected a phase id [phases.option]",
+        "a.rst:11: WARNING: phase-gate: gate 'a-review' has no criteria; expected a bullet list in its body, one criterion per item [phases.gate]",
+        "a.rst:19: WARNING: gate 'late' comes after 'bb', which no page declares; expected the id of a phase [phases.unknown]",
+    ],
     # Decisions outside the allowed words and dates that are not ISO dates: the value is
     # left out, at its option's line.
     "gate-values": [
