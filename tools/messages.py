@@ -4,8 +4,9 @@
     python tools/messages.py --check  # exit 1 if the .pot is not what the code says
 
 Every string the extension writes goes through ``_()`` (or ``translatable()`` where it is
-translated later), so this finds them all; tests/test_catalogue.py runs the check and
-makes sure the Welsh catalogue translates each of them.
+translated later, or ``ngettext()`` where it counts something), so this finds them all;
+tests/test_catalogue.py runs the check and makes sure the Welsh catalogue translates each
+of them, tests/test_plurals.py that a counted one has every plural form.
 """
 
 from __future__ import annotations
@@ -21,15 +22,15 @@ from babel.messages.pofile import read_po, write_po
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "sphinx_phases"
 LOCALE = PACKAGE / "locale"
 TEMPLATE = LOCALE / "sphinx_phases.pot"
-KEYWORDS = {"_": None, "translatable": None}
+KEYWORDS = {"_": None, "translatable": None, "ngettext": (1, 2)}
 
 
-def template() -> Catalog:
+def template(package: Path = PACKAGE) -> Catalog:
     """Every message of the package's code (the command line's excepted: it writes
     English for maintainers, not documents for readers)."""
     catalog = Catalog(project="sphinx-phases", fuzzy=False)
     found = extract_from_dir(
-        str(PACKAGE), method_map=[("cli/**.py", "ignore"), ("**.py", "python")], keywords=KEYWORDS
+        str(package), method_map=[("cli/**.py", "ignore"), ("**.py", "python")], keywords=KEYWORDS
     )
     for filename, _lineno, message, _comments, _context in found:
         catalog.add(message, locations=[(f"sphinx_phases/{filename}", None)])
