@@ -21,16 +21,19 @@ def fuzz_examples(default: int) -> int:
 
 
 class Build:
-    """One ``sphinx-build`` run, in process, exactly as a user starts it (no ``-W``)."""
+    """One ``sphinx-build`` run, in process, exactly as a user starts it (no ``-W`` unless
+    *options* say so)."""
 
-    def __init__(self, srcdir: Path, outdir: Path, builder: str = "html") -> None:
+    def __init__(
+        self, srcdir: Path, outdir: Path, builder: str = "html", options: tuple[str, ...] = ()
+    ) -> None:
         self.srcdir = srcdir
         self.outdir = outdir
         warnfile = outdir.parent / f"warnings-{builder}.txt"
         stderr = io.StringIO()
         with contextlib.redirect_stderr(stderr):
             self.status = build_main(
-                ["-q", "-b", builder, "-w", str(warnfile), str(srcdir), str(outdir)]
+                ["-q", *options, "-b", builder, "-w", str(warnfile), str(srcdir), str(outdir)]
             )
         self.stderr = stderr.getvalue()
         text = strip_colors(warnfile.read_text("utf8")) if warnfile.is_file() else ""
