@@ -263,3 +263,23 @@ def test_a_parallel_translated_build_equals_a_serial_one(make_app: Any, copy_roo
     for name in [*names, "phases.json"]:
         assert (serial / name).read_text("utf8") == (parallel_out / name).read_text("utf8"), name
     assert "Archwilio" in (serial / "phases.json").read_text("utf8")
+
+
+def test_an_unreadable_catalogue_is_one_warning(make_app: Any, copy_root: Any) -> None:
+    srcdir = _project(copy_root)
+    messages = srcdir / "locales" / "cy" / "LC_MESSAGES"
+    messages.mkdir(parents=True)
+    (messages / "phases-config.mo").write_bytes(b"not a catalogue")
+    app = make_app("html", srcdir=srcdir, confoverrides={"language": "cy"})
+    app.build()
+    assert phase_warnings(app) == [
+        # A file with no lines: Sphinx writes its path and an empty line number.
+        "locales/cy/LC_MESSAGES/phases-config.mo:: WARNING: the catalogue 'phases-config.mo' "
+        "cannot be read (Bad magic number); expected a compiled .mo file (Sphinx compiles "
+        "each .po file it finds); the words it translates stay as written [phases.config]"
+    ]
+    index = _page(app.outdir, "index.html")
+    assert [_text(t) for t in index.select(".phases-stage__title")][:2] == [
+        "Cam: Explore",
+        "Cam: Deliver",
+    ]

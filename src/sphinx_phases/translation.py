@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses as dc
 import gettext
+import struct
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -30,9 +31,11 @@ from sphinx.util.i18n import docname_to_domain
 from sphinx_phases.access import phases_domain
 from sphinx_phases.config import config_line
 from sphinx_phases.gates import Criterion
+from sphinx_phases.inputs import PATH_CHARS, excerpt
 from sphinx_phases.nodes import phases_gate, phases_words
 from sphinx_phases.stages import Stages, translated_stages
 from sphinx_phases.standards import Standard, translated
+from sphinx_phases.warnings import PhaseWarning, file_location, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -217,8 +220,19 @@ def settings_translator(app: Sphinx) -> Callable[[str], str] | None:
     for directory in app.config.locale_dirs:
         localedir = Path(app.srcdir, directory)
         for found in gettext.find(catalog, str(localedir), [language], all=True):
-            with open(found, "rb") as handle:
-                more = gettext.GNUTranslations(handle)
+            try:
+                with open(found, "rb") as handle:
+                    more = gettext.GNUTranslations(handle)
+            except (OSError, ValueError, LookupError, struct.error) as exc:
+                reason = getattr(exc, "strerror", None) or exc.__class__.__name__
+                warn(
+                    f"the catalogue {excerpt(Path(found).name, limit=PATH_CHARS)} cannot be read "
+                    f"({reason}); expected a compiled .mo file (Sphinx compiles each .po "
+                    "file it finds); the words it translates stay as written",
+                    PhaseWarning.CONFIG,
+                    file_location(found, None),
+                )
+                continue
             if translator is None:
                 translator = more
             else:
