@@ -22,8 +22,10 @@ from sphinx.cmd.build import build_main
 from sphinx.util.console import strip_colors
 from tests.hostile.helpers import count_example, fuzz_examples
 
+from sphinx_phases.gates import Criterion, GateDecl, Gates, resolve_gates
 from sphinx_phases.inputs import MAX_YAML_NODES
 from sphinx_phases.model import PhaseDecl
+from sphinx_phases.pages import reading_neighbours
 from sphinx_phases.sequence import Resolution, resolve
 from sphinx_phases.sequence_spec import LoopItem, SequenceSpec, SpecItem, from_yaml
 
@@ -200,6 +202,108 @@ def test_sequence_files_with_aliases_are_refused_before_expansion(
         assert len(spec.items) <= MAX_YAML_NODES
 
 
+# -- (a') gates on random sequences ------------------------------------------------------------
+
+GATE_IDS = ["g1", "g2", "g3", "a"]  # "a": a phase's id too, when a page declares it
+maybe_phase = st.none() | st.sampled_from([*IDS, "zz", "g1"])  # "g1": a gate's id
+
+
+@st.composite
+def gate_decls(draw: st.DrawFn, docnames: list[str]) -> list[GateDecl]:
+    result = []
+    for n in range(draw(st.integers(0, 6))):
+        result.append(
+            GateDecl(
+                id=draw(st.sampled_from(GATE_IDS)),
+                docname=draw(st.sampled_from([*docnames, "extra"])),
+                line=100 + n,  # one directive per line
+                title="Gate",
+                after=draw(maybe_phase),
+                before=draw(maybe_phase | st.just("")),
+                criteria=(Criterion("A criterion"),),
+            )
+        )
+    return result
+
+
+def _gates_summary(gates: Gates) -> tuple[object, ...]:
+    return (
+        dict(gates.gates),
+        dict(gates.declared),
+        dict(gates.closing),
+        dict(gates.opening),
+        dict(gates.ends),
+        gates.problems,
+    )
+
+
+@settings(max_examples=PURE, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data(), decls(), specs(), st.randoms(use_true_random=False), st.booleans())
+def test_resolve_gates_places_each_gate_once_between_neighbours(
+    data: st.DataObject,
+    found: list[PhaseDecl],
+    spec: SequenceSpec | None,
+    rnd: random.Random,
+    hide: bool,
+) -> None:
+    count_example("gates: random gates on random sequences")
+    docnames = sorted({d.docname for d in found})
+    resolution = resolve(found, spec, docnames, frozenset({"draft"}) if hide else frozenset())
+    gates = data.draw(gate_decls(docnames))
+    page_phase: dict[str, str] = {}
+    for decl in sorted(found, key=lambda d: (d.docname, d.line)):
+        page_phase.setdefault(decl.docname, decl.id)
+
+    def reading_next(phase_id: str) -> str | None:
+        return reading_neighbours(resolution, phase_id)[1]
+
+    first = resolve_gates(gates, resolution, reading_next, page_phase)
+    shuffled = list(gates)
+    rnd.shuffle(shuffled)
+    assert _gates_summary(resolve_gates(shuffled, resolution, reading_next, page_phase)) == (
+        _gates_summary(first)
+    )
+
+    # Each placed gate stands between neighbours, and each boundary holds one gate.
+    place = {phase_id: i for i, phase_id in enumerate(resolution.flat)}
+    for gate_id, gate in first.gates.items():
+        assert gate.decl is first.declared[gate_id]
+        assert gate_id not in resolution.decls
+        assert gate.after in resolution.phases
+        allowed = {resolution.phases[gate.after].next, reading_next(gate.after)}
+        if gate.before is None:
+            assert allowed == {None}
+        else:
+            assert gate.before in allowed
+    befores = [gate.before for gate in first.gates.values()]
+    assert len(befores) == len(set(befores))
+    assert {first.opening[b]: b for b in befores if b is not None} == {
+        g: p.before for g, p in first.gates.items() if p.before is not None
+    }
+    # In the order readers pass them; each phase's gates after it, that order too.
+    passed = [place[b] if b is not None else len(place) for b in befores]
+    assert passed == sorted(passed)
+    assert dict(first.ends) == {
+        after: tuple(g for g, p in first.gates.items() if p.after == after)
+        for after in {p.after for p in first.gates.values()}
+    }
+    assert dict(first.closing) == {p: ids[0] for p, ids in first.ends.items()}
+    # A gate left out is reported once, where it is written, unless its phase is hidden.
+    for decl in gates:
+        if first.gates.get(decl.id) is not None and first.gates[decl.id].decl is decl:
+            continue
+        about = [p for p in first.problems if p.line == decl.line]
+        after = decl.after or page_phase.get(decl.docname)
+        if not about:
+            assert after in resolution.hidden, decl
+            continue
+        (problem,) = about
+        assert problem.docname == decl.docname
+        assert f"gate '{decl.id}'" in problem.message
+        assert "expected" in problem.message
+    assert len(first.problems) == len({p.line for p in first.problems})
+
+
 # -- (b) Sphinx on random options and front matter ---------------------------------------------
 
 OPTIONS = [
@@ -248,12 +352,14 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("fuzz")
 
 
-def _build(base: Path, pages: dict[str, str], sequence: object = None) -> list[str]:
+def _build(
+    base: Path, pages: dict[str, str], sequence: object = None, conf: str = ""
+) -> list[str]:
     src = base / "src"
     if src.exists():
         shutil.rmtree(src)
     src.mkdir()
-    (src / "conf.py").write_text(CONF.format(sequence=sequence))
+    (src / "conf.py").write_text(CONF.format(sequence=sequence) + conf)
     names = sorted(pages)
     (src / "index.md").write_text("# Home\n\n```{toctree}\n" + "\n".join(names) + "\n```\n")
     for name, text in pages.items():
@@ -321,4 +427,70 @@ def test_random_front_matter_builds_with_located_warnings(
     # Front matter that is not YAML at all: MyST reports it; we must not break.
     texts.update({f"r{i}": f"---\nphase: {text}\n---\n# Raw\n" for i, text in enumerate(raw)})
     for line in _build(project, texts):
+        assert LOCATED.match(line), line
+
+
+GATE_OPTIONS = ["title", "after", "before", "authority", "standard", "outcome", "date", "ratings"]
+gate_value = st.one_of(
+    line_text,
+    id_like,
+    st.sampled_from(
+        [
+            *("", "met", "Met", "not-met", "2026-05-04", "2026-13-01", "1: green", "1: blue"),
+            *("all", "s:1", "tcop:all", "1, 2", "g1", "<script>alert(1)</script>", "a", "b"),
+        ]
+    ),
+)
+gate_id = st.one_of(id_like, line_text, st.sampled_from(["g1", "g2", "a", "b"]))
+criteria = st.lists(line_text, max_size=3).map(lambda items: "".join(f"- {t}\n" for t in items))
+body = st.one_of(
+    criteria, line_text, st.sampled_from(["- Cites {standard}`1`\n", "- {gate}`g1`\n"])
+)
+STANDARDS = (
+    'phases_standards = {"s": [{"id": "1", "title": "One"}, {"id": "2", "title": "Two"}]}\n'
+)
+STAGES = (
+    'phases_stages = [{"id": "first", "phases": ["a", "b"]}, {"id": "last", "phases": ["c"]}]\n'
+)
+
+
+def _gate(gid: str, options: dict[str, str], text: str) -> str:
+    lines = "".join(f":{name}: {value}\n" for name, value in options.items())
+    return f"\n```{{phase-gate}} {gid}\n{lines}\n{text}```\n"
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=BUILDS,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    st.lists(
+        st.lists(
+            st.tuples(gate_id, st.dictionaries(st.sampled_from(GATE_OPTIONS), gate_value), body),
+            max_size=2,
+        ),
+        min_size=3,
+        max_size=3,
+    ),
+    st.none() | st.lists(st.sampled_from(["a", "b", "c", "zz"]), max_size=4),
+    st.booleans(),
+    st.booleans(),
+)
+def test_random_gates_build_with_located_warnings(
+    project: Path,
+    gates: list[list[tuple[str, dict[str, str], str]]],
+    sequence: list[str] | None,
+    standards: bool,
+    stages: bool,
+) -> None:
+    count_example("sphinx: random gate directives")
+    texts = {
+        phase_id: f"# {phase_id}\n\n```{{phase}} {phase_id}\n```\n"
+        + "".join(_gate(*gate) for gate in on_page)
+        for phase_id, on_page in zip(["a", "b", "c"], gates, strict=True)
+    }
+    conf = (STANDARDS if standards else "") + (STAGES if stages else "")
+    for line in _build(project, texts, sequence, conf):
         assert LOCATED.match(line), line
