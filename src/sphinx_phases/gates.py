@@ -122,6 +122,8 @@ def parse_ratings(value: str) -> tuple[tuple[tuple[str, str], ...], str | None]:
         point, rating = point.strip(), rating.strip().lower()
         if not point or rating not in RATINGS:
             return (), "expected 'POINT: RATING' pairs, ratings among " + ", ".join(RATINGS)
+        if any(point == rated for rated, _rating in pairs):
+            return (), f"point {excerpt(point)} is rated twice; expected one rating per point"
         pairs.append((point, rating))
     return tuple(pairs), None
 

@@ -300,9 +300,11 @@ EXPECTED: dict[str, list[str]] = {
         "b2.md:6: WARNING: gate 'b2-review' stands on the boundary before 'c' that gate 'b-review' (b, line 6) already holds; expected one gate per boundary [phases.gate]",
         "c.md:6: WARNING: gate 'third' stands on the boundary after 'a' that gate 'first' (a, line 6) already holds; expected one gate per boundary [phases.gate]",
     ],
-    # Gates and phases share one set of ids; a gate declared twice keeps its first page.
+    # Gates and phases share one set of ids; a gate declared twice keeps its first
+    # declaration (one declared again on its own page is no duplicate HTML id either).
     "gate-id-of-phase": [
         "a.md:6: WARNING: gate 'b' has the id of a phase; expected an id no phase or gate uses (they share one namespace) [phases.duplicate]",
+        "a.md:16: WARNING: gate 'a-review' is declared again (first in a, line 11); expected one declaration per gate [phases.duplicate]",
         "b.md:6: WARNING: gate 'a-review' is declared again (first in a, line 11); expected one declaration per gate [phases.duplicate]",
     ],
     # reStructuredText: each value at its option's line, the gate's own problems at its
@@ -328,6 +330,7 @@ EXPECTED: dict[str, list[str]] = {
         "c.md:7: WARNING: phase-gate: outcome '<b>met</b>' is not valid: expected one of pending, met, met-with-conditions, not-met [phases.option]",
         "c.md:8: WARNING: phase-gate: date '2026-05-04; drop' is not valid: expected an ISO date such as 2026-05-04 [phases.option]",
         "c.md:10: WARNING: phase-gate: ratings '1: green, 2: <script>' is not valid: expected 'POINT: RATING' pairs, ratings among green, amber, red [phases.option]",
+        "d.md:8: WARNING: phase-gate: ratings '1: green, 2: amber, 1: red' is not valid: point '1' is rated twice; expected one rating per point [phases.option]",
     ],
     # Standards (docs/reference/standards.md): a file that cannot be used is reported where
     # it is named or at its line, and the gate assessing its points says why they are unknown.
@@ -518,6 +521,16 @@ def test_parent_that_disagrees_with_the_sequence_says_what_was_expected(built) -
     (line,) = built("parent-disagrees").phase_warnings
     assert line.startswith("a.md:4: WARNING: phase 'a' declares parent 'c'"), line  # at :parent:
     assert "expected" in line
+
+
+def test_a_gate_declared_again_on_its_page_has_no_anchor_of_its_own(built) -> None:  # type: ignore[no-untyped-def]
+    html = (built("gate-id-of-phase").outdir / "a.html").read_text("utf8")
+    assert html.count('id="gate-a-review"') == 1
+    assert html.count('id="gate-a-review-title"') == 1
+    assert html.count('class="phases-gate"') == 3  # b, a-review and a-review again
+    # Shown where it is written, and nowhere else: the first declaration's title stands.
+    assert html.count("Declared again on its page") == 1
+    assert "<dt>Ends with</dt><dd><p>A review</p>" in html
 
 
 def test_phase_table_in_the_text_builder(tmp_path: Path) -> None:

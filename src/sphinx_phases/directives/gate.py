@@ -74,18 +74,23 @@ class PhaseGateDirective(SphinxDirective):
         self, decl: GateDecl, body: nodes.container, criteria: nodes.bullet_list | None
     ) -> list[nodes.Node]:
         anchor = gate_anchor(decl.id)
-        gate = phases_gate(gate=decl.id, ids=[anchor])
+        # A gate declared again on its page (reported) is shown as written, without the
+        # anchor, the facts and the words, which belong to the first declaration
+        # (docs/reference/gates.md, "Warnings").
+        again = anchor in self.state.document.ids
+        gate = phases_gate(gate=decl.id, ids=[] if again else [anchor])
         self.set_source_info(gate)
-        self.state.document.note_explicit_target(gate)
         title = nodes.rubric(decl.title, decl.title, classes=["phases-gate__title"])
-        title["ids"].append(f"{anchor}-title")
         gate += title
-        gate += phases_gate_facts(gate=decl.id, docname=self.env.docname)
-        words = words_node(self, decl.id, "gate", ("title", "authority"))
-        if words is not None:
-            gate += words
-        # Its criteria are read again once the page is translated.
-        read_later(self.env, "phases_gates").append(gate)
+        if not again:
+            self.state.document.note_explicit_target(gate)
+            title["ids"].append(f"{anchor}-title")
+            gate += phases_gate_facts(gate=decl.id, docname=self.env.docname)
+            words = words_node(self, decl.id, "gate", ("title", "authority"))
+            if words is not None:
+                gate += words
+            # Its criteria are read again once the page is translated.
+            read_later(self.env, "phases_gates").append(gate)
         # The words before the criteria say what the gate decides; any after follow them.
         description = nodes.container(classes=["phases-gate__description"])
         for child in list(body.children):
@@ -101,6 +106,8 @@ class PhaseGateDirective(SphinxDirective):
             gate += child
         if description.children:
             gate += description
+        if again:
+            return [gate]
         index = addnodes.index(
             entries=[("single", _("{title} (gate)").format(title=decl.title), anchor, "", None)]
         )
