@@ -149,7 +149,7 @@ def parse_gate(
         found = excerpt(gate_id) if gate_id else "missing"
         # A look-alike letter would be dropped from the suggestion: none is made then.
         hint = suggest_id(gate_id) if gate_id.isascii() else ""
-        advice = f" (perhaps '{hint}')" if hint and hint != gate_id else ""
+        advice = f" (perhaps {excerpt(hint)})" if hint and hint != gate_id else ""
         bad("id", f"id {found} is not valid; expected lower-case letters, digits and '-'{advice}")
         return None, problems
     values: dict[str, str] = {}
@@ -349,7 +349,7 @@ def _unknown_phase(
         found = f"'{named}', which is a gate"
         hint = ""
     else:
-        found = f"'{named}', which no page declares"
+        found = f"{excerpt(named)}, which no page declares"
         hint = did_you_mean(named, list(phases))
     message = f"gate '{decl.id}' comes {side} {found}; expected the id of a phase{hint}"
     return _problem(decl, PhaseWarning.UNKNOWN, message)
