@@ -28,6 +28,7 @@ from sphinx_phases.model import PhaseDecl
 from sphinx_phases.pages import reading_neighbours
 from sphinx_phases.sequence import Resolution, resolve
 from sphinx_phases.sequence_spec import LoopItem, SequenceSpec, SpecItem, from_yaml
+from sphinx_phases.standards import explain_unknown, find_point, load_standards, parse_points
 
 PURE = fuzz_examples(200)
 BUILDS = fuzz_examples(50)
@@ -494,3 +495,60 @@ def test_random_gates_build_with_located_warnings(
     conf = (STANDARDS if standards else "") + (STAGES if stages else "")
     for line in _build(project, texts, sequence, conf):
         assert LOCATED.match(line), line
+
+
+# -- (a'') standards from random files and inline values ---------------------------------------
+
+STANDARD_KEYS = ["title", "url", "points", "id", "section", "x"]
+standard_scalars = st.one_of(
+    scalars, st.sampled_from(["1", "2", "all", "a:b", "1.1", "1-1", "https://example.org/", "1 2"])
+)
+standard_values = st.recursive(
+    standard_scalars,
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.sampled_from(STANDARD_KEYS), children, max_size=4)
+    ),
+    max_leaves=16,
+)
+# Mostly the shape a standard has, with any value in any place.
+points_like = st.lists(
+    st.dictionaries(st.sampled_from(["id", "title", "section", "url", "x"]), standard_scalars),
+    max_size=5,
+)
+standard_files = st.one_of(
+    standard_values,
+    points_like,
+    st.fixed_dictionaries(
+        {"points": points_like}, optional={"title": standard_scalars, "url": standard_scalars}
+    ),
+)
+citations = st.one_of(line_text, st.sampled_from(["1", "s:1", "t:2", "all", "s:all", "1, 2", ":"]))
+
+
+@settings(max_examples=PURE, deadline=5000, suppress_health_check=[HealthCheck.too_slow])
+@given(standard_files, standard_files, st.lists(citations, max_size=4))
+def test_standards_from_random_values_load_with_located_problems(
+    tmp_path_factory: pytest.TempPathFactory,
+    in_file: object,
+    inline: object,
+    cited: list[str],
+) -> None:
+    count_example("standards: random files and inline values")
+    folder = tmp_path_factory.mktemp("standard")
+    (folder / "s.yml").write_text(yaml.safe_dump(in_file, allow_unicode=True), encoding="utf-8")
+    standards, problems = load_standards({"s": "s.yml", "t": inline}, folder, folder, "conf.py")
+    assert set(standards) <= {"s", "t"}
+    for problem in problems:
+        assert problem.setting or (problem.path and problem.line), problem
+        assert "expected" in problem.message, problem.message
+    for standard in standards.values():
+        ids = [point.id for point in standard.points]
+        assert len(ids) == len(set(ids))
+        assert all(point.title for point in standard.points)
+    for text in cited:
+        chosen, unknown = parse_points(standards, text)
+        assert len(chosen) == len(set(chosen))
+        for part in unknown:
+            if find_point(standards, part) is None:
+                assert "expected" in explain_unknown(standards, part)
