@@ -27,7 +27,8 @@ from sphinx_phases.inputs import MAX_YAML_NODES
 from sphinx_phases.model import PhaseDecl
 from sphinx_phases.pages import reading_neighbours
 from sphinx_phases.sequence import Resolution, resolve
-from sphinx_phases.sequence_spec import LoopItem, SequenceSpec, SpecItem, from_yaml
+from sphinx_phases.sequence_spec import LoopItem, SequenceSpec, SpecItem, StageItem, from_yaml
+from sphinx_phases.stages import resolve_stages
 from sphinx_phases.standards import explain_unknown, find_point, load_standards, parse_points
 
 PURE = fuzz_examples(200)
@@ -552,3 +553,41 @@ def test_standards_from_random_values_load_with_located_problems(
         for part in unknown:
             if find_point(standards, part) is None:
                 assert "expected" in explain_unknown(standards, part)
+
+
+@settings(max_examples=PURE, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    decls(),
+    specs(),
+    st.booleans(),
+    st.lists(
+        st.tuples(st.sampled_from(["s1", "s2", "s3"]), st.lists(maybe_phase, max_size=4)),
+        max_size=4,
+    ),
+)
+def test_stages_on_random_sequences_hold_consecutive_phases_once(
+    found: list[PhaseDecl],
+    spec: SequenceSpec | None,
+    hide: bool,
+    configured: list[tuple[str, list[str | None]]],
+) -> None:
+    count_example("stages: random stages on random sequences")
+    docnames = sorted({d.docname for d in found})
+    resolution = resolve(found, spec, docnames, frozenset({"draft"}) if hide else frozenset())
+    items = [
+        StageItem(stage_id, stage_id.upper(), tuple(p for p in phases if p), 10 + i, "phases.yml")
+        for i, (stage_id, phases) in enumerate(configured)
+    ]
+    stages = resolve_stages(items, resolution)
+    place = {phase_id: i for i, phase_id in enumerate(resolution.order)}
+    members = [p for stage in stages.stages.values() for p in stage.phases]
+    assert len(members) == len(set(members))
+    assert members == sorted(members, key=place.__getitem__)  # stages in the resolved order
+    for stage in stages.stages.values():
+        positions = [place[p] for p in stage.phases]
+        assert positions == list(range(positions[0], positions[0] + len(positions)))
+        assert all(stages.of[p] == stage.id for p in stage.phases)
+    assert set(stages.of) == set(members)
+    for problem in stages.problems:
+        assert (problem.path, problem.line) != (None, None)
+        assert "expected" in problem.message
