@@ -231,12 +231,14 @@ def resolve_gates(
     ordered = sorted(decls, key=lambda d: (d.docname, d.line, d.id))
     first_of, problems = _first_declarations(ordered, resolution.decls)
     placed: dict[str, ResolvedGate] = {}
+    holders: dict[tuple[str | None, str | None], ResolvedGate] = {}  # by boundary
     for decl in first_of.values():
         found = _place(decl, resolution, reading_next, page_phase, first_of)
         if isinstance(found, ResolvedGate):
-            problem = _boundary_taken(found, _holder(found, placed.values()))
+            boundary = _boundary(found)
+            problem = _boundary_taken(found, holders.get(boundary))
             if problem is None:
-                placed[decl.id] = found
+                placed[decl.id] = holders[boundary] = found
                 continue
             found = problem
         if found is not None:
@@ -390,12 +392,6 @@ def _boundary(gate: ResolvedGate) -> tuple[str | None, str | None]:
     none; it is keyed by the phase it closes.
     """
     return (gate.before, None) if gate.before is not None else (None, gate.after)
-
-
-def _holder(gate: ResolvedGate, placed: Iterable[ResolvedGate]) -> ResolvedGate | None:
-    """The gate already on *gate*'s boundary, if any."""
-    boundary = _boundary(gate)
-    return next((other for other in placed if _boundary(other) == boundary), None)
 
 
 def _boundary_taken(gate: ResolvedGate, holder: ResolvedGate | None) -> Problem | None:
