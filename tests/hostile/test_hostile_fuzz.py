@@ -362,10 +362,11 @@ def _build(
         shutil.rmtree(src)
     src.mkdir()
     (src / "conf.py").write_text(CONF.format(sequence=sequence) + conf)
-    names = sorted(pages)
+    # A page's name may carry its suffix (".rst"); Markdown otherwise.
+    names = sorted(name.removesuffix(".rst") for name in pages)
     (src / "index.md").write_text("# Home\n\n```{toctree}\n" + "\n".join(names) + "\n```\n")
     for name, text in pages.items():
-        (src / f"{name}.md").write_text(text, encoding="utf-8")
+        (src / (name if name.endswith(".rst") else f"{name}.md")).write_text(text, "utf-8")
     warnfile = base / "warnings.txt"
     stderr = io.StringIO()
     with contextlib.redirect_stderr(stderr):
@@ -461,6 +462,12 @@ def _gate(gid: str, options: dict[str, str], text: str) -> str:
     return f"\n```{{phase-gate}} {gid}\n{lines}\n{text}```\n"
 
 
+def _rst_gate(gid: str, options: dict[str, str], text: str) -> str:
+    lines = "".join(f"   :{name}: {value}\n" for name, value in options.items())
+    body = "".join(f"   {line}\n" for line in text.splitlines())
+    return f"\n.. phase-gate:: {gid}\n{lines}\n{body}"
+
+
 @pytest.mark.slow
 @settings(
     max_examples=BUILDS,
@@ -479,6 +486,7 @@ def _gate(gid: str, options: dict[str, str], text: str) -> str:
     st.none() | st.lists(st.sampled_from(["a", "b", "c", "zz"]), max_size=4),
     st.booleans(),
     st.booleans(),
+    st.lists(st.booleans(), min_size=3, max_size=3),
 )
 def test_random_gates_build_with_located_warnings(
     project: Path,
@@ -486,13 +494,19 @@ def test_random_gates_build_with_located_warnings(
     sequence: list[str] | None,
     standards: bool,
     stages: bool,
+    rst: list[bool],
 ) -> None:
     count_example("sphinx: random gate directives")
-    texts = {
-        phase_id: f"# {phase_id}\n\n```{{phase}} {phase_id}\n```\n"
-        + "".join(_gate(*gate) for gate in on_page)
-        for phase_id, on_page in zip(["a", "b", "c"], gates, strict=True)
-    }
+    texts = {}
+    for phase_id, on_page, in_rst in zip(["a", "b", "c"], gates, rst, strict=True):
+        if in_rst:
+            texts[f"{phase_id}.rst"] = f"{phase_id}\n====\n\n.. phase:: {phase_id}\n" + "".join(
+                _rst_gate(*gate) for gate in on_page
+            )
+        else:
+            texts[phase_id] = f"# {phase_id}\n\n```{{phase}} {phase_id}\n```\n" + "".join(
+                _gate(*gate) for gate in on_page
+            )
     conf = (STANDARDS if standards else "") + (STAGES if stages else "")
     for line in _build(project, texts, sequence, conf):
         assert LOCATED.match(line), line
