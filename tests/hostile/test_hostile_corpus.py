@@ -385,6 +385,12 @@ EXPECTED: dict[str, list[str]] = {
         "b.md:6: WARNING: gate 'b-gate': point '2' is not known: phases_standards configures no standard; expected a standard in phases_standards [phases.unknown]",
         "index.md:8: WARNING: standard role: point '1' is not known: phases_standards configures no standard; expected a standard in phases_standards [phases.unknown]",
     ],
+    # phases_stages in conf.py: each problem at the setting's line.
+    "stage-conf": [
+        "conf.py:2: WARNING: phases_stages: a stage is str 'just text'; expected a mapping like {id: formulation, title: Formulation, phases: [phase-a, phase-b]} [phases.config]",
+        "conf.py:2: WARNING: stage 'ends' holds phases that are not consecutive: 'b' comes between them in the sequence; expected a run of consecutive top-level phases [phases.stage]",
+        "conf.py:2: WARNING: stage 'ghost' names 'zzzz', which no page declares; expected the id of a phase [phases.unknown]",
+    ],
     # Stages (docs/reference/stages.md): phases in any order, but consecutive.
     "stage-not-consecutive": [
         "phases.yml:3: WARNING: stage 'ends' holds phases that are not consecutive: 'b' comes between them in the sequence; expected a run of consecutive top-level phases [phases.stage]",
