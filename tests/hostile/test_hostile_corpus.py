@@ -332,8 +332,18 @@ EXPECTED: dict[str, list[str]] = {
         "c.md:10: WARNING: phase-gate: ratings '1: green, 2: <script>' is not valid: expected 'POINT: RATING' pairs, ratings among green, amber, red [phases.option]",
         "d.md:8: WARNING: phase-gate: ratings '1: green, 2: amber, 1: red' is not valid: point '1' is rated twice; expected one rating per point [phases.option]",
     ],
-    # Standards (docs/reference/standards.md): a file that cannot be used is reported where
-    # it is named or at its line, and the gate assessing its points says why they are unknown.
+    # Standards (docs/reference/standards.md). Inline standards in conf.py: each problem at
+    # the setting's line, each standard read on its own.
+    "standard-inline": [
+        "conf.py:2: WARNING: phases_standards: standard 'm' has the point id 'a b'; expected letters and digits, with '.', '-' or '_' between them, without spaces, commas or colons [phases.standard]",
+        "conf.py:2: WARNING: phases_standards: standard 'm' has the point id 'all' (it names every point in gates); expected letters and digits, with '.', '-' or '_' between them, without spaces, commas or colons [phases.standard]",
+        "conf.py:2: WARNING: phases_standards: standard 's' has the point '2' without a 'title'; expected the point's title [phases.standard]",
+        "conf.py:2: WARNING: phases_standards: standard 's' lists the point '1' twice, first above; expected each point id once [phases.standard]",
+        "conf.py:2: WARNING: phases_standards: standard 'u' has the point '9' with a 'url' set to 'javascript:alert(1)'; expected an http:// or https:// address [phases.standard]",
+        "conf.py:2: WARNING: phases_standards: standard 'u' has the unknown key 'colour'; expected 'title', 'url' and 'points' [phases.standard]",
+    ],
+    # A file that cannot be used is reported where it is named or at its line, and the gate
+    # assessing its points says why they are unknown.
     "standard-missing": [
         "a.md:6: WARNING: gate 'a-gate': point '1' is not a point of the standard 's', which has no point that could be read; expected its points fixed first [phases.unknown]",
         "conf.py:2: WARNING: phases_standards: standard 's' names 'missing.yml', which is not a file; expected the path of a YAML file, relative to the configuration directory [phases.standard]",
