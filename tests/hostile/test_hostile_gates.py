@@ -11,6 +11,7 @@ Defects found here in code outside the gates are kept as strict xfail tests at t
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -321,3 +322,65 @@ def test_one_bad_standard_leaves_the_others_whole(tmp_path: Path) -> None:
     assert [w for w in build.warnings if w.startswith("a.md:")] == []
     assert len(build.warnings) == 2, build.warnings
     assert all(w.startswith("conf.py:2: WARNING: phases_standards: ") for w in build.warnings)
+
+
+# -- standard files: confined to the project, never echoed -----------------------------------
+
+SECRET = "SECRET-OUTSIDE-THE-PROJECT"
+REFUSED_FILES = {
+    "dotdot": (
+        "../outside/s.yml",
+        "which resolves outside the project; expected a YAML file "
+        "inside the source or configuration directory",
+    ),
+    "etc-passwd": (
+        "/etc/passwd",
+        "which resolves outside the project; expected a YAML file "
+        "inside the source or configuration directory",
+    ),
+    "symlink": (
+        "link.yml",
+        "which resolves outside the project; expected a YAML file inside "
+        "the source or configuration directory",
+    ),
+    "dev-zero": (
+        "zero.yml",
+        "which resolves outside the project; expected a YAML file inside "
+        "the source or configuration directory",
+    ),
+    "fifo": (
+        "fifo.yml",
+        "which is not a file; expected the path of a YAML file, relative to "
+        "the configuration directory",
+    ),
+    "folder": (
+        "folder.yml",
+        "which is not a file; expected the path of a YAML file, relative "
+        "to the configuration directory",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REFUSED_FILES))
+def test_a_standard_file_outside_the_project_is_refused_unread(tmp_path: Path, case: str) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "s.yml").write_text(f"title: {SECRET}\npoints:\n  - {{id: 1, title: {SECRET}}}\n")
+    src = tmp_path / "src"
+    shutil.copytree(HOSTILE_ROOTS / "standard-missing", src)
+    (src / "link.yml").symlink_to(outside / "s.yml")
+    (src / "zero.yml").symlink_to("/dev/zero")
+    os.mkfifo(src / "fifo.yml")
+    (src / "folder.yml").mkdir()
+    named, why = REFUSED_FILES[case]
+    (src / "conf.py").write_text(
+        f'extensions = ["myst_parser", "sphinx_phases"]\nphases_standards = {{"s": {named!r}}}\n'
+    )
+    build = Build(src, tmp_path / "out")
+    build.assert_finished()
+    assert build.warnings[-1] == (
+        f"conf.py:2: WARNING: phases_standards: standard 's' names {named!r}, {why} "
+        "[phases.standard]"
+    )
+    assert SECRET not in build.stderr
+    assert SECRET not in "".join(p.read_text("utf8") for p in build.outdir.rglob("*.html"))
