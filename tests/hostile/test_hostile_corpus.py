@@ -285,6 +285,12 @@ EXPECTED: dict[str, list[str]] = {
         "c.md:24: WARNING: gate 'before-gate' comes before 'a-review', which is a gate; expected the id of a phase [phases.unknown]",
         "c.md:31: WARNING: gate 'before-unknown' comes before 'cc', which no page declares; expected the id of a phase [phases.unknown]",
     ],
+    # Gates in an included file: located there; a message naming one names its file.
+    "gate-include": [
+        "b.md:6: WARNING: gate 'a-review' is declared again (first in _gates.md, line 3); expected one declaration per gate [phases.duplicate]",
+        "parts/_gates.md:4: WARNING: phase-gate: outcome 'passed' is not valid: expected one of pending, met, met-with-conditions, not-met [phases.option]",
+        "parts/_gates.md:9: WARNING: gate 'later' comes after 'bb', which no page declares; expected the id of a phase [phases.unknown]",
+    ],
     # A gate between phases that are not neighbours, a gate before itself, backwards, or
     # closing a phase that is not the final one with :before: empty.
     "gate-not-neighbours": [
