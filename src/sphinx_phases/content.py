@@ -16,7 +16,7 @@ import hashlib
 import pickle
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
@@ -37,11 +37,17 @@ QUESTION_CLASS = "phases-question"
 
 @dc.dataclass
 class PageText:
-    """One page's phase text: summaries by phase, item lists, answers by question key."""
+    """One page's phase text: summaries by phase, item lists, answers by question key.
 
-    summaries: dict[str, list[nodes.Node]] = dc.field(default_factory=dict)
+    Summaries and answers are kept pickled: each use unpickles its own copy, and bytes are
+    not objects the garbage collector walks. Kept as nodes, the words of 1,000 phases held
+    from the first overview to the export made every later collection walk some 200,000
+    more objects (benchmarks/README.md).
+    """
+
+    summaries: dict[str, bytes] = dc.field(default_factory=dict)
     items: list[tuple[str, str | None, tuple[Item, ...]]] = dc.field(default_factory=list)
-    answers: dict[str, list[nodes.Node]] = dc.field(default_factory=dict)
+    answers: dict[str, bytes] = dc.field(default_factory=dict)
 
 
 def remember(env: BuildEnvironment, node: nodes.Element) -> None:
@@ -79,17 +85,30 @@ def keep_words(env: BuildEnvironment, docname: str, parts: list[nodes.Element]) 
     the whole doctree of every phase for each overview (docs/explanation/page.md).
     """
     chosen = set(map(id, parts))
-    holder = nodes.container()
-    for part in parts:
-        if not any(id(parent) in chosen for parent in _ancestors(part)):
-            holder += part.deepcopy()
-    for node in holder.findall():
-        node.document = None  # type: ignore[assignment]  # not pickled with the page
+    outermost = [p for p in parts if not any(id(a) in chosen for a in _ancestors(p))]
     path = _words_path(env, docname)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(pickle.dumps(holder, pickle.HIGHEST_PROTOCOL))
-    text = "\x00".join(node.astext() for node in holder.children)
+    with path.open("wb") as handle:
+        _WordsPickler(handle, outermost).dump(outermost)
+    text = "\x00".join(node.astext() for node in outermost)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+class _WordsPickler(pickle.Pickler):
+    """Pickles some parts of a page without the page: their parents and the document
+    load as ``None``. (Copying the parts first to cut them loose cost more than the
+    pickling, benchmarks/README.md.)"""
+
+    def __init__(self, handle: IO[bytes], parts: list[nodes.Element]) -> None:
+        super().__init__(handle, pickle.HIGHEST_PROTOCOL)
+        self._outside = {id(part.parent) for part in parts}
+        self._outside.update(id(part.document) for part in parts)
+
+    def reducer_override(self, obj: object) -> Any:
+        # Called for objects other than plain str, int, list, dict...: the nodes, here.
+        if id(obj) in self._outside:
+            return type(None), ()
+        return NotImplemented
 
 
 def forget_words(env: BuildEnvironment, docname: str) -> None:
@@ -101,7 +120,11 @@ def _load_words(env: BuildEnvironment, docname: str) -> nodes.Element | None:
         found = pickle.loads(_words_path(env, docname).read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         return None  # none kept (a page without phase words, or an older build)
-    return found if isinstance(found, nodes.container) else None
+    if not isinstance(found, list) or not all(isinstance(n, nodes.Element) for n in found):
+        return None
+    holder = nodes.container()
+    holder.extend(found)
+    return holder
 
 
 def _words_path(env: BuildEnvironment, docname: str) -> Path:
@@ -130,13 +153,16 @@ class ContentReader:
         return found
 
     def summary(self, docname: str, phase_id: str) -> list[nodes.Node]:
-        return _copies(self.page(docname).summaries.get(phase_id, ()))
+        """A copy of the phase's summary, to show on another page."""
+        return _thawed(self.page(docname).summaries.get(phase_id))
 
     def answer(self, docname: str, key: str, *, excerpt: bool = False) -> list[nodes.Node]:
-        body = self.page(docname).answers.get(key, [])
+        """A copy of an answer, or of its first paragraph (*excerpt*)."""
+        body = _thawed(self.page(docname).answers.get(key))
         if excerpt:
-            return _copies([node for node in body if isinstance(node, nodes.paragraph)][:1])
-        return _copies(body)
+            paragraphs: list[nodes.Node] = [n for n in body if isinstance(n, nodes.paragraph)]
+            return paragraphs[:1]
+        return body
 
     def items(self, docnames: Iterable[str], phase_id: str, kind: str) -> tuple[Item, ...]:
         """The *kind* items listed for *phase_id* on *docnames* (its page first)."""
@@ -149,19 +175,21 @@ class ContentReader:
         return tuple(found)
 
     def _read(self, docname: str) -> PageText:
+        # A fresh unpickled tree, this reader's own to change.
         tree = _load_words(self.env, docname) or self.env.get_doctree(docname)
         process_only_nodes(tree, self.tags)
+        _make_shown_elsewhere(tree)
         text = PageText()
-        for node in tree.findall(_is_phase_text):
+        for node in list(tree.findall(_is_phase_text)):
             assert isinstance(node, nodes.Element)
             classes = node["classes"]
             if SUMMARY_CLASS in classes and node.get("phase"):
-                text.summaries.setdefault(node["phase"], list(node.children))
+                text.summaries.setdefault(node["phase"], _frozen(node.children))
             elif ITEMS_CLASS in classes:
                 kind = "activities" if f"{ITEMS_CLASS}--activities" in classes else "outputs"
                 text.items.append((kind, node.get("phase"), _items(node)))
             elif isinstance(node, nodes.section) and node.get("phases_key"):
-                text.answers.setdefault(node["phases_key"], list(node.children[1:]))
+                text.answers.setdefault(node["phases_key"], _frozen(node.children[1:]))
         return text
 
 
@@ -207,14 +235,23 @@ def plain_text(body: Iterable[nodes.Node], titles: Mapping[str, str]) -> str:
     return " ".join(parts)
 
 
-def _copies(body: Iterable[nodes.Node]) -> list[nodes.Node]:
-    """Copies to show on another page: without ids (they belong to the phase's page)."""
-    copies = []
-    for node in body:
-        copy = node.deepcopy()
-        for element in copy.findall(nodes.Element):
-            element["ids"] = []
-            if isinstance(element, addnodes.pending_xref):
-                element.attributes.pop("refdoc", None)  # resolved from the showing page
-        copies.append(copy)
-    return copies
+def _make_shown_elsewhere(tree: nodes.Node) -> None:
+    """Ready words for another page: without ids (they belong to the phase's page), and
+    with references resolved from the showing page."""
+    for element in tree.findall(nodes.Element):
+        element["ids"] = []
+        element.document = None  # type: ignore[assignment]  # the page's, not pickled
+        if isinstance(element, addnodes.pending_xref):
+            element.attributes.pop("refdoc", None)
+
+
+def _frozen(body: Iterable[nodes.Node]) -> bytes:
+    """*body* pickled on its own (its nodes' parent is the page's, not theirs to carry)."""
+    detached = list(body)
+    for node in detached:
+        node.parent = None
+    return pickle.dumps(detached, pickle.HIGHEST_PROTOCOL)
+
+
+def _thawed(frozen: bytes | None) -> list[nodes.Node]:
+    return pickle.loads(frozen) if frozen else []  # written by _frozen above

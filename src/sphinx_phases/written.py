@@ -16,6 +16,9 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.environment import BuildEnvironment
     from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 
@@ -39,34 +42,57 @@ def directive_written(directive: SphinxDirective) -> Written:
     """Where *directive* is written. In an included file, its line is the nearest that
     opens it (``.. name:: argument``, or a fence with ``{name} argument``) with its own
     argument, else the nearest that opens it."""
-    name = re.escape(directive.name)
-    opening = rf"^\s*(?:\.\.\s+{name}::|(?:`{{3,}}|~{{3,}}|:{{3,}})\s*\{{{name}\}})"
-    argument = directive.arguments[0].strip().partition("\n")[0] if directive.arguments else ""
-    own = re.compile(rf"{opening}\s*{re.escape(argument)}\s*$")
-    return _written(directive, own, re.compile(opening))
+
+    def patterns() -> tuple[re.Pattern[str], ...]:
+        name = re.escape(directive.name)
+        opening = rf"^\s*(?:\.\.\s+{name}::|(?:`{{3,}}|~{{3,}}|:{{3,}})\s*\{{{name}\}})"
+        argument = directive.arguments[0].strip().partition("\n")[0] if directive.arguments else ""
+        own = re.compile(rf"{opening}\s*{re.escape(argument)}\s*$")
+        return own, re.compile(opening)
+
+    return _written(directive, patterns)
 
 
 def role_written(role: SphinxRole) -> Written:
     """Where *role* is written. In an included file, its line is the nearest that holds
     it, in rST (``:name:`text```, its raw text) or MyST (``{name}`text```)."""
-    # The raw text's first line, from its backtick: a line of a paragraph.
-    text = role.rawtext[role.rawtext.find("`") :].partition("\n")[0]
-    name = re.escape(role.name)
-    return _written(role, re.compile(rf"(?::{name}:|\{{{name}\}}){re.escape(text)}"))
+
+    def patterns() -> tuple[re.Pattern[str], ...]:
+        # The raw text's first line, from its backtick: a line of a paragraph.
+        text = role.rawtext[role.rawtext.find("`") :].partition("\n")[0]
+        name = re.escape(role.name)
+        return (re.compile(rf"(?::{name}:|\{{{name}\}}){re.escape(text)}"),)
+
+    return _written(role, patterns)
 
 
-def _written(markup: SphinxDirective | SphinxRole, *patterns: re.Pattern[str]) -> Written:
+def _written(
+    markup: SphinxDirective | SphinxRole, patterns: Callable[[], tuple[re.Pattern[str], ...]]
+) -> Written:
     """In an included file, the line is the one nearest the line docutils gives among
-    those the first of *patterns* to match any line of the file matches."""
+    those the first of *patterns* to match any line of the file matches.
+
+    The patterns are made only for markup in an included file: each one is new to
+    ``re``'s cache, and compiling them for every role and directive of every page cost
+    about 0.2 s per 1,000 pages (benchmarks/README.md).
+    """
     source, given = markup.get_source_info()
     # Not *markup*'s lineno: in rST, that counts the lines that earlier includes inserted.
     given = given or markup.lineno
     # (Sphinx gives an rST include's path relative to the working directory.)
     source = os.path.abspath(source) if source else ""
-    if not source or source == os.path.abspath(markup.env.doc2path(markup.env.docname)):
+    if not source or source == _page_path(markup.env):
         return Written(source, None, given)
-    line = _nearest(source, given, patterns)
+    line = _nearest(source, given, patterns())
     return Written(source, source, line, line - given)
+
+
+def _page_path(env: BuildEnvironment) -> str:
+    """The absolute path of the page being read, found once per page."""
+    found: str | None = env.temp_data.get("phases_page_path")
+    if found is None:
+        found = env.temp_data["phases_page_path"] = os.path.abspath(env.doc2path(env.docname))
+    return found
 
 
 def _nearest(path: str, given: int, patterns: tuple[re.Pattern[str], ...]) -> int:
