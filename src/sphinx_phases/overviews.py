@@ -324,6 +324,10 @@ def column_title(column: str) -> str:
         "next": _("Next"),
         "stage": _("Stage"),
         "gate": _("Gate after"),
+        # The default questions' keys (config.DEFAULT_QUESTIONS); a manual's own keys
+        # are its author's words.
+        "objective": _("Objective"),
+        "contents": _("Contents"),
     }
     return titles.get(column) or column.replace("-", " ").capitalize()
 
