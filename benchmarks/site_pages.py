@@ -2,7 +2,8 @@
 
 Every variant is a ``Variant``: the Sphinx extension its ``conf.py`` loads (besides
 MyST), the settings it adds, and the functions writing a phase page and the overview
-page. A new variant (a gated site, say) is one more entry in ``VARIANTS``.
+page. The gated variants add a gate after every third top-level phase, assessed
+against a 14-point standard that each gate's criteria cite.
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 OPTIONS = ["title", "subtitle", "previous", "next", "parent", "loops-to", "status",
            "pictogram", "color", "noun", "duration", "team", "caption", "phase",
-           "style", "columns"]
+           "style", "columns", "after", "before", "authority", "standard", "outcome",
+           "date", "ratings", "coverage"]
 
 
 class Block(SphinxDirective):
@@ -107,11 +109,11 @@ class Text(SphinxRole):
 
 def setup(app):
     for name in ["phase", "phase-outputs", "phase-activities", "phase-nav",
-                 "phase-sequence", "phase-table"]:
+                 "phase-sequence", "phase-table", "phase-gate", "phase-standard"]:
         app.add_directive(name, Block)
     app.add_directive("phase-question", Question)
-    app.add_role("phase", Text())
-    app.add_role("pictogram", Text())
+    for name in ["phase", "pictogram", "gate", "standard"]:
+        app.add_role(name, Text())
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 '''
 
@@ -197,6 +199,10 @@ class Manual:
         targets = [self.previous(i), self.next(i), i + 10 if i + 10 < self.size else None]
         return [t for t in targets if t is not None]
 
+    def gated(self, i: int) -> bool:
+        """A gate stands after every third top-level phase that has a next one."""
+        return not self.is_sub(i) and self.next(i) is not None and self.top_index[i] % 3 == 2
+
     def title(self, i: int, titles: dict[int, str]) -> str:
         return titles.get(i, f"Phase {i}")
 
@@ -258,6 +264,101 @@ def phase_overview(m: Manual, titles: Titles) -> str:
     lines += ["```{phase-sequence}", "```", ""]
     lines += ["```{phase-table}", ":columns: title, status, duration, objective", "```", ""]
     return "\n".join(lines)
+
+
+# -- gated: a gate on every third boundary, assessed against a 14-point standard --------
+
+POINTS = 14
+# Criteria and the points they cite; every gate assesses all the points.
+CRITERIA = [
+    ("The team knows who its users are and what they need", (1, 2)),
+    ("The whole journey was tried with people who will use it", (3,)),
+    ("The plan for the next phase names the skills it still lacks", (6,)),
+    ("The technology chosen can be changed later", (11,)),
+]
+GATE_TEXT = "A panel decides whether the team is ready to start the next phase."
+STANDARD_YAML = "\n".join(
+    ["title: Benchmark standard", "points:"]
+    + [f"  - id: {n}\n    title: Point {n} of the benchmark standard" for n in range(1, 15)]
+)
+
+
+def gate_title(m: Manual, i: int, titles: Titles) -> str:
+    return f"Assessment after {m.title(i, titles)}"
+
+
+def gate_markup(m: Manual, i: int, titles: Titles) -> list[str]:
+    if not m.gated(i):
+        return []
+    cite = "{standard}"
+    return [
+        f"```{{phase-gate}} g{i:04d}",
+        f":title: {gate_title(m, i, titles)}",
+        ":authority: An assessment panel",
+        ":standard: all",
+        ":outcome: met",
+        ":date: 2026-03-12",
+        "",
+        GATE_TEXT,
+        "",
+        *(f"- {text} " + " ".join(f"{cite}`{p}`" for p in points) for text, points in CRITERIA),
+        "```",
+        "",
+    ]
+
+
+def gated_phase_page(m: Manual, i: int, titles: Titles) -> str:
+    return phase_page(m, i, titles) + "\n".join(gate_markup(m, i, titles))
+
+
+def gated_phase_extra(m: Manual) -> dict[str, str]:
+    return {
+        "standard.yml": STANDARD_YAML + "\n",
+        "standard.md": "# Benchmark standard\n\n```{phase-standard}\n```\n",
+    }
+
+
+def gated_plain_page(m: Manual, i: int, titles: Titles) -> str:
+    """The plain page with its gate written by hand: a section, the decision in words,
+    the criteria linking to the standard's points, and the note on the next link."""
+    page = handwritten_page(m, i, titles, needs=False)
+    if not m.gated(i):
+        return page
+    nav = page.rstrip("\n").rsplit("\n", 1)[1]
+    gate = gate_title(m, i, titles)
+    lines = [
+        f"(g{i:04d})=",
+        f"## {gate}",
+        "",
+        "**Decided by** An assessment panel. **Points assessed** 1 to 14. "
+        "**Outcome** Met, 2026-03-12.",
+        "",
+        GATE_TEXT,
+        "",
+        "**Criteria**",
+        "",
+        *(
+            f"- {text} " + " ".join(f"{{ref}}`Point {p} <point-{p}>`" for p in points)
+            for text, points in CRITERIA
+        ),
+        "",
+        nav.replace(" | Next phase:", f" | After the {{ref}}`{gate} <g{i:04d}>`, next phase:"),
+        "",
+    ]
+    body = page.rstrip("\n").rsplit("\n", 1)[0]
+    return body + "\n" + "\n".join(lines)
+
+
+def gated_plain_extra(m: Manual) -> dict[str, str]:
+    lines = ["# Benchmark standard", ""]
+    for n in range(1, POINTS + 1):
+        lines += [f"(point-{n})=", f"## {n}. Point {n} of the benchmark standard", ""]
+    return {"standard.md": "\n".join(lines)}
+
+
+def gated_plain_overview(m: Manual, titles: Titles) -> str:
+    """The plain overview, with a step for each gate in the hand-made list."""
+    return plain_overview(m, titles, gates=True)
 
 
 # -- plain and needs: written by hand ----------------------------------------------------
@@ -334,7 +435,7 @@ def overview_intro() -> list[str]:
     return ["# Overview", "", "Every phase of the service, in order.", ""]
 
 
-def handwritten_sequence(m: Manual, titles: Titles) -> list[str]:
+def handwritten_sequence(m: Manual, titles: Titles, gates: bool = False) -> list[str]:
     lines = []
     for number, i in enumerate(m.top, start=1):
         pic = f"![](_pictograms/{m.pictogram(i)}.svg) " if m.pictogram(i) else ""
@@ -344,11 +445,13 @@ def handwritten_sequence(m: Manual, titles: Titles) -> list[str]:
         child = m.child(i)
         if child is not None:
             lines += [f"   1. {page_link(m, child, titles)}", ""]
+        if gates and m.gated(i):
+            lines += [f"   Gate: {{ref}}`{gate_title(m, i, titles)} <g{i:04d}>`", ""]
     return lines
 
 
-def plain_overview(m: Manual, titles: Titles) -> str:
-    lines = [*overview_intro(), *handwritten_sequence(m, titles)]
+def plain_overview(m: Manual, titles: Titles, gates: bool = False) -> str:
+    lines = [*overview_intro(), *handwritten_sequence(m, titles, gates)]
     lines += ["| Phase | Status | Duration | Objective |", "|---|---|---|---|"]
     for i in range(m.size):
         first = m.answer(i, "objective")
@@ -374,6 +477,7 @@ class Variant:
     settings: str = ""  # appended to conf.py
     pictograms: bool = False  # copy the SVG pictograms for Markdown images
     requires: tuple[str, str] | None = None  # (module, distribution) it needs, else skipped
+    extra: Callable[[Manual], dict[str, str]] | None = None  # more files; pages join the index
 
     def missing(self) -> str | None:
         """Why this variant cannot be built with this interpreter, or None."""
@@ -398,6 +502,25 @@ VARIANTS = {
             pictograms=True,
             requires=("sphinx_needs", "sphinx-needs"),
         ),
+        Variant(
+            "gated-plain",
+            None,
+            gated_plain_page,
+            gated_plain_overview,
+            pictograms=True,
+            extra=gated_plain_extra,
+        ),
+        Variant(
+            "gated-stub", "stub_phases", gated_phase_page, phase_overview, extra=gated_phase_extra
+        ),
+        Variant(
+            "gated",
+            "sphinx_phases",
+            gated_phase_page,
+            phase_overview,
+            settings='phases_standards = {"bench": "standard.yml"}\n',
+            extra=gated_phase_extra,
+        ),
     )
 }
 
@@ -413,7 +536,12 @@ def write_site(root: Path, name: str, m: Manual, titles: Titles | None = None) -
     if variant.pictograms:
         shutil.copytree(PICTOGRAMS, src / "_pictograms", dirs_exist_ok=True)
     parts = m.parts()
-    index = ["# Benchmark manual", "", "```{toctree}", ":maxdepth: 1", "", "overview", *parts]
+    files = variant.extra(m) if variant.extra else {}
+    for filename, text in files.items():
+        write_text(src / filename, text)
+    pages = [filename[:-3] for filename in files if filename.endswith(".md")]
+    index = ["# Benchmark manual", "", "```{toctree}", ":maxdepth: 1", "", "overview", *pages]
+    index += parts
     write_text(src / "index.md", "\n".join([*index, "```", ""]))
     write_text(src / "overview.md", variant.overview(m, titles))
     for part in parts:
