@@ -398,6 +398,83 @@ def test_yaml_items_keep_their_lines(tmp_path: Path) -> None:
     assert [(loop.source, loop.target, loop.line) for loop in result.loops] == [("b", "a", 6)]
 
 
+def test_a_tagged_value_in_the_file_is_reported_and_never_read(tmp_path: Path) -> None:
+    path = tmp_path / "phases.yml"
+    path.write_text(
+        "sequence: [a, !!python/object:os.system {b: [c]}, !!binary aGk=, {[x]: [d]}]\n"
+        "loops: !!python/tuple [{from: a, to: b}]\n"
+        "[k]: 1\n"
+    )
+    result, found = from_yaml(path)
+    assert result is not None
+    assert [item.id for item in result.items] == ["a"]
+    assert result.loops == ()
+    assert [(p.line, p.message) for p in found] == [
+        (
+            1,
+            "sequence: an item is a Python object ('!!python/object:os.system'); expected a "
+            "phase id or a mapping of one parent id to a list of sub-phase ids",
+        ),
+        (
+            1,
+            "sequence: an item is binary data ('!!binary'); expected a phase id or a mapping "
+            "of one parent id to a list of sub-phase ids",
+        ),
+        (1, "sequence: a parent is a list; expected a phase id"),
+        (2, "loops is a Python object ('!!python/tuple'); expected a list"),
+        (3, "a key that is a list; expected 'sequence' and optionally 'loops' and 'stages'"),
+    ]
+    path.write_text("!!python/object/apply:os.system {sequence: [a]}\n")
+    result, found = from_yaml(path)
+    assert result is None
+    assert [(p.line, p.message) for p in found] == [
+        (
+            1,
+            "phases_sequence: the file holds a Python object ('!!python/object/apply:os.system'); "
+            "expected a mapping with a 'sequence' list",
+        )
+    ]
+
+
+def test_each_mistake_of_a_stage_is_said_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "phases.yml"
+    path.write_text(
+        "sequence: [a, b]\nstages:\n"
+        "  - {id: 5, phases: [a]}\n"
+        "  - {title: T, phases: [a]}\n"
+        "  - {id: one, title: [x], phases: [a]}\n"
+        "  - {id: two, phases: [b, [c], Bad]}\n"
+        "  - {id: three, [k]: 1, phases: b}\n"
+    )
+    result, found = from_yaml(path)
+    assert result is not None
+    # A title that is not text leaves the stage its id's title; the other mistakes drop it.
+    assert [(s.id, s.title, s.phases) for s in result.stages] == [("one", "One", ("a",))]
+    assert [(p.line, p.message) for p in found] == [
+        (
+            3,
+            "stages: a stage has an 'id' that is the value '5'; expected lower-case letters, "
+            "digits and '-', like 'explore'",
+        ),
+        (
+            4,
+            "stages: a stage has no 'id'; expected a mapping like {id: formulation, title: "
+            "Formulation, phases: [phase-a, phase-b]}",
+        ),
+        (5, "stages: stage 'one' has a 'title' that is a list; expected text"),
+        (6, "stages: stage 'two' names a list among its phases; expected a phase id"),
+        (
+            6,
+            "stages: 'Bad' is not a phase id; expected lower-case letters, digits and '-'",
+        ),
+        (
+            7,
+            "stages: stage 'three' has a key that is a list; expected 'id', 'title' and 'phases'",
+        ),
+        (7, "stages: the phases of stage 'three' is the value 'b'; expected a list"),
+    ]
+
+
 @pytest.mark.slow
 def test_deeply_nested_yaml_is_reported_not_crashed(tmp_path: Path) -> None:
     path = tmp_path / "phases.yml"

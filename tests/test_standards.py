@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses as dc
 from pathlib import Path
 
 import pytest
@@ -375,7 +376,7 @@ def test_inline_problems_point_at_the_setting(tmp_path: Path) -> None:
         ),
         setting(
             "phases_standards: the standard id 'Bad Id' is not valid; expected lower-case "
-            "letters, digits and '-'"
+            "letters, digits and '-' (perhaps 'bad-id')"
         ),
     ]
     assert {p.path for p in problems} == {CONF}
@@ -383,6 +384,80 @@ def test_inline_problems_point_at_the_setting(tmp_path: Path) -> None:
 
 def test_an_invalid_setting_is_left_to_the_settings_check(tmp_path: Path) -> None:
     assert load(tmp_path, ["not", "a", "mapping"]) == ({}, [])
+
+
+def test_the_settings_check_leaves_each_entry_to_be_read_on_its_own() -> None:
+    # docs/reference/standards.md: a mistake in one entry leaves the others whole.
+    from types import SimpleNamespace
+
+    from sphinx_phases.config import PhasesConfig, default_of, invalid_values
+
+    values = {f"phases_{f.name}": default_of(f) for f in dc.fields(PhasesConfig)}
+    values["phases_standards"] = {"s": [], "Bad Id": [], "n": 5}
+    assert list(invalid_values(SimpleNamespace(**values))) == []
+    values["phases_standards"] = ["s.yml"]
+    assert [name for name, *_ in invalid_values(SimpleNamespace(**values))] == ["phases_standards"]
+
+
+def test_a_tagged_value_is_reported_where_it_stands_and_never_read(tmp_path: Path) -> None:
+    (tmp_path / "s.yml").write_text(
+        "title: S\n"
+        "!!python/name:os.system x: 1\n"
+        "points:\n"
+        "  - !!python/object:os.system {id: 1, title: One}\n"
+        "  - {id: 2, title: !!binary aGk=, [a]: b}\n"
+        "  - {id: !!python/name:os.system '', title: Three}\n"
+        "  - {id: 4, title: Four}\n"
+    )
+    (tmp_path / "t.yml").write_text("!!python/object:os.system {points: [{id: 1, title: One}]}\n")
+    (tmp_path / "u.yml").write_text("points: !!python/tuple [{id: 1, title: One}]\n")
+    standards, problems = load(tmp_path, {"s": "s.yml", "t": "t.yml", "u": "u.yml"})
+    assert [p.id for p in standards["s"].points] == ["4"]
+    assert (standards["t"].points, standards["u"].points) == ((), ())
+    assert located(problems) == [
+        (
+            "s.yml",
+            2,
+            "standard 's' has a key that is a Python object ('!!python/name:os.system'); "
+            "expected 'title', 'url' and 'points'",
+        ),
+        (
+            "s.yml",
+            4,
+            "standard 's' has a point that is a Python object ('!!python/object:os.system'); "
+            "expected a mapping like {id: '1', title: Understand users and their needs}",
+        ),
+        (
+            "s.yml",
+            5,
+            "standard 's' has a key that is a list in the point '2'; expected 'id', 'title', "
+            "'section' and 'url'",
+        ),
+        (
+            "s.yml",
+            5,
+            "standard 's' has the point '2' with a 'title' set to binary data ('!!binary'); "
+            "expected text",
+        ),
+        (
+            "s.yml",
+            6,
+            "standard 's' has a point whose id is a Python object ('!!python/name:os.system'); "
+            "expected an id like '1'",
+        ),
+        (
+            "t.yml",
+            1,
+            "standard 't' holds a Python object ('!!python/object:os.system'); expected a "
+            "mapping with 'title' and a 'points' list, or a list of points",
+        ),
+        (
+            "u.yml",
+            1,
+            "standard 'u' has 'points' set to a Python object ('!!python/tuple'); expected a "
+            "list of points",
+        ),
+    ]
 
 
 def test_anchors_that_meet_are_reported(tmp_path: Path) -> None:

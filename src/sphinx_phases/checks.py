@@ -50,7 +50,8 @@ class _Reports:
     """Every problem of the build, emitted at the end, a mistake before what it causes.
 
     First the values and declarations that could not be used (``phases.option``,
-    ``phases.config``, ``phases.duplicate``), then the problems the resolver names as
+    ``phases.config``, ``phases.duplicate``, and the standards and points of
+    ``phases_standards`` that could not be read), then the problems the resolver names as
     causes of others (ids no page declares), then the rest (docs/reference/warnings.md);
     within each group, by file, line and message.
     """
@@ -64,10 +65,14 @@ class _Reports:
         # (rank, path, line, message, subtype, location), sorted on the first four.
         self.rows: list[tuple[int, str, int, str, PhaseWarning, Any]] = []
 
-    def add(self, problem: Problem, docname: str | None = None) -> None:
-        """Report *problem*, found on page *docname* unless it says where it is."""
+    def add(self, problem: Problem, docname: str | None = None, *, unused: bool = False) -> None:
+        """Report *problem*, found on page *docname* unless it says where it is; *unused*
+        ranks it with the values that could not be used, whatever its subtype."""
         line = problem.line
-        rank = 0 if problem.subtype in _VALUE_SUBTYPES else 1 if problem in self.causes else 2
+        if unused or problem.subtype in _VALUE_SUBTYPES:
+            rank = 0
+        else:
+            rank = 1 if problem in self.causes else 2
         location: Any
         if problem.setting is not None:
             path = self.conf_path
@@ -154,9 +159,11 @@ def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> dict[str, PageView]
         *gates.problems,
         *stage_problems,
         *stages.problems,
-        *standard_problems,
     ):
         reports.add(problem)
+    # A standard or point that could not be read comes before the unknown points it causes.
+    for problem in standard_problems:
+        reports.add(problem, unused=True)
     _check_standards(reports, domain, targets, gate_entries, settings.standard_coverage)
     _check_roles(reports, domain, targets, _external_phase_ids(env))
     _check_questions(reports, catalog, resolution, settings.required_questions)

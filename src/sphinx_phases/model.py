@@ -116,7 +116,8 @@ def _check_id(value: str) -> str | None:
             f"U+{ord(foreign):04X} {name})"
         )
     hint = suggest_id(value)
-    advice = f" (perhaps '{hint}')" if hint else ""
+    # Quoted as any found value is: a short excerpt (docs/reference/warnings.md).
+    advice = f" (perhaps {excerpt(hint)})" if hint else ""
     return f"expected lower-case letters, digits and '-'{advice}"
 
 

@@ -14,8 +14,45 @@ from typing import Any
 import yaml
 
 from sphinx_phases.inputs import YamlRefused, compose_yaml, excerpt, read_text
-from sphinx_phases.model import ID_PATTERN
+from sphinx_phases.model import ID_PATTERN, suggest_id
 from sphinx_phases.problems import PhaseWarning, Problem
+
+ID_EXPECTED = "lower-case letters, digits and '-'"
+STAGE_KEYS = ("id", "title", "phases")
+STAGE_SHAPE = "a mapping like {id: formulation, title: Formulation, phases: [phase-a, phase-b]}"
+
+_YAML_TAG = "tag:yaml.org,2002:"
+#: The tags plain YAML gives; a value with another tag written on it
+#: (``!!python/object/apply:...``, ``!!binary``) is reported, never read.
+_PLAIN_TAGS = frozenset(
+    _YAML_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
+
+
+def _perhaps(text: str) -> str:
+    """`` (perhaps 'public-beta')`` for *text* 'Public Beta', or nothing."""
+    hint = suggest_id(text) if text.isascii() else ""
+    return f" (perhaps {excerpt(hint)})" if hint and hint != text else ""
+
+
+def _tag(node: Any) -> str | None:
+    """The tag written on a YAML *node* that plain YAML does not give, as written
+    (``'!!python/object:os.system'``); None for a plain node or a Python value."""
+    if not isinstance(node, yaml.Node) or node.tag in _PLAIN_TAGS:
+        return None
+    tag = node.tag
+    shown = "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
+    return excerpt(shown)
+
+
+def _tagged(tag: str) -> str:
+    """How a value with a tag plain YAML does not give looks to its author: "a Python
+    object ('!!python/object:os.system')", "binary data ('!!binary')"."""
+    if tag.startswith("'!!python/"):
+        return f"a Python object ({tag})"
+    if tag == "'!!binary'":
+        return f"binary data ({tag})"
+    return f"a value tagged {tag}"
 
 
 @dc.dataclass(frozen=True)
@@ -107,7 +144,10 @@ class _Reader:
             key_text = self._scalar(key)
             if key_text is None or not self._check_id(key_text, self.line_of(key), name):
                 if key_text is None:
-                    self.problem(line, f"{name}: a parent is not a phase id")
+                    self.problem(
+                        self.line_of(key),
+                        f"{name}: a parent is {self._describe(key)}; expected a phase id",
+                    )
                 continue
             result.append(SpecItem(key_text, parent, self.line_of(key)))
             sub = self._as_list(children, f"{name}: the sub-phases of {key_text!r}")
@@ -135,35 +175,106 @@ class _Reader:
         return result
 
     def stages(self, node: Any, name: str) -> list[StageItem]:
-        """``[{id, title, phases: [...]}]``; a stage with a bad field is left out."""
+        """``[{id, title, phases: [...]}]``; a stage with a bad or unknown key is left out
+        (docs/reference/stages.md), each mistake reported at its line."""
         result: list[StageItem] = []
         for entry in self._as_list(node, name) or ():
-            line = self.line_of(entry)
-            fields = {self._scalar(k): v for k, v in self._mapping(entry) or ()}
-            stage_id = self._scalar(fields.get("id"))
-            title = self._scalar(fields.get("title"))
-            unknown = [k for k in fields if k not in ("id", "title", "phases")]
-            if stage_id is None or "phases" not in fields or unknown:
-                found = f"the key {excerpt(unknown[0])}" if unknown else self._describe(entry)
-                self.problem(
-                    line,
-                    f"{name}: a stage is {found}; expected a mapping like "
-                    "{id: formulation, title: Formulation, phases: [phase-a, phase-b]}",
-                )
-                continue
-            if not self._check_id(stage_id, line, name):
-                continue
-            members = self._as_list(fields["phases"], f"{name}: the phases of {stage_id!r}")
-            phases = [self._scalar(m) for m in members or ()]
-            if not all(p is not None and self._check_id(p, line, name) for p in phases):
-                continue
-            default = stage_id.replace("-", " ").capitalize()
-            result.append(
-                StageItem(
-                    stage_id, title or default, tuple(p for p in phases if p), line, self.path
-                )
-            )
+            stage = self._stage(entry, name)
+            if stage is not None:
+                result.append(stage)
         return result
+
+    def _stage(self, entry: Any, name: str) -> StageItem | None:
+        line = self.line_of(entry)
+        mapping = self._mapping(entry)
+        if mapping is None:
+            self.problem(
+                line, f"{name}: a stage is {self._describe(entry)}; expected {STAGE_SHAPE}"
+            )
+            return None
+        fields: dict[str, Any] = {}
+        usable = True
+        for key, value in mapping:
+            key_text = self._scalar(key)
+            if key_text in STAGE_KEYS:
+                fields[key_text] = value
+                continue
+            found = (
+                f"the unknown key {excerpt(key_text)}"
+                if key_text is not None
+                else f"a key that is {self._describe(key)}"
+            )
+            self.problem(
+                self.line_of(key),
+                f"{name}: {self._stage_name(mapping)} has {found}; expected 'id', "
+                "'title' and 'phases'",
+            )
+            usable = False
+        which = self._stage_name(mapping)
+        stage_id = self._scalar(fields["id"]) if "id" in fields else None
+        if "id" not in fields:
+            self.problem(line, f"{name}: {which} has no 'id'; expected {STAGE_SHAPE}")
+            usable = False
+        elif stage_id is None:
+            self.problem(
+                self.line_of(fields["id"]),
+                f"{name}: a stage has an 'id' that is {self._describe(fields['id'])}; "
+                f"expected {ID_EXPECTED}, like 'explore'",
+            )
+            usable = False
+        elif not ID_PATTERN.fullmatch(stage_id):
+            self.problem(
+                self.line_of(fields["id"]),
+                f"{name}: the stage id {excerpt(stage_id)} is not valid; expected "
+                f"{ID_EXPECTED}{_perhaps(stage_id)}",
+            )
+            usable = False
+        title = self._scalar(fields["title"]) if "title" in fields else None
+        if "title" in fields and (title is None or not title.strip()):
+            # The stage is still read, under the title its id gives.
+            self.problem(
+                self.line_of(fields["title"]),
+                f"{name}: {which} has a 'title' that is {self._describe(fields['title'])}; "
+                "expected text",
+            )
+        if "phases" not in fields:
+            self.problem(
+                line,
+                f"{name}: {which} has no 'phases'; expected a list of the phase ids it groups",
+            )
+            return None
+        members = self._as_list(fields["phases"], f"{name}: the phases of {which}")
+        if members is None:
+            return None
+        phases = [self._scalar(m) for m in members]
+        for member, phase in zip(members, phases, strict=True):
+            if phase is None:
+                self.problem(
+                    self.line_of(member),
+                    f"{name}: {which} names {self._describe(member)} among its phases; "
+                    "expected a phase id",
+                )
+                usable = False
+            elif not self._check_id(phase, self.line_of(member), name):
+                usable = False
+        if not usable or stage_id is None:
+            return None
+        default = stage_id.replace("-", " ").capitalize()
+        return StageItem(
+            stage_id,
+            title if title and title.strip() else default,
+            tuple(p for p in phases if p),
+            line,
+            self.path,
+        )
+
+    def _stage_name(self, mapping: list[tuple[Any, Any]]) -> str:
+        """How a message names a stage: by its id when it has a valid one, else "a stage"."""
+        ids = [v for k, v in mapping if self._scalar(k) == "id"]
+        stage_id = self._scalar(ids[0]) if ids else None
+        if stage_id is not None and ID_PATTERN.fullmatch(stage_id):
+            return f"stage '{stage_id}'"
+        return "a stage"
 
     def _missing_keys(self, entry: Any) -> str:
         """', without 'to'" for a loop mapping that lacks a key, else nothing."""
@@ -198,7 +309,7 @@ class _Reader:
         return False
 
     def _as_list(self, node: Any, name: str) -> list[Any] | None:
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, yaml.SequenceNode) and _tag(node) is None:
             return list(node.value)
         if isinstance(node, list | tuple):
             return list(node)
@@ -215,7 +326,7 @@ class _Reader:
 
     @staticmethod
     def _mapping(node: Any) -> list[tuple[Any, Any]] | None:
-        if isinstance(node, yaml.MappingNode):
+        if isinstance(node, yaml.MappingNode) and _tag(node) is None:
             return list(node.value)
         if isinstance(node, dict):
             return list(node.items())
@@ -223,6 +334,9 @@ class _Reader:
 
     @staticmethod
     def _describe(node: Any) -> str:
+        tag = _tag(node)
+        if tag is not None:
+            return _tagged(tag)
         if isinstance(node, yaml.ScalarNode):
             return f"the value {excerpt(node.value)}" if node.value else "empty"
         if isinstance(node, yaml.SequenceNode | list | tuple):
@@ -306,7 +420,8 @@ def from_yaml(
             1, "phases_sequence: the file is empty; expected a mapping with a 'sequence' list"
         )
         return None, reader.problems
-    if not isinstance(root, yaml.MappingNode):
+    mapping = reader._mapping(root)
+    if mapping is None:
         reader.problem(
             reader.line_of(root),
             f"phases_sequence: the file holds {reader._describe(root)}; expected a mapping "
@@ -317,7 +432,7 @@ def from_yaml(
     loops: list[LoopItem] = list(extra_loops)
     stages: list[StageItem] = []
     seen_sequence = False
-    for key, value in root.value:
+    for key, value in mapping:
         name = reader._scalar(key)
         if name == "sequence":
             seen_sequence = True
@@ -327,10 +442,14 @@ def from_yaml(
         elif name == "stages":
             stages.extend(reader.stages(value, "stages"))
         else:
+            found = (
+                f"unknown key {excerpt(name)}"
+                if name is not None
+                else f"a key that is {reader._describe(key)}"
+            )
             reader.problem(
                 reader.line_of(key),
-                f"unknown key {excerpt(name)}; expected 'sequence' and optionally 'loops' "
-                "and 'stages'",
+                f"{found}; expected 'sequence' and optionally 'loops' and 'stages'",
             )
     if not seen_sequence:
         reader.problem(1, "no 'sequence' key; expected a mapping with a 'sequence' list")

@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from sphinx_phases.inputs import PATH_CHARS, YamlRefused, compose_yaml, confine, excerpt, read_text
-from sphinx_phases.model import ID_PATTERN, describe, did_you_mean
+from sphinx_phases.model import ID_PATTERN, describe, did_you_mean, suggest_id
 from sphinx_phases.problems import PhaseWarning, Problem
 
 __all__ = [
@@ -53,8 +53,15 @@ POINT_KEYS = ("id", "title", "section", "url")
 SHAPE = "a mapping with 'title' and a 'points' list, or a list of points"
 POINT_SHAPE = "{id: '1', title: Understand users and their needs}"
 
-_STR = "tag:yaml.org,2002:str"
-_NUMBERS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+_YAML_TAG = "tag:yaml.org,2002:"
+_STR = _YAML_TAG + "str"
+_NUMBERS = (_YAML_TAG + "int", _YAML_TAG + "float")
+_TIMESTAMP = _YAML_TAG + "timestamp"
+#: The tags plain YAML gives (docs/reference/standards.md); a node with another tag,
+#: written on it (``!!python/object:...``, ``!!binary``), is reported, never read.
+_PLAIN_TAGS = frozenset(
+    _YAML_TAG + name for name in ("str", "int", "float", "bool", "null", "seq", "map")
+)
 
 
 @dc.dataclass(frozen=True)
@@ -264,7 +271,7 @@ def load_standards(
                 Problem(
                     PhaseWarning.STANDARD,
                     f"phases_standards: the standard id {excerpt(standard_id)} is not valid; "
-                    "expected lower-case letters, digits and '-'",
+                    f"expected lower-case letters, digits and '-'{_perhaps(standard_id)}",
                     path=conf_path,
                     setting=SETTING,
                 )
@@ -287,6 +294,14 @@ def load_standards(
         problems.extend(reader.problems)
     problems.extend(_anchor_clashes(standards, conf_path))
     return standards, problems
+
+
+def _perhaps(standard_id: object) -> str:
+    """`` (perhaps 'bad-id')`` for an invalid id 'Bad Id', or nothing."""
+    if not isinstance(standard_id, str) or not standard_id.isascii():
+        return ""
+    hint = suggest_id(standard_id)
+    return f" (perhaps {excerpt(hint)})" if hint and hint != standard_id else ""
 
 
 def _anchor_clashes(standards: Mapping[str, Standard], conf_path: str) -> list[Problem]:
@@ -424,7 +439,7 @@ class _Reader:
                 else:
                     self.problem(
                         _line(key),
-                        f"has the unknown key {_quote(key)}; expected 'title', 'url' and 'points'",
+                        f"has {_key(key)}; expected 'title', 'url' and 'points'",
                     )
             if points is None:
                 self.problem(_line(root), "has no 'points'; expected a list of points")
@@ -496,8 +511,7 @@ class _Reader:
         for key in unknown:
             self.problem(
                 _line(key),
-                f"has the unknown key {_quote(key)} in {which}; expected 'id', 'title', "
-                "'section' and 'url'",
+                f"has {_key(key)} in {which}; expected 'id', 'title', 'section' and 'url'",
             )
         if "id" not in values:
             self.problem(line, f"has {which} without an 'id'; expected an id like '1'")
@@ -564,7 +578,31 @@ def _line(node: Any) -> int | None:
     return node.start_mark.line + 1 if isinstance(node, yaml.Node) else None
 
 
+def _tag(node: Any) -> str | None:
+    """The tag written on a YAML *node* that plain YAML does not give, as written
+    (``'!!python/object:os.system'``); None for a plain node or a Python value."""
+    if not isinstance(node, yaml.Node) or node.tag in _PLAIN_TAGS:
+        return None
+    if isinstance(node, yaml.ScalarNode) and node.tag == _TIMESTAMP:
+        return None  # an unquoted date: described as one
+    tag = node.tag
+    shown = "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
+    return excerpt(shown)
+
+
+def _tagged(tag: str) -> str:
+    """How a value with a tag plain YAML does not give looks to its author: "a Python
+    object ('!!python/object:os.system')", "binary data ('!!binary')"."""
+    if tag.startswith("'!!python/"):
+        return f"a Python object ({tag})"
+    if tag == "'!!binary'":
+        return f"binary data ({tag})"
+    return f"a value tagged {tag}"
+
+
 def _mapping(node: Any) -> list[tuple[Any, Any]] | None:
+    if _tag(node) is not None:
+        return None
     if isinstance(node, yaml.MappingNode):
         return list(node.value)
     if isinstance(node, Mapping):
@@ -573,6 +611,8 @@ def _mapping(node: Any) -> list[tuple[Any, Any]] | None:
 
 
 def _items(node: Any) -> list[Any] | None:
+    if _tag(node) is not None:
+        return None
     if isinstance(node, yaml.SequenceNode):
         return list(node.value)
     if isinstance(node, list | tuple):
@@ -591,12 +631,20 @@ def _text(node: Any) -> str | None:
     return None
 
 
-def _quote(node: Any) -> str:
-    return excerpt(node.value if isinstance(node, yaml.ScalarNode) else node)
+def _key(node: Any) -> str:
+    """An unknown key as its message names it: "the unknown key 'colour'", or "a key that
+    is a list" for a collection or a tagged value."""
+    if _tag(node) is not None or isinstance(node, yaml.CollectionNode):
+        return f"a key that is {_describe(node)}"
+    return f"the unknown key {excerpt(node.value if isinstance(node, yaml.ScalarNode) else node)}"
 
 
 def _describe(node: Any) -> str:
-    """How a wrong value looks to its author: 'a list', 'the text 'x''."""
+    """How a wrong value looks to its author: 'a list', 'the text 'x'', 'a mapping
+    tagged '!!python/object:os.system''."""
+    tag = _tag(node)
+    if tag is not None:
+        return _tagged(tag)
     if isinstance(node, yaml.ScalarNode):
         kind = node.tag.rsplit(":", 1)[-1]
         if kind == "null" or not node.value:
@@ -605,6 +653,8 @@ def _describe(node: Any) -> str:
             return f"a boolean ({node.value})"
         if node.tag in _NUMBERS:
             return f"a number ({excerpt(node.value, quote=False)})"
+        if node.tag == _TIMESTAMP:
+            return f"a date ({excerpt(node.value, quote=False)})"
         return f"the text {excerpt(node.value)}"
     if isinstance(node, yaml.SequenceNode):
         return "a list"

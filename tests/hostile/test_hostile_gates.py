@@ -5,7 +5,8 @@ Every new free-text field (a gate's title, authority and criteria, a stage's tit
 standard's title and a point's title, section and address) comes out as text: escaped in
 HTML, in ``phases.json`` (valid JSON, no raw ``<``) and in LaTeX (no TeX command
 survives). The bad-input roots of the corpus also fail a ``-W`` build, without a traceback.
-Defects found here in code outside the gates are kept as strict xfail tests at the end.
+Defects found here in code outside the gates have tests of their own at the end, kept as
+regression tests after their fix.
 """
 
 from __future__ import annotations
@@ -167,8 +168,8 @@ def test_a_python_tag_constructs_nothing(tmp_path: Path) -> None:
     build.assert_finished()
     assert not marker.exists()
     assert build.warnings == [
-        "standard.yml:1: WARNING: standard 's' has a 'title' set to a list; expected text "
-        "[phases.standard]"
+        "standard.yml:1: WARNING: standard 's' has a 'title' set to a Python object "
+        "('!!python/object/apply:os.system'); expected text [phases.standard]"
     ]
 
 
@@ -193,14 +194,9 @@ def test_minus_w_fails_the_build_without_a_traceback(tmp_path: Path, root: str) 
     assert "[phases." in build.stderr, build.stderr
 
 
-# -- defects outside the gates: each test states what a fixed build reports -----------------
+# -- defects outside the gates, fixed: each test states what the build reports --------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="standards.py reads a tagged mapping as a point: a Python tag on a point is "
-    "not reported",
-)
 def test_a_python_tag_on_a_point_is_reported(tmp_path: Path) -> None:
     src = tmp_path / "src"
     shutil.copytree(HOSTILE_ROOTS / "standard-python-tag", src)
@@ -210,13 +206,32 @@ def test_a_python_tag_on_a_point_is_reported(tmp_path: Path) -> None:
     build = Build(src, tmp_path / "out")
     build.assert_finished()
     assert [w for w in build.warnings if w.startswith("standard.yml:3: WARNING: ")], build.warnings
+    # The point is left out, so the gate assessing it finds none: the mistake first.
+    assert build.warnings == [
+        "standard.yml:3: WARNING: standard 's' has a point that is a Python object "
+        "('!!python/object:os.system'); expected a mapping like {id: '1', title: Understand "
+        "users and their needs} [phases.standard]",
+        "a.md:6: WARNING: gate 'a-gate': point '1' is not a point of the standard 's', which "
+        "has no point that could be read; expected its points fixed first [phases.unknown]",
+    ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sequence_spec.py reads a tagged sequence as a plain one: a Python tag in the "
-    "sequence file is not reported",
-)
+def test_a_binary_value_is_reported_as_binary_data(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(HOSTILE_ROOTS / "standard-python-tag", src)
+    (src / "standard.yml").write_text(
+        "title: !!binary aGVsbG8=\npoints:\n  - {id: 1, title: One, section: 2026-05-04}\n"
+    )
+    build = Build(src, tmp_path / "out")
+    build.assert_finished()
+    assert build.warnings == [
+        "standard.yml:1: WARNING: standard 's' has a 'title' set to binary data ('!!binary'); "
+        "expected text [phases.standard]",
+        "standard.yml:3: WARNING: standard 's' has the point '1' with a 'section' set to a "
+        "date (2026-05-04); expected text [phases.standard]",
+    ]
+
+
 def test_a_python_tag_in_the_sequence_file_is_reported(tmp_path: Path) -> None:
     src = tmp_path / "src"
     shutil.copytree(HOSTILE_ROOTS / "stage-two-stages", src)
@@ -224,19 +239,19 @@ def test_a_python_tag_in_the_sequence_file_is_reported(tmp_path: Path) -> None:
     build = Build(src, tmp_path / "out")
     build.assert_finished()
     assert [w for w in build.warnings if w.startswith("phases.yml:1: WARNING: ")], build.warnings
+    assert build.warnings[0] == (
+        "phases.yml:1: WARNING: sequence is a Python object "
+        "('!!python/object/apply:os.system'); expected a list [phases.config]"
+    )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="checks.py ranks phases.standard after phases.unknown, so a standard file that "
-    "cannot be read is reported after the unknown points it causes",
-)
 def test_a_standard_that_cannot_be_read_is_reported_before_what_it_causes(tmp_path: Path) -> None:
     # docs/reference/warnings.md, "The mistake first": a mistake before what it causes.
     src = tmp_path / "src"
     shutil.copytree(HOSTILE_ROOTS / "standard-missing", src)
     build = Build(src, tmp_path / "out")
     assert build.warnings[0].startswith("conf.py:2: WARNING: phases_standards: "), build.warnings
+    assert build.warnings[1].startswith("a.md:6: WARNING: gate 'a-gate': point '1' ")
 
 
 LONG = "a" * 20_000 + "-"
@@ -266,22 +281,17 @@ def test_a_long_gate_id_is_quoted_as_a_short_excerpt(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="model.py's id check suggests the whole value: a long phase id is echoed whole",
-)
 def test_a_long_phase_id_is_quoted_as_a_short_excerpt(tmp_path: Path) -> None:
     build = _long_values(tmp_path)
     (line,) = [w for w in build.warnings if w.startswith("d.md:3: ")]
     assert len(line) < 400, len(line)
+    assert line == (
+        "d.md:3: WARNING: phase directive: id 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa… "
+        "(20,001 characters) is not valid: expected lower-case letters, digits and '-' "
+        "(perhaps 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa… (20,000 characters)) [phases.option]"
+    )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sequence_spec.py words a stage with an unknown key as 'a stage is the key ...', "
-    "a stage without 'phases' as 'a stage is a mapping', and a stage's bad id as 'not a "
-    "phase id'",
-)
 def test_a_malformed_stage_says_what_is_wrong_with_it(tmp_path: Path) -> None:
     src = tmp_path / "src"
     shutil.copytree(HOSTILE_ROOTS / "stage-two-stages", src)
@@ -300,13 +310,16 @@ def test_a_malformed_stage_says_what_is_wrong_with_it(tmp_path: Path) -> None:
     assert "'phases'" in nothing
     assert bad_id.startswith("phases.yml:5: WARNING: stages: ")
     assert "phase id" not in bad_id
+    assert build.warnings == [
+        "phases.yml:3: WARNING: stages: stage 'late' has the unknown key 'colour'; expected "
+        "'id', 'title' and 'phases' [phases.config]",
+        "phases.yml:4: WARNING: stages: stage 'nothing' has no 'phases'; expected a list of "
+        "the phase ids it groups [phases.config]",
+        "phases.yml:5: WARNING: stages: the stage id 'Bad Id' is not valid; expected "
+        "lower-case letters, digits and '-' (perhaps 'bad-id') [phases.config]",
+    ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="config.py's check of phases_standards refuses the whole mapping when one entry "
-    "has a bad id or value, so no standard is read",
-)
 def test_one_bad_standard_leaves_the_others_whole(tmp_path: Path) -> None:
     # docs/reference/standards.md: "each entry of the mapping is read on its own, and a
     # mistake in one leaves the others whole".
@@ -322,6 +335,13 @@ def test_one_bad_standard_leaves_the_others_whole(tmp_path: Path) -> None:
     assert [w for w in build.warnings if w.startswith("a.md:")] == []
     assert len(build.warnings) == 2, build.warnings
     assert all(w.startswith("conf.py:2: WARNING: phases_standards: ") for w in build.warnings)
+    assert build.warnings == [
+        "conf.py:2: WARNING: phases_standards: standard 'n' is a number (5); expected the "
+        "path of a YAML file, a list of points or a mapping with 'title' and 'points' "
+        "[phases.standard]",
+        "conf.py:2: WARNING: phases_standards: the standard id 'Bad Id' is not valid; "
+        "expected lower-case letters, digits and '-' (perhaps 'bad-id') [phases.standard]",
+    ]
 
 
 # -- standard files: confined to the project, never echoed -----------------------------------
@@ -378,7 +398,8 @@ def test_a_standard_file_outside_the_project_is_refused_unread(tmp_path: Path, c
     )
     build = Build(src, tmp_path / "out")
     build.assert_finished()
-    assert build.warnings[-1] == (
+    # The mistake first (docs/reference/warnings.md): before the gate it leaves without points.
+    assert build.warnings[0] == (
         f"conf.py:2: WARNING: phases_standards: standard 's' names {named!r}, {why} "
         "[phases.standard]"
     )
