@@ -525,6 +525,31 @@ def test_every_overview_style_shows_both_gates_after_a_parent(
         assert sorted(_text(mark) for mark in marks) == every, style
 
 
+def test_a_role_naming_the_other_kind_says_which_role_was_meant(
+    make_app: Any, copy_root: Any
+) -> None:
+    srcdir = copy_root("gates")
+    with (srcdir / "index.md").open("a") as page:
+        page.write("\nA gate {gate}`alpha`, a phase {phase}`alpha-assessment`, {gate}`nogate`.\n")
+    (srcdir / "notes.rst").write_text(
+        "Notes\n=====\n\nA gate :gate:`beta`, a phase :phase:`live-assessment`.\n"
+    )
+    app = make_app("html", srcdir=srcdir, confoverrides={"phases_standard_coverage": False})
+    app.build()
+    assert phase_warnings(app) == [
+        "index.md:33: WARNING: gate role names 'alpha', which is a phase; expected the id of a "
+        "gate, or the phase role ({phase}`alpha`) [phases.unknown]",
+        "index.md:33: WARNING: gate role names 'nogate', which no page declares; expected the "
+        "id of a gate [phases.unknown]",
+        "index.md:33: WARNING: phase role names 'alpha-assessment', which is a gate; expected "
+        "the id of a phase, or the gate role ({gate}`alpha-assessment`) [phases.unknown]",
+        "notes.rst:4: WARNING: gate role names 'beta', which is a phase; expected the id of a "
+        "gate, or the phase role (:phase:`beta`) [phases.unknown]",
+        "notes.rst:4: WARNING: phase role names 'live-assessment', which is a gate; expected "
+        "the id of a phase, or the gate role (:gate:`live-assessment`) [phases.unknown]",
+    ]
+
+
 def _sequence_with_a_family() -> tuple[Any, Any]:
     decls = [
         PhaseDecl("alpha", "alpha", 3, "Alpha", next="beta"),

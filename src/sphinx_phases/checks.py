@@ -249,13 +249,28 @@ def _check_roles(
                     message = "standard role: " + explain_unknown(targets.standards, target)
                     reports.add(Problem(PhaseWarning.UNKNOWN, message, line, path=path), docname)
                 continue
-            known = targets.gates.declared if kind == "gate" else targets.resolution.decls
-            if target not in known and (kind, target) not in external:
-                message = (
-                    f"{kind} role names '{target}', which no page declares; expected the id "
-                    f"of a {kind}"
+            gate_ids, phase_ids = targets.gates.declared, targets.resolution.decls
+            known, other = (gate_ids, phase_ids) if kind == "gate" else (phase_ids, gate_ids)
+            if target in known or (kind, target) in external:
+                continue
+            if target in other:
+                # The other role was meant (docs/reference/gates.md): say which, as written
+                # in the page's own markup.
+                meant = "phase" if kind == "gate" else "gate"
+                source = path or str(reports.env.doc2path(docname))
+                written = (
+                    f":{meant}:`{target}`" if source.endswith(".rst") else f"{{{meant}}}`{target}`"
                 )
-                reports.add(Problem(PhaseWarning.UNKNOWN, message, line, path=path), docname)
+                message = (
+                    f"{kind} role names {excerpt(target)}, which is a {meant}; expected the id "
+                    f"of a {kind}, or the {meant} role ({excerpt(written, quote=False)})"
+                )
+            else:
+                message = (
+                    f"{kind} role names {excerpt(target)}, which no page declares; expected the "
+                    f"id of a {kind}"
+                )
+            reports.add(Problem(PhaseWarning.UNKNOWN, message, line, path=path), docname)
 
 
 def _check_questions(
