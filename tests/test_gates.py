@@ -183,6 +183,8 @@ def test_export_lists_gates_stages_and_standards(gates: Any) -> None:
         "alpha-assessment",
     )
     assert by_id["beta"]["gate_before"] == "alpha-assessment"
+    assert by_id["alpha"]["gates_after"] == ["alpha-assessment"]
+    assert by_id["beta"]["gates_after"] == []
     assert [p["id"] for p in data["standards"][0]["points"]] == ["1", "2", "3"]
 
 
@@ -509,11 +511,6 @@ def test_a_parent_names_both_gates_after_it_in_its_facts(make_app: Any, copy_roo
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="overviews.py marks one gate per phase (catalog's gate_after): a parent's gate "
-    "after its whole family is missing from the overviews",
-)
 def test_every_overview_style_shows_both_gates_after_a_parent(
     make_app: Any, copy_root: Any
 ) -> None:
@@ -523,31 +520,62 @@ def test_every_overview_style_shows_both_gates_after_a_parent(
     for style in ("steps", "line"):
         marks = page.select(f".phases-stages--{style} .phases-sequence__gate a")
         assert sorted(_text(mark) for mark in marks) == every, style
+    # Where readers pass them: the gate into the first sub-phase before the sub-phases,
+    # the one after the whole family after them.
+    beta = page.select_one(".phases-stages--steps li.phases-sequence__step:has(> ol) ")
+    assert [
+        (child.name, _text(child.select_one("a")))
+        for child in beta.find_all(["p", "ol"], recursive=False)
+        if child.name == "ol" or "phases-sequence__gate" in child["class"]
+    ] == [("p", "Beta start"), ("ol", "Private beta"), ("p", "Beta review")]
 
 
-def test_a_role_naming_the_other_kind_says_which_role_was_meant(
+def test_cards_the_table_and_phases_json_show_both_gates_after_a_parent(
     make_app: Any, copy_root: Any
 ) -> None:
     srcdir = copy_root("gates")
     with (srcdir / "index.md").open("a") as page:
-        page.write("\nA gate {gate}`alpha`, a phase {phase}`alpha-assessment`, {gate}`nogate`.\n")
-    (srcdir / "notes.rst").write_text(
-        "Notes\n=====\n\nA gate :gate:`beta`, a phase :phase:`live-assessment`.\n"
+        page.write("\n```{phase-sequence}\n:style: cards\n```\n")
+    with (srcdir / "beta.md").open("a") as page:
+        page.write(BETA_GATES)
+    (srcdir / "public-beta.md").write_text(
+        "# Public beta\n\n```{phase} public-beta\n:parent: beta\nOpen it up.\n```\n"
     )
-    app = make_app("html", srcdir=srcdir, confoverrides={"phases_standard_coverage": False})
+    overrides = {
+        "phases_standard_coverage": False,
+        "extensions": ["myst_parser", "sphinx_design", "sphinx_phases"],
+    }
+    app = make_app("html", srcdir=srcdir, confoverrides=overrides)
     app.build()
-    assert phase_warnings(app) == [
-        "index.md:33: WARNING: gate role names 'alpha', which is a phase; expected the id of a "
-        "gate, or the phase role ({phase}`alpha`) [phases.unknown]",
-        "index.md:33: WARNING: gate role names 'nogate', which no page declares; expected the "
-        "id of a gate [phases.unknown]",
-        "index.md:33: WARNING: phase role names 'alpha-assessment', which is a gate; expected "
-        "the id of a phase, or the gate role ({gate}`alpha-assessment`) [phases.unknown]",
-        "notes.rst:4: WARNING: gate role names 'beta', which is a phase; expected the id of a "
-        "gate, or the phase role (:phase:`beta`) [phases.unknown]",
-        "notes.rst:4: WARNING: phase role names 'live-assessment', which is a gate; expected "
-        "the id of a phase, or the gate role (:gate:`live-assessment`) [phases.unknown]",
+    assert phase_warnings(app) == []
+    page = _page(app, "index.html")
+    cards = page.select(".phases-stages--cards .phases-card")
+    assert [
+        [_text(mark.select_one("a")) for mark in card.select(".phases-sequence__gate")]
+        for card in cards
+    ] == [[], ["Alpha assessment"], ["Beta start", "Beta assessment", "Beta review"], []]
+    rows = [
+        [" ".join(td.get_text().split()) for td in tr.select("td")]
+        for tr in page.select("table.phases-table tr")
     ]
+    assert [row[2] for row in rows[1:]] == [
+        "",
+        "Alpha assessment (Met)",
+        "Beta start, Beta review",
+        "Beta assessment",
+        "",
+        "",
+    ]
+    data = json.loads(Path(app.outdir, "phases.json").read_text("utf8"))
+    jsonschema.validate(data, json.loads(SCHEMA.read_text("utf8")))
+    assert {p["id"]: (p["gate_after"], p["gates_after"]) for p in data["phases"]} == {
+        "discovery": (None, []),
+        "alpha": ("alpha-assessment", ["alpha-assessment"]),
+        "beta": ("beta-start", ["beta-start", "beta-review"]),
+        "private-beta": ("beta-assessment", ["beta-assessment"]),
+        "public-beta": (None, []),
+        "live": (None, []),
+    }
 
 
 def _sequence_with_a_family() -> tuple[Any, Any]:

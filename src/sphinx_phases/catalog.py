@@ -41,7 +41,10 @@ class PhaseEntry:
     questions: tuple[str, ...]  # the question keys its page answers, in page order
     stage: str | None = None  # the id of its stage (a sub-phase: its parent's)
     gate_before: str | None = None  # the id of the gate that opens it
-    gate_after: str | None = None  # the id of the gate that closes it
+    gate_after: str | None = None  # the id of the gate that closes it (the first)
+    # Every gate after it, in reading order: a parent may have two, one into its first
+    # sub-phase and one after its whole family (docs/reference/gates.md).
+    gates_after: tuple[str, ...] = ()
 
 
 @dc.dataclass(frozen=True)
@@ -144,6 +147,7 @@ def build_catalog(
             stage=stages.of.get(_top(resolution, phase_id)),
             gate_before=gates.opening.get(phase_id),
             gate_after=gates.closing.get(phase_id),
+            gates_after=tuple(gates.ends.get(phase_id, ())),
         )
     return catalog
 

@@ -65,6 +65,7 @@ def export_data(app: Sphinx) -> dict[str, Any]:
                 "stage": entry.stage,
                 "gate_before": entry.gate_before,
                 "gate_after": entry.gate_after,
+                "gates_after": list(entry.gates_after),
             }
         )
     resolution = domain.resolution

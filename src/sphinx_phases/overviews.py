@@ -108,10 +108,19 @@ def _runs(
     return runs or [(None, [])]
 
 
-def _gate_step(rows: Rows, entry: PhaseEntry, show: Show) -> nodes.paragraph | None:
-    """The gate that closes *entry*, marked where the sequence passes it."""
-    gate = rows.gates.get(entry.gate_after) if entry.gate_after else None
-    if gate is None or show.gate_link is None:
+def _gates_after(rows: Rows, entry: PhaseEntry) -> list[GateEntry]:
+    """Every gate after *entry*, in reading order: a parent's into its first sub-phase, then
+    the one after its whole family (docs/reference/gates.md)."""
+    return [rows.gates[gate_id] for gate_id in entry.gates_after if gate_id in rows.gates]
+
+
+def _gate_steps(gates: list[GateEntry], show: Show) -> list[nodes.paragraph]:
+    return [step for gate in gates if (step := _gate_step(gate, show)) is not None]
+
+
+def _gate_step(gate: GateEntry, show: Show) -> nodes.paragraph | None:
+    """*gate*, marked where the sequence passes it."""
+    if show.gate_link is None:
         return None
     step = nodes.paragraph(classes=["phases-sequence__gate"])
     # The diamond is drawn by the stylesheet: the word "Gate" says it for every builder
@@ -180,11 +189,13 @@ def _steps(
                 loop += _words(_("Go back to: {phase}"), phase=show.link(catalog[target]))
                 step += loop
         children = [catalog[c] for c in entry.children if c in catalog]
+        # A gate into the first sub-phase comes before the sub-phases, one after the whole
+        # family after them: where a reader passes each.
+        gates = _gates_after(rows, entry)
+        step.extend(_gate_steps([g for g in gates if g.before in entry.children], show))
         if children:
             step += _steps(rows, children, current, show, [*classes, "phases-sequence--sub"])
-        gate = _gate_step(rows, entry, show)
-        if gate is not None:
-            step += gate
+        step.extend(_gate_steps([g for g in gates if g.before not in entry.children], show))
         listing += step
     return listing
 
@@ -258,12 +269,14 @@ def _cards(
                 loop = nodes.paragraph(classes=["sd-card-text", "phases-sequence__loop"])
                 loop += _words(_("Go back to: {phase}"), phase=show.link(catalog[target]))
                 body += loop
-        closing = [entry, *children]
-        for member in closing:
-            gate = _gate_step(rows, member, show)
-            if gate is not None:
-                gate["classes"].append("sd-card-text")
-                body += gate
+        # Every gate after the phase or its family, in the order readers pass them.
+        order = {gate_id: i for i, gate_id in enumerate(rows.gates)}
+        closing = [gate for member in [entry, *children] for gate in _gates_after(rows, member)]
+        for gate in sorted(closing, key=lambda g: order[g.id]):
+            mark = _gate_step(gate, show)
+            if mark is not None:
+                mark["classes"].append("sd-card-text")
+                body += mark
         card += body
         column += card
         row += column
@@ -381,16 +394,21 @@ def _cell(rows: Rows, entry: PhaseEntry, column: str, show: Show) -> list[nodes.
         stage = rows.stages.get(entry.stage) if entry.stage else None
         paragraph += nodes.Text(stage.title if stage else "")
     elif column == "gate":
-        gate = rows.gates.get(entry.gate_after) if entry.gate_after else None
-        if gate is not None and show.gate_link is not None:
+        # Every gate after the phase, in reading order, separated by commas.
+        link = show.gate_link
+        for i, gate in enumerate(_gates_after(rows, entry)):
+            if link is None:
+                break
+            if i:
+                paragraph += nodes.Text(", ")
             if gate.outcome:
                 paragraph += _words(
                     _("{gate} ({outcome})"),
-                    gate=show.gate_link(gate),
+                    gate=link(gate),
                     outcome=nodes.Text(outcome_label(gate.outcome)),
                 )
             else:
-                paragraph += show.gate_link(gate)
+                paragraph += link(gate)
     elif column in ("activities", "outputs"):
         items = show.words.items(entry.pages, entry.id, column)
         paragraph += nodes.Text(", ".join(item.label for item in items))
