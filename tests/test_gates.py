@@ -297,6 +297,21 @@ def test_the_phase_index_lists_gates_beside_phases(gates: Any) -> None:
     assert table.select_one("a[href='alpha.html#gate-alpha-assessment']") is not None
 
 
+def test_a_gate_with_a_noun_is_named_by_it(make_app: Any, copy_root: Any, tmp_path: Path) -> None:
+    """ "after the KDP C" reads badly: a gate's noun replaces "the" and its title in the
+    next link's note; editing it rewrites the page whose navigation says it."""
+    srcdir = copy_root("gates")
+    app, _written = build(make_app, srcdir)
+    edit(srcdir / "alpha.md", ":title: Alpha assessment", ":title: Alpha assessment\n:noun: KDP A")
+    app, written = build(make_app, srcdir)
+    assert phase_warnings(app) == []
+    nav = _page(app, "alpha.html").select_one("nav.phases-nav")
+    assert _text(nav) == "Previous phase : Discovery Next phase : Beta , after KDP A"
+    assert nav.select_one(".phases-nav__gate a")["title"] == "Alpha assessment"
+    assert written == ["alpha"]
+    assert_same_as_clean(make_app, app, srcdir, tmp_path)
+
+
 def test_retitling_a_gate_rewrites_the_pages_that_name_it(
     make_app: Any, copy_root: Any, tmp_path: Path
 ) -> None:

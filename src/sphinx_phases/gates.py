@@ -27,6 +27,8 @@ OPTIONS: dict[str, str] = {
     "after": "The phase the gate closes. Default: the page's phase.",
     "before": "The phase it opens: the one after 'after' in the reading order. Empty for a "
     "gate that closes the final phase. Default: the phase after 'after'.",
+    "noun": "How a sentence names the gate ('KDP C', 'the alpha assessment'). Default: "
+    "'the TITLE'.",
     "authority": "Who takes the decision (free text).",
     "standard": "The standard points it assesses: 'all', or ids ('1, 2, 5'; 'tcop:3' with "
     "several standards).",
@@ -54,6 +56,7 @@ class GateDecl:
     line: int
     title: str
     after: str | None = None  # None: the page's phase, if it has one
+    noun: str | None = None  # None: "the TITLE"
     before: str | None = None  # None: the phase after *after*; "": none (the final gate)
     authority: str | None = None
     standard: str | None = None  # the points assessed, as written
@@ -185,6 +188,7 @@ def parse_gate(
         line=line,
         title=values.get("title") or default_title(gate_id),
         after=values.get("after"),
+        noun=values.get("noun"),
         before=values.get("before"),
         authority=values.get("authority"),
         standard=values.get("standard"),

@@ -47,6 +47,7 @@ def page_words() -> dict[str, str]:
         "starts-after": _("Starts after"),
         "ends-with": _("Ends with"),
         "after-gate": _("after the {gate}"),
+        "after-gate-noun": _("after {gate}"),  # {gate}: the gate's noun, "KDP C"
         "between": _("Between"),
         "between-value": _("{after} and {before}"),
         "closes": _("Closes"),
@@ -76,19 +77,22 @@ def fill_nav(nav: phases_nav, view: PageView, builder: Builder) -> None:
     for link in view.nav:
         entry = _entry(link, nav["docname"], builder)
         if link.gate is not None:
-            entry += _gate_note(link.gate, words["after-gate"], nav["docname"], builder)
+            template = words["after-gate-noun" if link.gate.noun else "after-gate"]
+            entry += _gate_note(link.gate, template, nav["docname"], builder)
         nav += entry
 
 
 def _gate_note(gate: GateLink, template: str, docname: str, builder: Builder) -> nodes.inline:
-    """ ", after the Alpha assessment", the gate's title a link to the gate."""
+    """ ", after the Alpha assessment", the gate's title (or noun: ", after KDP C") a link
+    to the gate."""
     before, _sep, after = template.partition("{gate}")
     note = nodes.inline(classes=["phases-nav__gate"])
     # In text the note continues the link's sentence; HTML sets it on a row of its own,
     # where the comma would start it, so the stylesheet hides it there.
     note += nodes.inline(", ", ", ", classes=["phases-nav__gate-sep"])
     note += nodes.Text(before)
-    title = nodes.inline(gate.title, gate.title)
+    words = gate.noun or gate.title
+    title = nodes.inline(words, words)
     note += phase_reference(
         builder, docname, gate.docname, gate.id, title, gate.title, anchor=gate_anchor(gate.id)
     )

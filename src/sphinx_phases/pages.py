@@ -43,6 +43,7 @@ WORDS = (
     "starts-after",  # the gate before the phase
     "ends-with",  # the gate after it
     "after-gate",  # a next link's note: "after the {gate}"
+    "after-gate-noun",  # the same for a gate with a noun: "after {gate}"
     "between",  # a gate's facts: the phases it stands between
     "between-value",  # "{after} and {before}"
     "closes",  # a final gate: the phase it closes
@@ -76,6 +77,7 @@ class GateLink:
     id: str
     title: str
     docname: str
+    noun: str | None = None  # how a sentence names it, when not "the TITLE"
 
 
 @dc.dataclass(frozen=True)
@@ -355,7 +357,7 @@ def _gate_between(
         climber = resolution.phases[climber].parent
     if climber is None:
         return None
-    return GateLink(gate_id, gate.decl.title, gate.decl.docname)
+    return GateLink(gate_id, gate.decl.title, gate.decl.docname, gate.decl.noun)
 
 
 def facts(

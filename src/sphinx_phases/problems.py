@@ -20,7 +20,8 @@ class PhaseWarning(enum.Enum):
     UNKNOWN = "unknown"
     """``previous``, ``next``, ``parent``, ``loops-to``, a role or the sequence names an id
     that no page declares; or a page declares an id that nothing names, which looks like a
-    typo for one that is named (reported once, at the declaration, with the id expected)."""
+    typo for one that is named (reported once, at the declaration, with the id expected);
+    or a ``phase`` role names a gate, a ``gate`` role a phase."""
     ASYMMETRIC = "asymmetric"
     """An explicit previous/next disagrees with the neighbour's link or with
     ``phases_sequence`` (even when following it would also close a cycle), or orders phases

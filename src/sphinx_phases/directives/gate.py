@@ -86,7 +86,7 @@ class PhaseGateDirective(SphinxDirective):
             self.state.document.note_explicit_target(gate)
             title["ids"].append(f"{anchor}-title")
             gate += phases_gate_facts(gate=decl.id, docname=self.env.docname)
-            words = words_node(self, decl.id, "gate", ("title", "authority"))
+            words = words_node(self, decl.id, "gate", ("title", "noun", "authority"))
             if words is not None:
                 gate += words
             # Its criteria are read again once the page is translated.
