@@ -95,18 +95,18 @@ def keep_words(env: BuildEnvironment, docname: str, parts: list[nodes.Element]) 
 
 
 class _WordsPickler(pickle.Pickler):
-    """Pickles some parts of a page without the page: their parents and the document
+    """Pickles some parts of a page without the page: their parents and any document
     load as ``None``. (Copying the parts first to cut them loose cost more than the
-    pickling, benchmarks/README.md.)"""
+    pickling, benchmarks/README.md.) Any document: words the Locale transform translated
+    keep the throwaway document their translation was parsed in."""
 
     def __init__(self, handle: IO[bytes], parts: list[nodes.Element]) -> None:
         super().__init__(handle, pickle.HIGHEST_PROTOCOL)
-        self._outside = {id(part.parent) for part in parts}
-        self._outside.update(id(part.document) for part in parts)
+        self._parents = {id(part.parent) for part in parts}
 
     def reducer_override(self, obj: object) -> Any:
         # Called for objects other than plain str, int, list, dict...: the nodes, here.
-        if id(obj) in self._outside:
+        if isinstance(obj, nodes.document) or id(obj) in self._parents:
             return type(None), ()
         return NotImplemented
 
