@@ -23,7 +23,9 @@ PURE = [
     "sequence_problems",
     "sequence_spec",
     "standard",
+    "standard_files",
     "standards",
+    "yaml_nodes",
     "cli.migrate",
     "cli.convert",
 ]

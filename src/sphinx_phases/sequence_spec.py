@@ -16,17 +16,13 @@ import yaml
 from sphinx_phases.inputs import YamlRefused, compose_yaml, excerpt, read_text
 from sphinx_phases.model import ID_PATTERN, suggest_id
 from sphinx_phases.problems import PhaseWarning, Problem
+from sphinx_phases.yaml_nodes import STR, TIMESTAMP, tagged
+from sphinx_phases.yaml_nodes import line as node_line
+from sphinx_phases.yaml_nodes import tag as written_tag
 
 ID_EXPECTED = "lower-case letters, digits and '-'"
 STAGE_KEYS = ("id", "title", "phases")
 STAGE_SHAPE = "a mapping like {id: formulation, title: Formulation, phases: [phase-a, phase-b]}"
-
-_YAML_TAG = "tag:yaml.org,2002:"
-#: The tags plain YAML gives; a value with another tag written on it
-#: (``!!python/object/apply:...``, ``!!binary``) is reported, never read.
-_PLAIN_TAGS = frozenset(
-    _YAML_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
-)
 
 
 def _perhaps(text: str) -> str:
@@ -36,23 +32,12 @@ def _perhaps(text: str) -> str:
 
 
 def _tag(node: Any) -> str | None:
-    """The tag written on a YAML *node* that plain YAML does not give, as written
-    (``'!!python/object:os.system'``); None for a plain node or a Python value."""
-    if not isinstance(node, yaml.Node) or node.tag in _PLAIN_TAGS:
+    """The tag written on a YAML *node* that plain YAML does not give, as written, as
+    :func:`yaml_nodes.tag <sphinx_phases.yaml_nodes.tag>` finds it; here a list or mapping
+    tagged ``!!timestamp`` is read as plain too."""
+    if isinstance(node, yaml.Node) and node.tag == TIMESTAMP:
         return None
-    tag = node.tag
-    shown = "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
-    return excerpt(shown)
-
-
-def _tagged(tag: str) -> str:
-    """How a value with a tag plain YAML does not give looks to its author: "a Python
-    object ('!!python/object:os.system')", "binary data ('!!binary')"."""
-    if tag.startswith("'!!python/"):
-        return f"a Python object ({tag})"
-    if tag == "'!!binary'":
-        return f"binary data ({tag})"
-    return f"a value tagged {tag}"
+    return written_tag(node)
 
 
 @dc.dataclass(frozen=True)
@@ -107,9 +92,8 @@ class _Reader:
 
     # Values arrive either as (value, line) pairs from YAML or as plain Python objects.
     def line_of(self, node: Any) -> int | None:
-        if isinstance(node, yaml.Node):
-            return node.start_mark.line + 1
-        return self.default_line
+        found = node_line(node)
+        return self.default_line if found is None else found
 
     def items(self, node: Any, name: str) -> list[SpecItem]:
         """Flatten a sequence list depth-first; iterative so deep nesting cannot overflow."""
@@ -318,7 +302,7 @@ class _Reader:
 
     @staticmethod
     def _scalar(node: Any) -> str | None:
-        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str":
+        if isinstance(node, yaml.ScalarNode) and node.tag == STR:
             return str(node.value)
         if isinstance(node, str):
             return node
@@ -336,7 +320,7 @@ class _Reader:
     def _describe(node: Any) -> str:
         tag = _tag(node)
         if tag is not None:
-            return _tagged(tag)
+            return tagged(tag)
         if isinstance(node, yaml.ScalarNode):
             return f"the value {excerpt(node.value)}" if node.value else "empty"
         if isinstance(node, yaml.SequenceNode | list | tuple):
