@@ -12,6 +12,7 @@ from sphinx import addnodes
 
 __all__ = [
     "phases_banner",
+    "phases_card",
     "phases_facts",
     "phases_gate",
     "phases_gate_facts",
@@ -64,6 +65,12 @@ class phases_facts(nodes.General, nodes.Element):
 class phases_step(nodes.list_item):
     """One phase in a ``phase-sequence`` list. Attribute ``current`` marks the phase of
     the page it is shown on (``aria-current="step"`` in HTML)."""
+
+
+class phases_card(nodes.container):
+    """One phase in a ``phase-sequence`` of cards (sphinx-design's card markup).
+    Attribute ``color``: the phase's colour, checked when declared, which HTML gives the
+    card's rule."""
 
 
 class phases_region(nodes.container):

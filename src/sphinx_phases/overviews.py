@@ -18,7 +18,7 @@ from sphinx import addnodes
 from sphinx_phases.catalog import GateEntry, PhaseEntry
 from sphinx_phases.colors import phase_color
 from sphinx_phases.locale import _
-from sphinx_phases.nodes import phases_step
+from sphinx_phases.nodes import phases_card, phases_step
 from sphinx_phases.roles import pictogram_node
 
 if TYPE_CHECKING:
@@ -227,7 +227,7 @@ def _cards(
         card_classes = ["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm", "phases-card"]
         if entry.id == current:
             card_classes.append("phases-card--current")
-        card = nodes.container(classes=card_classes)
+        card = phases_card(classes=card_classes)
         color = phase_color(entry.id, entry.color)
         if color:
             card["color"] = color

@@ -41,6 +41,10 @@ HANDLERS: dict[type, dict[str, Handlers]] = {
         "latex": (other.visit_banner_latex, other.depart_nothing),
         **_CONTAINER,
     },
+    phase_nodes.phases_card: {
+        "html": (html.visit_card, html.depart_card),
+        **_as(other.visit_container, other.depart_container, "latex", *_PLAIN),
+    },
     phase_nodes.phases_region: {
         "html": (html.visit_region, html.depart_region),
         **_as(other.visit_container, other.depart_container, "latex", *_PLAIN),

@@ -70,6 +70,15 @@ def _walk_children(self: HTML5Translator, node: nodes.Element) -> None:
         child.walkabout(self)
 
 
+def visit_card(self: HTML5Translator, node: nodes.Element) -> None:
+    """sphinx-design's card ``div``, with the phase's colour for its rule."""
+    self.body.append(self.starttag(node, "div", CLASS="docutils container", **_color_style(node)))
+
+
+def depart_card(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</div>\n")
+
+
 def visit_region(self: HTML5Translator, node: phases_region) -> None:
     # Focusable, so keyboard users can scroll it (WCAG 2.1.1); labelled, as a landmark.
     attributes = {"role": "region", "aria-label": node["label"], "tabindex": "0"}
