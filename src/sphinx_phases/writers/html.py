@@ -72,7 +72,8 @@ def _walk_children(self: HTML5Translator, node: nodes.Element) -> None:
 
 def visit_card(self: HTML5Translator, node: nodes.Element) -> None:
     """sphinx-design's card ``div``, with the phase's colour for its rule."""
-    self.body.append(self.starttag(node, "div", CLASS="docutils container", **_color_style(node)))
+    style = _color_style(node)
+    self.body.append(self.starttag(node, "div", "\n", False, CLASS="docutils container", **style))
 
 
 def depart_card(self: HTML5Translator, node: nodes.Element) -> None:
