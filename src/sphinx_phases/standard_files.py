@@ -28,7 +28,7 @@ __all__ = [
     "ALL",
     "POINT_ID_PATTERN",
     "SETTING",
-    "PointFields",
+    "Point",
     "StandardFields",
     "anchor_slug",
     "read_standard",
@@ -51,8 +51,9 @@ POINT_SHAPE = "{id: '1', title: Understand users and their needs}"
 
 
 @dc.dataclass(frozen=True)
-class PointFields:
-    """One point as read: what :class:`sphinx_phases.standards.Point` is built from."""
+class Point:
+    """One point of a standard: its id ("5"), title, optional section and link, and the
+    line of its file it was read from (None for a point given in conf.py)."""
 
     id: str
     title: str
@@ -64,10 +65,10 @@ class PointFields:
 @dc.dataclass(frozen=True)
 class StandardFields:
     """One standard as read: what :class:`sphinx_phases.standards.Standard` is built from,
-    but for the id it is configured under."""
+    but for the id it is configured under (the model's methods are not the reader's)."""
 
     title: str
-    points: tuple[PointFields, ...]
+    points: tuple[Point, ...]
     url: str | None = None
     path: str | None = None
     line: int | None = None
@@ -220,7 +221,7 @@ class _Reader:
             self.problem(_line(root), f"holds {_describe(root)}; expected {SHAPE}")
         return StandardFields(title, self._points(points), url=url, path=path, line=line)
 
-    def _points(self, node: Any) -> tuple[PointFields, ...]:
+    def _points(self, node: Any) -> tuple[Point, ...]:
         if node is None:
             return ()
         entries = _items(node)
@@ -232,7 +233,7 @@ class _Reader:
                 _line(node), f"has no points; expected a list of points like {POINT_SHAPE}"
             )
             return ()
-        points: dict[str, PointFields] = {}  # by anchor, which ids must not share
+        points: dict[str, Point] = {}  # by anchor, which ids must not share
         for entry in entries:
             point = self._point(entry)
             if point is None:
@@ -258,7 +259,7 @@ class _Reader:
                 )
         return tuple(points.values())
 
-    def _point(self, entry: Any) -> PointFields | None:
+    def _point(self, entry: Any) -> Point | None:
         line = _line(entry)
         mapping = _mapping(entry)
         if mapping is None:
@@ -312,7 +313,7 @@ class _Reader:
             else None
         )
         url = self._url(values["url"], f"{which} with a 'url'") if "url" in values else None
-        return PointFields(point_id, title, section=section, url=url, line=line)
+        return Point(point_id, title, section=section, url=url, line=line)
 
     def _string(self, node: Any, what: str) -> str | None:
         text = _text(node)

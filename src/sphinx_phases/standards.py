@@ -22,7 +22,14 @@ from typing import Any
 from sphinx_phases.inputs import excerpt
 from sphinx_phases.model import ID_PATTERN, did_you_mean, suggest_id
 from sphinx_phases.problems import PhaseWarning, Problem
-from sphinx_phases.standard_files import ALL, SETTING, StandardFields, anchor_slug, read_standard
+from sphinx_phases.standard_files import (
+    ALL,
+    SETTING,
+    Point,
+    StandardFields,
+    anchor_slug,
+    read_standard,
+)
 
 __all__ = [
     "Point",
@@ -35,18 +42,6 @@ __all__ = [
     "standard_anchor",
     "translated",
 ]
-
-
-@dc.dataclass(frozen=True)
-class Point:
-    """One point of a standard: its id ("5"), title, optional section and link, and the
-    line of its file it was read from (None for a point given in conf.py)."""
-
-    id: str
-    title: str
-    section: str | None = None
-    url: str | None = None
-    line: int | None = None
 
 
 @dc.dataclass(frozen=True)
@@ -257,12 +252,13 @@ def load_standards(
 
 def _standard(standard_id: str, fields: StandardFields) -> Standard:
     """The standard *fields* (read by :mod:`sphinx_phases.standard_files`) describe."""
-    points = tuple(
-        Point(point.id, point.title, section=point.section, url=point.url, line=point.line)
-        for point in fields.points
-    )
     return Standard(
-        standard_id, fields.title, points, url=fields.url, path=fields.path, line=fields.line
+        standard_id,
+        fields.title,
+        fields.points,
+        url=fields.url,
+        path=fields.path,
+        line=fields.line,
     )
 
 
