@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import importlib.metadata
 import io
 import random
 import re
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sphinx.cmd.build import build_main
 from sphinx.util.console import strip_colors
@@ -412,6 +413,25 @@ def test_random_directive_options_build_with_located_warnings(
         assert LOCATED.match(line), line
 
 
+MYST_MAJOR = int(importlib.metadata.version("myst-parser").split(".")[0])
+
+
+def _myst_reads(text: str) -> bool:
+    """Whether MyST-Parser gets past front matter ``phase: TEXT`` itself. Before version 5
+    it lets every YAML error but a parser or scanner error out of ``read_topmatter`` (an
+    unknown tag, ``!0``), which stops Sphinx before any extension sees the page; from 5 on
+    it reports them all as ``myst.topmatter``."""
+    if MYST_MAJOR >= 5:
+        return True
+    try:
+        yaml.safe_load(f"phase: {text}\n")
+    except (yaml.parser.ParserError, yaml.scanner.ScannerError):
+        return True
+    except yaml.YAMLError:
+        return False
+    return True
+
+
 @pytest.mark.slow
 @settings(
     max_examples=BUILDS,
@@ -419,6 +439,7 @@ def test_random_directive_options_build_with_located_warnings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(st.lists(yaml_values, min_size=1, max_size=3), st.lists(line_text, max_size=2))
+@example(values=[None], raw=["!0"])  # an unknown tag: MyST 5 reports it, MyST 4 stops
 def test_random_front_matter_builds_with_located_warnings(
     project: Path, values: list[object], raw: list[str]
 ) -> None:
@@ -428,6 +449,7 @@ def test_random_front_matter_builds_with_located_warnings(
         for i, v in enumerate(values)
     }
     # Front matter that is not YAML at all: MyST reports it; we must not break.
+    raw = [text for text in raw if _myst_reads(text)]
     texts.update({f"r{i}": f"---\nphase: {text}\n---\n# Raw\n" for i, text in enumerate(raw)})
     for line in _build(project, texts):
         assert LOCATED.match(line), line
