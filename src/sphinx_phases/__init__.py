@@ -18,8 +18,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     register(app)
     return {
         "version": __version__,
-        # Bump whenever PhasesDomain.data or PhaseDecl changes shape.
-        "env_version": 2,
+        # Bump whenever PhasesDomain.data, PhaseDecl or the kept words change shape.
+        "env_version": 3,
         # Earned by PhasesDomain.merge_domaindata and by doing cross-page work in the main
         # process only (env-get-updated), never in read or write workers.
         "parallel_read_safe": True,

@@ -13,6 +13,7 @@ import contextlib
 import dataclasses as dc
 import gc
 import hashlib
+import io
 import pickle
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -35,18 +36,24 @@ ITEMS_CLASS = "phases-items"
 QUESTION_CLASS = "phases-question"
 
 
+# One kept part of a page: its kind ("summary", "answer", "activities", "outputs"), the
+# phase id or question key it belongs to, the expressions of the ``only`` directives
+# around it, and its nodes pickled on their own.
+Part = tuple[str, str | None, tuple[str, ...], bytes]
+
+
 @dc.dataclass
 class PageText:
     """One page's phase text: summaries by phase, item lists, answers by question key.
 
-    Summaries and answers are kept pickled: each use unpickles its own copy, and bytes are
-    not objects the garbage collector walks. Kept as nodes, the words of 1,000 phases held
-    from the first overview to the export made every later collection walk some 200,000
-    more objects (benchmarks/README.md).
+    Everything is kept pickled: each use unpickles its own copy, and bytes are not objects
+    the garbage collector walks. Kept as nodes, the words of 1,000 phases held from the
+    first overview to the export made every later collection walk some 200,000 more
+    objects (benchmarks/README.md).
     """
 
     summaries: dict[str, bytes] = dc.field(default_factory=dict)
-    items: list[tuple[str, str | None, tuple[Item, ...]]] = dc.field(default_factory=list)
+    items: list[tuple[str, str | None, bytes]] = dc.field(default_factory=list)
     answers: dict[str, bytes] = dc.field(default_factory=dict)
 
 
@@ -82,31 +89,59 @@ def keep_words(env: BuildEnvironment, docname: str, parts: list[nodes.Element]) 
     """Keep a copy of a page's phase words beside its doctree; return their digest.
 
     Read back when a page that shows them is written, this small file spares unpickling
-    the whole doctree of every phase for each overview (docs/explanation/page.md).
+    the whole doctree of every phase for each overview (docs/explanation/page.md). Each
+    part is pickled on its own, so a page showing one summary unpickles that summary only.
     """
     chosen = set(map(id, parts))
     outermost = [p for p in parts if not any(id(a) in chosen for a in _ancestors(p))]
     path = _words_path(env, docname)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as handle:
-        _WordsPickler(handle, outermost).dump(outermost)
+    path.write_bytes(pickle.dumps(_parts(outermost), pickle.HIGHEST_PROTOCOL))
     text = "\x00".join(node.astext() for node in outermost)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-class _WordsPickler(pickle.Pickler):
-    """Pickles some parts of a page without the page: their parents and any document
-    load as ``None``. (Copying the parts first to cut them loose cost more than the
-    pickling, benchmarks/README.md.) Any document: words the Locale transform translated
-    keep the throwaway document their translation was parsed in."""
+def _parts(outermost: Iterable[nodes.Element]) -> list[Part]:
+    """Every part inside *outermost*, in the page's order (the first of a kind wins)."""
+    found: list[Part] = []
+    for node in (n for part in outermost for n in part.findall(_is_phase_text)):
+        assert isinstance(node, nodes.Element)
+        classes = node["classes"]
+        if SUMMARY_CLASS in classes and node.get("phase"):
+            kind, key, body = "summary", node["phase"], node.children
+        elif ITEMS_CLASS in classes:
+            kind = "activities" if f"{ITEMS_CLASS}--activities" in classes else "outputs"
+            key, body = node.get("phase"), [node]
+        elif isinstance(node, nodes.section) and node.get("phases_key"):
+            kind, key, body = "answer", node["phases_key"], node.children[1:]
+        else:
+            continue
+        conditions = tuple(a["expr"] for a in _ancestors(node) if isinstance(a, addnodes.only))
+        found.append(
+            (kind, key, conditions, _pickled(body, cut=id(body[0].parent) if body else 0))
+        )
+    return found
 
-    def __init__(self, handle: IO[bytes], parts: list[nodes.Element]) -> None:
+
+def _pickled(body: list[nodes.Node], cut: int) -> bytes:
+    handle = io.BytesIO()
+    _WordsPickler(handle, cut).dump(list(body))
+    return handle.getvalue()
+
+
+class _WordsPickler(pickle.Pickler):
+    """Pickles some nodes of a page without the page: their parent (*cut*) and any
+    document load as ``None``. (Copying the nodes first to cut them loose cost more than
+    the pickling, benchmarks/README.md.) Any document: words the Locale transform
+    translated keep the throwaway document their translation was parsed in."""
+
+    def __init__(self, handle: IO[bytes], cut: int) -> None:
         super().__init__(handle, pickle.HIGHEST_PROTOCOL)
-        self._parents = {id(part.parent) for part in parts}
+        self._cut = cut
 
     def reducer_override(self, obj: object) -> Any:
         # Called for objects other than plain str, int, list, dict...: the nodes, here.
-        if isinstance(obj, nodes.document) or id(obj) in self._parents:
+        if isinstance(obj, nodes.document) or id(obj) == self._cut:
             return type(None), ()
         return NotImplemented
 
@@ -115,16 +150,18 @@ def forget_words(env: BuildEnvironment, docname: str) -> None:
     _words_path(env, docname).unlink(missing_ok=True)
 
 
-def _load_words(env: BuildEnvironment, docname: str) -> nodes.Element | None:
+def _load_words(env: BuildEnvironment, docname: str) -> list[Part] | None:
     try:
         found = pickle.loads(_words_path(env, docname).read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         return None  # none kept (a page without phase words, or an older build)
-    if not isinstance(found, list) or not all(isinstance(n, nodes.Element) for n in found):
+    if not isinstance(found, list) or not all(_is_part(p) for p in found):
         return None
-    holder = nodes.container()
-    holder.extend(found)
-    return holder
+    return found
+
+
+def _is_part(value: object) -> bool:
+    return isinstance(value, tuple) and len(value) == 4 and isinstance(value[3], bytes)
 
 
 def _words_path(env: BuildEnvironment, docname: str) -> Path:
@@ -154,11 +191,11 @@ class ContentReader:
 
     def summary(self, docname: str, phase_id: str) -> list[nodes.Node]:
         """A copy of the phase's summary, to show on another page."""
-        return _thawed(self.page(docname).summaries.get(phase_id))
+        return self._thawed(self.page(docname).summaries.get(phase_id))
 
     def answer(self, docname: str, key: str, *, excerpt: bool = False) -> list[nodes.Node]:
         """A copy of an answer, or of its first paragraph (*excerpt*)."""
-        body = _thawed(self.page(docname).answers.get(key))
+        body = self._thawed(self.page(docname).answers.get(key))
         if excerpt:
             paragraphs: list[nodes.Node] = [n for n in body if isinstance(n, nodes.paragraph)]
             return paragraphs[:1]
@@ -168,29 +205,49 @@ class ContentReader:
         """The *kind* items listed for *phase_id* on *docnames* (its page first)."""
         found: list[Item] = []
         for position, docname in enumerate(docnames):
-            for list_kind, phase, items in self.page(docname).items:
+            for list_kind, phase, frozen in self.page(docname).items:
                 own = phase is None and position == 0
                 if list_kind == kind and (phase == phase_id or own):
-                    found.extend(items)
+                    for container in self._thawed(frozen):
+                        assert isinstance(container, nodes.Element)
+                        found.extend(_items(container))
         return tuple(found)
 
     def _read(self, docname: str) -> PageText:
-        # A fresh unpickled tree, this reader's own to change.
-        tree = _load_words(self.env, docname) or self.env.get_doctree(docname)
-        process_only_nodes(tree, self.tags)
-        _make_shown_elsewhere(tree)
+        parts = _load_words(self.env, docname)
+        if parts is None:
+            tree = self.env.get_doctree(docname)
+            parts = _parts(n for n in tree.findall(_is_phase_text) if isinstance(n, nodes.Element))
         text = PageText()
-        for node in list(tree.findall(_is_phase_text)):
-            assert isinstance(node, nodes.Element)
-            classes = node["classes"]
-            if SUMMARY_CLASS in classes and node.get("phase"):
-                text.summaries.setdefault(node["phase"], _frozen(node.children))
-            elif ITEMS_CLASS in classes:
-                kind = "activities" if f"{ITEMS_CLASS}--activities" in classes else "outputs"
-                text.items.append((kind, node.get("phase"), _items(node)))
-            elif isinstance(node, nodes.section) and node.get("phases_key"):
-                text.answers.setdefault(node["phases_key"], _frozen(node.children[1:]))
+        for kind, key, conditions, frozen in parts:
+            if not all(map(self._shown, conditions)):
+                continue  # inside an ``only`` directive this builder leaves out
+            if kind == "summary" and key:
+                text.summaries.setdefault(key, frozen)
+            elif kind == "answer" and key:
+                text.answers.setdefault(key, frozen)
+            else:
+                text.items.append((kind, key, frozen))
         return text
+
+    def _shown(self, condition: str) -> bool:
+        try:
+            return self.tags.eval_condition(condition)
+        except Exception:  # Sphinx keeps such content, and warns on its page
+            return True
+
+    def _thawed(self, frozen: bytes | None) -> list[nodes.Node]:
+        """Nodes kept by ``_pickled``, as this builder shows them on another page."""
+        if not frozen:
+            return []
+        holder = nodes.container()
+        holder.extend(pickle.loads(frozen))  # written by keep_words above
+        process_only_nodes(holder, self.tags)
+        _make_shown_elsewhere(holder)
+        body = list(holder.children)
+        for node in body:
+            node.parent = None
+        return body
 
 
 def _is_phase_text(node: nodes.Node) -> bool:
@@ -243,15 +300,3 @@ def _make_shown_elsewhere(tree: nodes.Node) -> None:
         element.document = None  # type: ignore[assignment]  # the page's, not pickled
         if isinstance(element, addnodes.pending_xref):
             element.attributes.pop("refdoc", None)
-
-
-def _frozen(body: Iterable[nodes.Node]) -> bytes:
-    """*body* pickled on its own (its nodes' parent is the page's, not theirs to carry)."""
-    detached = list(body)
-    for node in detached:
-        node.parent = None
-    return pickle.dumps(detached, pickle.HIGHEST_PROTOCOL)
-
-
-def _thawed(frozen: bytes | None) -> list[nodes.Node]:
-    return pickle.loads(frozen) if frozen else []  # written by _frozen above
