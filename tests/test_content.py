@@ -59,6 +59,12 @@ Two reviews close the alpha:
    .. only:: latex
 
       - Printed only
+
+.. only:: latex
+
+   .. phase-question:: reviews
+
+      Reviewed on paper.
 """,
     "overview.md": """# Overview
 
@@ -131,6 +137,7 @@ def test_html_shows_only_html_content(built: dict[str, Path]) -> None:
     assert "Seen on the web." in beta
     assert "Seen in print." not in beta
     assert "Printed only" not in beta
+    assert "Reviewed on paper." not in beta  # a whole answer inside the only directive
     data = json.loads((built["html"] / "phases.json").read_text("utf8"))
     by_id = {phase["id"]: phase for phase in data["phases"]}
     assert by_id["beta"]["summary"] == "Seen on the web."
@@ -145,6 +152,7 @@ def test_latex_shows_only_latex_content(built: dict[str, Path]) -> None:
     assert "Seen in print." in overview
     assert "Seen on the web." not in overview
     assert "Printed only" in overview
+    assert overview.count("Reviewed on paper.") == 2  # in both tables of the overview
 
 
 def test_editing_a_summary_rewrites_the_overview(tmp_path: Path) -> None:
