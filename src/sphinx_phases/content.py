@@ -94,18 +94,23 @@ def keep_words(env: BuildEnvironment, docname: str, parts: list[nodes.Element]) 
     """
     chosen = set(map(id, parts))
     outermost = [p for p in parts if not any(id(a) in chosen for a in _ancestors(p))]
+    # Directives remember their parts as they run, which is the page's order unless a
+    # part holds another: the inner one ran first.
+    ordered: list[nodes.Node] = list(parts)
+    if len(outermost) < len(parts):
+        ordered = [n for p in outermost for n in p.findall(_is_phase_text)]
     path = _words_path(env, docname)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(pickle.dumps(_parts(outermost), pickle.HIGHEST_PROTOCOL))
+    path.write_bytes(pickle.dumps(_parts(ordered), pickle.HIGHEST_PROTOCOL))
     text = "\x00".join(node.astext() for node in outermost)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def _parts(outermost: Iterable[nodes.Element]) -> list[Part]:
-    """Every part inside *outermost*, in the page's order (the first of a kind wins)."""
+def _parts(ordered: Iterable[nodes.Node]) -> list[Part]:
+    """Each part of *ordered*, pickled on its own (the first of a kind on a page wins)."""
     found: list[Part] = []
-    for node in (n for part in outermost for n in part.findall(_is_phase_text)):
-        assert isinstance(node, nodes.Element)
+    for node in ordered:
+        assert isinstance(node, nodes.Element)  # found by _is_phase_text
         classes = node["classes"]
         if SUMMARY_CLASS in classes and node.get("phase"):
             kind, key, body = "summary", node["phase"], node.children
@@ -117,9 +122,8 @@ def _parts(outermost: Iterable[nodes.Element]) -> list[Part]:
         else:
             continue
         conditions = tuple(a["expr"] for a in _ancestors(node) if isinstance(a, addnodes.only))
-        found.append(
-            (kind, key, conditions, _pickled(body, cut=id(body[0].parent) if body else 0))
-        )
+        cut = id(body[0].parent) if body else 0
+        found.append((kind, key, conditions, _pickled(body, cut)))
     return found
 
 
@@ -217,7 +221,7 @@ class ContentReader:
         parts = _load_words(self.env, docname)
         if parts is None:
             tree = self.env.get_doctree(docname)
-            parts = _parts(n for n in tree.findall(_is_phase_text) if isinstance(n, nodes.Element))
+            parts = _parts(tree.findall(_is_phase_text))
         text = PageText()
         for kind, key, conditions, frozen in parts:
             if not all(map(self._shown, conditions)):
