@@ -66,11 +66,23 @@ def _text(node: Any) -> str:
     return " ".join(node.get_text(" ").split())
 
 
-def _project(copy_root: Any) -> Path:
-    srcdir = copy_root("gates")
+def _project(copy_root: Any, dest: str = "src") -> Path:
+    srcdir = copy_root("gates", dest)
     (srcdir / "alpha.md").write_text(ALPHA)
     with (srcdir / "conf.py").open("a", encoding="utf8") as conf:
         conf.write('locale_dirs = ["locales"]\n')
+    return srcdir
+
+
+def _welsh_project(copy_root: Any, dest: str = "src") -> Path:
+    """The project built in Welsh, with alpha's and the configuration's catalogues."""
+    srcdir = _project(copy_root, dest)
+    messages = srcdir / "locales" / "cy" / "LC_MESSAGES"
+    messages.mkdir(parents=True)
+    (messages / "alpha.po").write_text(_po(TRANSLATIONS))
+    (messages / "phases-config.po").write_text(_po(SETTINGS))
+    with (srcdir / "conf.py").open("a", encoding="utf8") as conf:
+        conf.write('language = "cy"\n')
     return srcdir
 
 
@@ -141,13 +153,8 @@ def test_one_compact_catalogue_takes_the_configuration_s_words(
 def test_a_translated_build_shows_the_translation_everywhere(
     make_app: Any, copy_root: Any, tmp_path: Path
 ) -> None:
-    srcdir = _project(copy_root)
+    srcdir = _welsh_project(copy_root)
     messages = srcdir / "locales" / "cy" / "LC_MESSAGES"
-    messages.mkdir(parents=True)
-    (messages / "alpha.po").write_text(_po(TRANSLATIONS))
-    (messages / "phases-config.po").write_text(_po(SETTINGS))
-    with (srcdir / "conf.py").open("a", encoding="utf8") as conf:
-        conf.write('language = "cy"\n')
     app, _written = build(make_app, srcdir)
     assert phase_warnings(app) == []
     out = app.outdir
@@ -250,14 +257,7 @@ def test_a_translated_build_shows_the_translation_everywhere(
 def test_a_parallel_translated_build_equals_a_serial_one(make_app: Any, copy_root: Any) -> None:
     built = []
     for dest, parallel in (("serial", 0), ("parallel", 2)):
-        srcdir = copy_root("gates", dest)
-        (srcdir / "alpha.md").write_text(ALPHA)
-        messages = srcdir / "locales" / "cy" / "LC_MESSAGES"
-        messages.mkdir(parents=True)
-        (messages / "alpha.po").write_text(_po(TRANSLATIONS))
-        (messages / "phases-config.po").write_text(_po(SETTINGS))
-        with (srcdir / "conf.py").open("a", encoding="utf8") as conf:
-            conf.write('locale_dirs = ["locales"]\nlanguage = "cy"\n')
+        srcdir = _welsh_project(copy_root, dest)
         app = make_app("html", srcdir=srcdir, parallel=parallel)
         app.build()
         built.append(app.outdir)

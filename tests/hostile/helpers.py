@@ -63,6 +63,16 @@ class Build:
             assert target.stat().st_size > 0, target
 
 
+def build_each(src: Path, base: Path, builders: tuple[str, ...]) -> dict[str, Build]:
+    """*src* built with each of *builders* into ``base/out-BUILDER``, each checked to have
+    finished without a traceback."""
+    result = {}
+    for builder in builders:
+        result[builder] = build = Build(src, base / f"out-{builder}", builder)
+        build.assert_finished()
+    return result
+
+
 # Examples run per fuzz case, printed at the end of the session (see conftest.py).
 FUZZ_STATS: dict[str, int] = {}
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from tests.hostile.helpers import HOSTILE_ROOTS, Build
+from tests.hostile.helpers import HOSTILE_ROOTS, Build, build_each
 from tests.hostile.test_hostile_injection import HOSTILE, MARKDOWN, _straight, _yaml
 
 SCRIPT = "<script>alert(1)</script>"
@@ -66,11 +66,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Build]:
     base = tmp_path_factory.mktemp("gate-injection")
     src = base / "src"
     _write(src)
-    result = {}
-    for builder in ("html", "singlehtml", "latex"):
-        result[builder] = build = Build(src, base / f"out-{builder}", builder)
-        build.assert_finished()
-    return result
+    return build_each(src, base, ("html", "singlehtml", "latex"))
 
 
 def _soup(build: Build, name: str) -> BeautifulSoup:

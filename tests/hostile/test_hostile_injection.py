@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from tests.hostile.helpers import Build
+from tests.hostile.helpers import Build, build_each
 
 HOSTILE = (
     '<script>alert(1)</script> "><img src=x onerror=alert(1)> javascript:alert(1) '
@@ -83,12 +83,8 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Build]:
     base = tmp_path_factory.mktemp("injection")
     src = base / "src"
     _write(src)
-    result = {}
     # (No text builder: a phase-table hangs it on Sphinx 8.1, see test_hostile_corpus.)
-    for builder in ("html", "singlehtml", "latex"):
-        result[builder] = build = Build(src, base / f"out-{builder}", builder)
-        build.assert_finished()
-    return result
+    return build_each(src, base, ("html", "singlehtml", "latex"))
 
 
 def test_syntax_fields_refuse_the_hostile_value(builds: dict[str, Build]) -> None:
