@@ -226,12 +226,12 @@ class ContentReader:
         for kind, key, conditions, frozen in parts:
             if not all(map(self._shown, conditions)):
                 continue  # inside an ``only`` directive this builder leaves out
-            if kind == "summary" and key:
+            if kind in ("activities", "outputs"):
+                text.items.append((kind, key, frozen))
+            elif kind == "summary" and key:
                 text.summaries.setdefault(key, frozen)
             elif kind == "answer" and key:
                 text.answers.setdefault(key, frozen)
-            else:
-                text.items.append((kind, key, frozen))
         return text
 
     def _shown(self, condition: str) -> bool:
