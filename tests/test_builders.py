@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sphinx.locale
 from sphinx.cmd.build import build_main
 
 from sphinx_phases import nodes as phase_nodes
@@ -25,6 +26,8 @@ BUILDERS = [
     "dummy",
     "xml",
     "pseudoxml",
+    "json",
+    "pickle",
 ]
 
 
@@ -35,6 +38,27 @@ def test_every_builder_is_clean_under_w(copy_root: Any, tmp_path: Path, builder:
     # Doctrees outside the output folder, or epub would try to pack them.
     args = ["-W", "-q", "-b", builder, "-d", str(doctrees), str(srcdir), str(outdir)]
     assert build_main(args) == 0
+
+
+def test_json_pages_carry_the_index_names_as_text(
+    copy_root: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The index names are class-level labels; the json builder serialises them in every
+    # page's context, so they must be strings in the build's language, not lazy proxies.
+    srcdir = copy_root("service")
+    # Sphinx keeps each catalogue's translator for the process; the Welsh one must not
+    # outlive this test.
+    monkeypatch.setattr(sphinx.locale, "translators", {})
+    for language, expected in (("en", "Phase index"), ("cy", "Mynegai cyfnodau")):
+        outdir = tmp_path / language
+        assert (
+            build_main(
+                ["-q", "-b", "json", "-D", f"language={language}", str(srcdir), str(outdir)]
+            )
+            == 0
+        )
+        page = json.loads((outdir / "alpha.fjson").read_text("utf8"))
+        assert ["phases-index", expected] in [link[:2] for link in page["rellinks"]]
 
 
 def test_every_node_has_a_handler_for_every_format() -> None:

@@ -22,7 +22,7 @@ from babel.messages.pofile import read_po, write_po
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "sphinx_phases"
 LOCALE = PACKAGE / "locale"
 TEMPLATE = LOCALE / "sphinx_phases.pot"
-KEYWORDS = {"_": None, "translatable": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "label": None, "translatable": None, "ngettext": (1, 2)}
 
 
 def template(package: Path = PACKAGE) -> Catalog:

@@ -13,7 +13,7 @@ from sphinx_phases.content import ContentReader
 from sphinx_phases.declare import anchor_id, phase_reference
 from sphinx_phases.directives.standard import StandardRole
 from sphinx_phases.gates import GateDecl, Gates, gate_anchor
-from sphinx_phases.locale import _
+from sphinx_phases.locale import _, label
 from sphinx_phases.model import PhaseDecl
 from sphinx_phases.pages import PageView, Targets, ref_view
 from sphinx_phases.pictograms import Registry
@@ -34,8 +34,8 @@ class PhaseIndex(Index):
     status or the word "gate"."""
 
     name = "index"
-    localname = _("Phase index")
-    shortname = _("phases")
+    localname = label("Phase index")
+    shortname = label("phases")
 
     def generate(
         self, docnames: Iterable[str] | None = None
@@ -70,8 +70,8 @@ class PhaseSequenceIndex(Index):
     """The "Phase sequence": every phase in reading order, sub-phases under their parent."""
 
     name = "sequence"
-    localname = _("Phase sequence")
-    shortname = _("sequence")
+    localname = label("Phase sequence")
+    shortname = label("sequence")
 
     def generate(
         self, docnames: Iterable[str] | None = None

@@ -17,6 +17,23 @@ LOCALE_DIR = Path(__file__).parent
 _ = get_translation(CATALOG)
 
 
+class label:  # lower-case: it is used like _()
+    """A label set at class level (an index's name, an object type's), translated into
+    the build's language each time it is read, and a plain ``str`` when read.
+
+    ``_()`` at import time returns a lazy proxy, which is not a ``str``: the ``json`` and
+    ``pickle`` builders cannot serialise it when Sphinx puts an index's name into a page's
+    context. This descriptor resolves the message when Sphinx reads the attribute, from
+    the class or an instance.
+    """
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def __get__(self, instance: object, owner: type | None = None) -> str:
+        return str(_(self.message))
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     """*singular* or *plural* as the language counts *n* (Welsh has more than two forms;
     the catalogue's ``Plural-Forms`` header chooses). Not used yet: no label counts
