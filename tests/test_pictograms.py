@@ -68,8 +68,8 @@ def test_unknown_and_empty_names_are_reported_where_used(make_app: Any, tmp_path
         ("symlink", "resolves outside the project"),
         ("missing", "is missing or not a regular file"),
         ("directory", "is missing or not a regular file"),
-        ("script", "carries a script, event handler or external reference"),
-        ("external", "carries a script, event handler or external reference"),
+        ("script", "holds element 'script' (namespace 'http://www.w3.org/2000/svg')"),
+        ("external", "holds element 'image' (namespace 'http://www.w3.org/2000/svg')"),
         ("fake-png", "is not a PNG image"),
         ("text", "is not an .svg or .png file"),
     ],
@@ -90,8 +90,10 @@ def test_bad_pictogram_files_are_refused(
         "text": "notes.txt",
     }
     srcdir = site(tmp_path, f'phases_pictograms = {{"x": "{paths[setup]}"}}\n', "{pictogram}`x`")
-    (srcdir / "bad.svg").write_bytes(b"<svg><script>alert(1)</script></svg>")
-    (srcdir / "ext.svg").write_bytes(b'<svg><image href="https://example.org/a.png"/></svg>')
+    (srcdir / "bad.svg").write_bytes(SVG.replace(b"<rect", b"<script>alert(1)</script><rect"))
+    (srcdir / "ext.svg").write_bytes(
+        SVG.replace(b"<rect", b'<image href="https://example.org/a.png"/><rect')
+    )
     (srcdir / "fake.png").write_bytes(b"GIF89a")
     (srcdir / "notes.txt").write_bytes(b"hello")
     (srcdir / "folder.svg").mkdir()
