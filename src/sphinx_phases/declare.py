@@ -8,6 +8,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from sphinx_phases.access import phases_domain
+from sphinx_phases.anchors import Owner, claim, is_claimed, note_owner, top_heading_holds
 from sphinx_phases.locale import _
 from sphinx_phases.model import PhaseDecl
 from sphinx_phases.problems import Problem
@@ -57,10 +58,23 @@ def anchor_text(decl: PhaseDecl) -> str:
 
 
 def anchor_nodes(document: nodes.document, decl: PhaseDecl) -> list[nodes.Node]:
-    """A link target for the phase and its general-index entry."""
-    target = nodes.target("", "", ids=[anchor_id(decl.id)])
-    document.note_explicit_target(target)
-    index = addnodes.index(entries=[("single", anchor_text(decl), anchor_id(decl.id), "", None)])
+    """A link target for the phase and its general-index entry.
+
+    A heading or label of the page with the phase's id gives it up; a page whose title
+    makes the id (``# Phase: Beta``) keeps it there, where the anchor goes anyway
+    (docs/reference/warnings.md).
+    """
+    anchor = anchor_id(decl.id)
+    env = document.settings.env
+    owner = Owner("phase", f"phase '{decl.id}'", decl.line, decl.source)
+    index = addnodes.index(entries=[("single", anchor_text(decl), anchor, "", None)])
+    if is_claimed(env, anchor):  # declared twice on the page: reported, shown once
+        return []
+    if top_heading_holds(document, anchor):
+        note_owner(env, anchor, owner)
+        return [index]
+    target = nodes.target("", "")
+    claim(env, document, target, anchor, owner)
     return [index, target]
 
 

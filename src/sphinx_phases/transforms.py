@@ -13,6 +13,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_phases import content, overviews
 from sphinx_phases.access import current_builder, phases_domain
+from sphinx_phases.anchors import Owner, free_prefix, settle, written_at
 from sphinx_phases.colors import phase_color
 from sphinx_phases.config import DEFAULT_QUESTIONS, get_config
 from sphinx_phases.declare import anchor_id, anchor_text, page_title, phase_reference
@@ -38,6 +39,7 @@ from sphinx_phases.nodes import (
 from sphinx_phases.pages import Rows
 from sphinx_phases.problems import PhaseWarning, Problem
 from sphinx_phases.standard_render import GateColumn, standard_listing
+from sphinx_phases.standards import standard_anchor
 from sphinx_phases.translation import replace_decl, translate_page
 
 if TYPE_CHECKING:
@@ -66,6 +68,10 @@ class PhasePage(SphinxTransform):
     default_priority = 500
 
     def apply(self, **kwargs: Any) -> None:
+        self._phase_page()
+        self._settle_anchors()
+
+    def _phase_page(self) -> None:
         temp = self.env.temp_data
         decl: PhaseDecl | None = temp.get("phases_decl")
         if decl is None:
@@ -111,6 +117,28 @@ class PhasePage(SphinxTransform):
         if where in ("bottom", "both"):
             sections = [n for n in self.document.children if isinstance(n, nodes.section)]
             (sections[-1] if sections else self.document).append(self._placeholder())
+
+    def _settle_anchors(self) -> None:
+        """Keep the ids of the page's standard listings free, and report a label that
+        asked for an anchor of the extension (docs/reference/warnings.md, "Anchors").
+
+        A phase or gate took its anchors from any heading or label as it was declared, and
+        docutils gave a later one another id. A listing's points are known only when the
+        page is written, so every id its points could take is freed now.
+        """
+        domain = phases_domain(self.env)
+        if domain.data["standard_pages"].get(self.env.docname):
+            configured = list(get_config(self.config).standards)
+            for node in self.document.findall(phases_standard):
+                written = node["standard"]
+                standard_id = written or (configured[0] if len(configured) == 1 else "")
+                if standard_id:
+                    what = f"the listing of standard '{standard_id}'"
+                    owner = Owner("listing", what, *written_at(self.env, node))
+                    free_prefix(self.env, self.document, standard_anchor(standard_id), owner, node)
+        problems = settle(self.env, self.document)
+        if problems:
+            domain.note_declaration(self.env.docname, None, problems)
 
     def _title_from_page(self, decl: PhaseDecl) -> PhaseDecl:
         """The phase's title is its page's, as a reader sees it: translated by now (Sphinx's

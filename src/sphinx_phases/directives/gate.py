@@ -12,6 +12,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
 from sphinx_phases.access import phases_domain
+from sphinx_phases.anchors import Owner, claim
 from sphinx_phases.gates import OPTION_NAMES, GateDecl, gate_anchor, parse_gate
 from sphinx_phases.locale import _
 from sphinx_phases.nodes import phases_gate, phases_gate_facts
@@ -77,14 +78,17 @@ class PhaseGateDirective(SphinxDirective):
         # A gate declared again on its page (reported) is shown as written, without the
         # anchor, the facts and the words, which belong to the first declaration
         # (docs/reference/gates.md, "Warnings").
-        again = anchor in self.state.document.ids
-        gate = phases_gate(gate=decl.id, ids=[] if again else [anchor])
+        # A heading or label with the gate's id gives it up (docs/reference/warnings.md).
+        document = self.state.document
+        again = isinstance(document.ids.get(anchor), phases_gate)
+        gate = phases_gate(gate=decl.id)
         self.set_source_info(gate)
         title = nodes.rubric(decl.title, decl.title, classes=["phases-gate__title"])
         gate += title
         if not again:
-            self.state.document.note_explicit_target(gate)
-            title["ids"].append(f"{anchor}-title")
+            owner = Owner("gate", f"gate '{decl.id}'", decl.line, decl.source)
+            claim(self.env, document, gate, anchor, owner)
+            claim(self.env, document, title, f"{anchor}-title", owner)
             gate += phases_gate_facts(gate=decl.id, docname=self.env.docname)
             words = words_node(self, decl.id, "gate", ("title", "noun", "authority"))
             if words is not None:
