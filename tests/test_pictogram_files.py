@@ -13,6 +13,8 @@ from xml.etree.ElementTree import Element
 
 import pytest
 
+from sphinx_phases.svg_check import check_svg
+
 try:
     from defusedxml.ElementTree import fromstring
 except ImportError:  # pragma: no cover - defusedxml is in the testing extra
@@ -117,6 +119,10 @@ def test_size_and_encoding(name: str) -> None:
     text = data.decode("utf-8")  # raises if not UTF-8
     assert "<!DOCTYPE" not in text
     assert "<!ENTITY" not in text
+
+
+def test_passes_the_allow_list_a_project_pictogram_must_pass(name: str) -> None:
+    assert check_svg(_path(name).read_bytes()) is None
 
 
 def test_root_element(name: str) -> None:
