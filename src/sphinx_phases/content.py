@@ -23,14 +23,22 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.nodes import process_only_nodes
 
+from sphinx_phases.access import phases_domain
 from sphinx_phases.model import Item
-from sphinx_phases.nodes import phases_pictogram
+from sphinx_phases.nodes import phases_overview, phases_pictogram
+from sphinx_phases.problems import PhaseWarning
+from sphinx_phases.shown import Placement
+from sphinx_phases.warnings import warn
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.util.tags import Tags
 
 WORDS_DIR = "phases-words"
+#: What a phase's words cannot take to another page: a table of contents belongs to its
+#: page's place in the site, and an overview inside the words it shows would show itself.
+UNMOVABLE: tuple[type[nodes.Node], ...] = (addnodes.toctree, phases_overview)
 SUMMARY_CLASS = "phases-summary"
 ITEMS_CLASS = "phases-items"
 QUESTION_CLASS = "phases-question"
@@ -85,6 +93,21 @@ def gc_paused() -> Iterator[None]:
         gc.enable()
 
 
+def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
+    """Keep the words of the page just read, which other pages show, with their digest.
+
+    Connected late, after Sphinx's collectors: by then the page is as its own page shows
+    it (translated, typographic quotes, footnotes numbered) and its images and downloads
+    are registered to be copied with the build, so every copy can show them too.
+    """
+    env = app.env
+    text: list[nodes.Element] | None = env.temp_data.get("phases_text")
+    if text:
+        phases_domain(env).note_content(env.docname, keep_words(env, env.docname, text))
+    else:
+        forget_words(env, env.docname)
+
+
 def keep_words(env: BuildEnvironment, docname: str, parts: list[nodes.Element]) -> str:
     """Keep a copy of a page's phase words beside its doctree; return their digest.
 
@@ -101,17 +124,32 @@ def keep_words(env: BuildEnvironment, docname: str, parts: list[nodes.Element]) 
         ordered = [n for p in outermost for n in p.findall(_is_phase_text)]
     path = _words_path(env, docname)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(pickle.dumps(_parts(ordered), pickle.HIGHEST_PROTOCOL))
+    unmovable: list[nodes.Element] = []
+    path.write_bytes(pickle.dumps(_parts(ordered, unmovable), pickle.HIGHEST_PROTOCOL))
+    for node in unmovable:
+        what = "a table of contents" if isinstance(node, addnodes.toctree) else "an overview"
+        warn(
+            f"a phase's words hold {what}, which cannot be shown on another page; expected "
+            "it outside the summary, answer or list (it is left out where the words are "
+            "shown elsewhere)",
+            PhaseWarning.CONTENT,
+            node,
+        )
     text = "\x00".join(node.astext() for node in outermost)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def _parts(ordered: Iterable[nodes.Node]) -> list[Part]:
-    """Each part of *ordered*, pickled on its own (the first of a kind on a page wins)."""
+def _parts(
+    ordered: Iterable[nodes.Node], unmovable: list[nodes.Element] | None = None
+) -> list[Part]:
+    """Each part of *ordered*, pickled on its own (the first of a kind on a page wins);
+    what cannot travel with them is added to *unmovable*."""
+    unmovable = [] if unmovable is None else unmovable
     found: list[Part] = []
     for node in ordered:
         assert isinstance(node, nodes.Element)  # found by _is_phase_text
         classes = node["classes"]
+        body: list[nodes.Node]
         if SUMMARY_CLASS in classes and node.get("phase"):
             kind, key, body = "summary", node["phase"], node.children
         elif ITEMS_CLASS in classes:
@@ -123,8 +161,38 @@ def _parts(ordered: Iterable[nodes.Node]) -> list[Part]:
             continue
         conditions = tuple(a["expr"] for a in _ancestors(node) if isinstance(a, addnodes.only))
         cut = id(body[0].parent) if body else 0
-        found.append((kind, key, conditions, _pickled(body, cut)))
+        footnotes, left_out = _travelling(body)
+        unmovable.extend(left_out)
+        found.append((kind, key, conditions, _pickled([*body, *footnotes], cut)))
     return found
+
+
+def _travelling(body: list[nodes.Node]) -> tuple[list[nodes.Node], list[nodes.Element]]:
+    """Copies of the footnotes *body* cites that lie outside it (MyST puts every footnote
+    at the end of the page), so that they travel with the words; and what in *body*
+    cannot travel (:data:`UNMOVABLE`)."""
+    inside: set[str] = set()
+    wanted: list[str] = []
+    left_out: list[nodes.Element] = []
+    document: nodes.document | None = None
+    for top in body:
+        if not isinstance(top, nodes.Element):
+            continue
+        for node in top.findall(nodes.Element):
+            if isinstance(node, nodes.footnote):
+                inside.update(node["ids"])
+            elif isinstance(node, nodes.footnote_reference) and node.get("refid"):
+                wanted.append(node["refid"])
+                document = document or node.document
+            elif isinstance(node, UNMOVABLE):
+                left_out.append(node)
+    if document is None:
+        return [], left_out
+    found = (document.ids.get(refid) for refid in dict.fromkeys(wanted) if refid not in inside)
+    copies: list[nodes.Node] = [
+        footnote.deepcopy() for footnote in found if isinstance(footnote, nodes.footnote)
+    ]
+    return copies, left_out
 
 
 def _pickled(body: list[nodes.Node], cut: int) -> bytes:
@@ -147,6 +215,8 @@ class _WordsPickler(pickle.Pickler):
         # Called for objects other than plain str, int, list, dict...: the nodes, here.
         if isinstance(obj, nodes.document) or id(obj) == self._cut:
             return type(None), ()
+        if isinstance(obj, UNMOVABLE):  # reported on the page by report_unmovable
+            return nodes.comment, ()
         return NotImplemented
 
 
@@ -193,13 +263,23 @@ class ContentReader:
             found = self._pages[docname] = self._read(docname)
         return found
 
-    def summary(self, docname: str, phase_id: str) -> list[nodes.Node]:
-        """A copy of the phase's summary, to show on another page."""
-        return self._thawed(self.page(docname).summaries.get(phase_id))
+    def summary(
+        self, docname: str, phase_id: str, placement: Placement | None = None
+    ) -> list[nodes.Node]:
+        """A copy of the phase's summary, to show on the page of *placement* (None: as
+        plain words, without footnotes)."""
+        return self._thawed(self.page(docname).summaries.get(phase_id), docname, placement)
 
-    def answer(self, docname: str, key: str, *, excerpt: bool = False) -> list[nodes.Node]:
+    def answer(
+        self,
+        docname: str,
+        key: str,
+        *,
+        excerpt: bool = False,
+        placement: Placement | None = None,
+    ) -> list[nodes.Node]:
         """A copy of an answer, or of its first paragraph (*excerpt*)."""
-        body = self._thawed(self.page(docname).answers.get(key))
+        body = self._thawed(self.page(docname).answers.get(key), docname, placement)
         if excerpt:
             paragraphs: list[nodes.Node] = [n for n in body if isinstance(n, nodes.paragraph)]
             return paragraphs[:1]
@@ -212,7 +292,7 @@ class ContentReader:
             for list_kind, phase, frozen in self.page(docname).items:
                 own = phase is None and position == 0
                 if list_kind == kind and (phase == phase_id or own):
-                    for container in self._thawed(frozen):
+                    for container in self._thawed(frozen, docname, None):
                         assert isinstance(container, nodes.Element)
                         found.extend(_items(container))
         return tuple(found)
@@ -240,18 +320,27 @@ class ContentReader:
         except Exception:  # Sphinx keeps such content, and warns on its page
             return True
 
-    def _thawed(self, frozen: bytes | None) -> list[nodes.Node]:
+    def _thawed(
+        self, frozen: bytes | None, docname: str, placement: Placement | None
+    ) -> list[nodes.Node]:
         """Nodes kept by ``_pickled``, as this builder shows them on another page."""
         if not frozen:
             return []
         holder = nodes.container()
         holder.extend(pickle.loads(frozen))  # written by keep_words above
         process_only_nodes(holder, self.tags)
+        footnotes = {
+            footnote_id: footnote
+            for footnote in holder.findall(nodes.footnote)
+            for footnote_id in footnote["ids"]
+        }
         _make_shown_elsewhere(holder)
         body = list(holder.children)
         for node in body:
             node.parent = None
-        return body
+        if placement is not None:
+            return placement.place(body, docname, footnotes)
+        return [node for node in body if not isinstance(node, nodes.footnote)]
 
 
 def _is_phase_text(node: nodes.Node) -> bool:
@@ -285,6 +374,8 @@ def plain_text(body: Iterable[nodes.Node], titles: Mapping[str, str]) -> str:
         if isinstance(node, nodes.comment):
             continue
         copy = node.deepcopy()
+        for ref in list(copy.findall(nodes.footnote_reference)):
+            ref.parent.remove(ref)  # its footnote is not part of the words
         for xref in list(copy.findall(addnodes.pending_xref)):
             target = xref.get("reftarget", "")
             if xref.get("refdomain") == "phases" and not xref.get("refexplicit"):

@@ -13,6 +13,7 @@ from sphinx_phases.assets import (
     setup_assets,
 )
 from sphinx_phases.checks import resolve_and_check
+from sphinx_phases.content import on_doctree_read
 from sphinx_phases.directives.facts import PhaseFactsDirective
 from sphinx_phases.directives.gate import PhaseGateDirective
 from sphinx_phases.directives.items import PhaseActivitiesDirective, PhaseItemsDirective
@@ -28,6 +29,7 @@ from sphinx_phases.locale import CATALOG, LOCALE_DIR
 from sphinx_phases.roles import GateRole, PhaseRole, PictogramRole
 from sphinx_phases.search import keep_out_of_search
 from sphinx_phases.settings import check_config, register_config
+from sphinx_phases.shown import COPY_FLAG
 from sphinx_phases.theme import add_phase_context
 from sphinx_phases.transforms import FillPlaceholders, PhasePage
 from sphinx_phases.writers import HANDLERS
@@ -69,6 +71,8 @@ def register(app: Sphinx) -> None:
 
     app.connect("builder-inited", setup_assets)
     app.connect("builder-inited", keep_out_of_search)
+    # After Sphinx's collectors (priority 500), which register images and downloads.
+    app.connect("doctree-read", on_doctree_read, priority=900)
     app.connect("env-get-updated", on_env_get_updated)
     app.connect("warn-missing-reference", on_warn_missing_reference)
     app.connect("html-page-context", add_phase_context)
@@ -84,5 +88,8 @@ def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def on_warn_missing_reference(app: Sphinx, domain: object, node: pending_xref) -> bool | None:
-    # An unknown phase is already reported once, located, by the sequence check.
-    return True if node.get("refdomain") == "phases" else None
+    # An unknown phase is already reported once, located, by the sequence check; a
+    # reference in a phase's words shown elsewhere, on the phase's own page.
+    if node.get("refdomain") == "phases" or node.get(COPY_FLAG):
+        return True
+    return None

@@ -24,6 +24,7 @@ from sphinx_phases.roles import pictogram_node
 if TYPE_CHECKING:
     from sphinx_phases.content import ContentReader
     from sphinx_phases.pages import Rows
+    from sphinx_phases.shown import Placement
     from sphinx_phases.stages import Stage
 
 
@@ -37,6 +38,7 @@ class Show:
     words: ContentReader
     excerpt: bool = False
     gate_link: Callable[[GateEntry], nodes.Element] | None = None
+    placement: Placement | None = None  # the page shown on, for links and footnotes
 
 
 #: The table's own columns; any other column is a question key.
@@ -180,7 +182,7 @@ def _steps(
         step += heading
         if entry.subtitle:
             step += _text(entry.subtitle, "phases-sequence__subtitle")
-        summary = show.words.summary(entry.docname, entry.id)
+        summary = show.words.summary(entry.docname, entry.id, show.placement)
         if summary:
             step += nodes.container("", *summary, classes=["phases-sequence__summary"])
         for target in entry.loops_to:
@@ -250,7 +252,7 @@ def _cards(
             )
         if entry.subtitle:
             body += _text(entry.subtitle, "sd-card-text", "phases-card__subtitle")
-        for part in show.words.summary(entry.docname, entry.id):
+        for part in show.words.summary(entry.docname, entry.id, show.placement):
             if isinstance(part, nodes.paragraph):
                 part["classes"].append("sd-card-text")
             body += part
@@ -376,9 +378,11 @@ def _cell(rows: Rows, entry: PhaseEntry, column: str, show: Show) -> list[nodes.
     """A cell's content: a paragraph, or the phase's own words as they are written."""
     catalog = rows.phases
     if column == "summary":
-        return show.words.summary(entry.docname, entry.id)
+        return show.words.summary(entry.docname, entry.id, show.placement)
     if column not in FIXED_COLUMNS:  # a question key: the whole answer, or its excerpt
-        return show.words.answer(entry.docname, column, excerpt=show.excerpt)
+        return show.words.answer(
+            entry.docname, column, excerpt=show.excerpt, placement=show.placement
+        )
     paragraph = nodes.paragraph()
     if column == "id":
         paragraph += nodes.literal(entry.id, entry.id)

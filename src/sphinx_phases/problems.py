@@ -48,6 +48,9 @@ class PhaseWarning(enum.Enum):
     STANDARD = "standard"
     """A standard that cannot be read, a duplicate or unknown point, or (with
     ``phases_standard_coverage``) a point no gate assesses."""
+    CONTENT = "content"
+    """Something in a phase's words (summary, answer, item list) that cannot be shown on
+    another page, such as a table of contents; it is left out of the copies."""
     STAGE = "stage"
     """A stage whose phases are not consecutive top-level phases, a phase in two stages,
     or a stage naming a phase no page declares."""

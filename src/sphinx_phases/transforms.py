@@ -38,6 +38,7 @@ from sphinx_phases.nodes import (
 )
 from sphinx_phases.pages import Rows
 from sphinx_phases.problems import PhaseWarning, Problem
+from sphinx_phases.shown import Placement
 from sphinx_phases.standard_render import GateColumn, standard_listing
 from sphinx_phases.standards import standard_anchor
 from sphinx_phases.translation import replace_decl, translate_page
@@ -85,13 +86,6 @@ class PhasePage(SphinxTransform):
         if decl is not None and decl.title_from_page:
             decl = self._title_from_page(decl)
         self._fill_questions(decl)
-        # Other pages show these words: keep them, and a digest taken after translation.
-        text = temp.get("phases_text")
-        if text:
-            digest = content.keep_words(self.env, self.env.docname, text)
-            domain.note_content(self.env.docname, digest)
-        else:
-            content.forget_words(self.env, self.env.docname)
         if decl is None:
             return
         self._anchor_on_top(decl)
@@ -305,6 +299,7 @@ class FillPlaceholders(SphinxPostTransform):
             gate_link=partial(_gate_link, builder, node["docname"]),
             words=phases_domain(self.env).reader(builder),
             excerpt=bool(node.get("excerpt")),
+            placement=Placement(self.document, node["docname"], builder),
         )
         if node["kind"] == "table":
             region = phases_region(label=_("Phases, as a table"))
