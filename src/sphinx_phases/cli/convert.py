@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Final
 
-from sphinx_phases.cli import htmlblocks, pictogram_lists, wiki
+from sphinx_phases.cli import htmlblocks, pictogram_lists, sanitise, wiki
 from sphinx_phases.cli.links import LinkContext, rewrite_inline
 from sphinx_phases.cli.navlinks import NavLink, nav_from_line
 from sphinx_phases.cli.neighbours import Neighbours
@@ -97,6 +97,14 @@ class _Converter:
 
     def code_block(self, index: int) -> int:
         marker = wiki.fence(self.lines[index]) or "```"
+        opening = self.lines[index]
+        info = opening[opening.index(marker) + len(marker) :].strip()
+        if info.startswith("{"):
+            # In MyST ```{name} runs a directive ({raw}, {include}): a legacy page's code
+            # block stays code, so its info string goes.
+            message = "code block info string dropped: in MyST it would run a directive"
+            self.drop(self.first + index, message, opening.strip())
+            self.lines[index] = opening[: opening.index(marker) + len(marker)]
         end = index + 1
         while end < len(self.lines):
             closing = wiki.fence(self.lines[end])
@@ -196,6 +204,18 @@ class _Converter:
             self.emit("text", indent + self.inline(line.lstrip(" \t"), no), line=no)
 
 
+_UNSAFE: Final = "HTML that could run code, or is not on the allow-list, dropped"
+
+
+def _line_of(where: str, lines: list[str], first_line: int) -> int:
+    """The source line of the first of the output lines *where*, when it can be found."""
+    needle = next((line.strip() for line in where.split("\n") if line.strip()), "")
+    for index, line in enumerate(lines):
+        if needle and needle in line:
+            return first_line + index
+    return first_line
+
+
 def convert_body(
     lines: list[str],
     first_line: int,
@@ -219,9 +239,17 @@ def convert_body(
         lifted = lift_sections(out, converter.issues, summary_given=summary_given)
         out, summary = lifted.items, lifted.summary
     previous, following = converter.neighbours.resolved()
+    body, dropped = sanitise.safe_markdown(render(out))
+    grouped: dict[str, list[str]] = {}
+    for where, what in dropped:
+        grouped.setdefault(where, []).append(what)
+    for where, whats in grouped.items():
+        line = _line_of(where, lines, first_line)
+        message = f"{_UNSAFE}: {'; '.join(whats)}"
+        converter.issues.append(Issue(line, "dropped", message, where))
     converter.issues.sort(key=lambda issue: issue.line)  # the pruning pass walks backwards
     return Converted(
-        body=render(out),
+        body=body,
         previous=previous,
         next=following,
         issues=converter.issues,

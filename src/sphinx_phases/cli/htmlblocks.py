@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from typing import Final
 
 from markdown_it.common.html_blocks import block_names
@@ -12,6 +13,7 @@ from sphinx_phases.cli.htmltree import VOID, Element, parse_fragment
 from sphinx_phases.cli.navlinks import NavLink, nav_from_html
 from sphinx_phases.cli.pictogram_lists import PictogramItem, pictogram_items
 from sphinx_phases.cli.report import Issue
+from sphinx_phases.cli.sanitise import sanitise_fragment
 
 #: Tags that open an HTML block beyond markdown-it-py's list, each with the reason.
 LEGACY_BLOCK_TAGS: Final = {
@@ -33,9 +35,8 @@ _OPEN: Final = re.compile(r"^ {0,3}<(?:(?P<comment>!--)|(?P<tag>[A-Za-z][\w-]*)(
 _LIQUID: Final = re.compile(r"^\s*(?:\{%.*%\}|\{\{.*\}\})\s*$")
 # <script> and <style> never reach the migrated pages: executable or page-wide, and never
 # prose. An unclosed one runs to the end of the page, as in a browser.
-_ACTIVE: Final = re.compile(
-    r"<(script|style)\b[^>]*>.*?</\1\s*>|<(?:script|style)\b.*\Z", re.I | re.S
-)
+_ACTIVE: Final = frozenset({"script", "style"})
+_ACTIVE_ROUNDS: Final = 50
 _PARSE_LIMIT: Final = 200_000
 # Elements a reader sees even when they hold no text.
 _VISIBLE: Final = frozenset(
@@ -96,18 +97,65 @@ def _first_blank(lines: list[str], start: int) -> int:
     return len(lines)
 
 
+class _ActiveFinder(HTMLParser):
+    """Where the <script> and <style> elements of a text are, by a real HTML parse."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.text = text
+        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self.spans: list[tuple[int, int]] = []
+        self.open: tuple[str, int] | None = None
+
+    def _position(self) -> int:
+        line, column = self.getpos()
+        return self.starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _ACTIVE and self.open is None:
+            self.open = (tag, self._position())
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)  # a browser ignores the '/' of <script/>
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.open is not None and tag == self.open[0]:
+            end = self.text.find(">", self._position())
+            self.spans.append((self.open[1], len(self.text) if end < 0 else end + 1))
+            self.open = None
+
+    def find(self) -> list[tuple[int, int]]:
+        try:
+            self.feed(self.text)
+            self.close()
+        except Exception:  # html.parser may raise on hostile input: what was found stands
+            pass
+        if self.open is not None:  # unclosed: it runs to the end, as in a browser
+            self.spans.append((self.open[1], len(self.text)))
+        return self.spans
+
+
 def strip_active(text: str, first_line: int = 1) -> tuple[str, list[Issue]]:
-    """Remove <script>/<style> elements, keeping line numbers; report each with its text."""
+    """Remove <script>/<style> elements, keeping line numbers; report each with its text.
+
+    The elements are found by parsing, again after each removal, until none is left: a
+    removal may join the text around it into a new element
+    (``<scr<script>x</script>ipt>``). Whatever markup is left is allow-listed later
+    (:mod:`sphinx_phases.cli.sanitise`).
+    """
     issues: list[Issue] = []
-
-    def drop(match: re.Match[str]) -> str:
-        line = text.count("\n", 0, match.start()) + first_line
-        issues.append(
-            Issue(line, "dropped", "<script>/<style> element removed (never migrated)", match[0])
-        )
-        return "\n" * match[0].count("\n")
-
-    return _ACTIVE.sub(drop, text), issues
+    for _round in range(_ACTIVE_ROUNDS):
+        spans = _ActiveFinder(text).find()
+        if not spans:
+            break
+        for start, end in reversed(spans):
+            removed = text[start:end]
+            line = text.count("\n", 0, start) + first_line
+            message = "<script>/<style> element removed (never migrated)"
+            issues.append(Issue(line, "dropped", message, removed))
+            text = text[:start] + "\n" * removed.count("\n") + text[end:]
+    issues.sort(key=lambda issue: issue.line)
+    return text, issues
 
 
 def convert_block(lines: list[str], first_line: int) -> HtmlResult:
@@ -142,7 +190,11 @@ def convert_block(lines: list[str], first_line: int) -> HtmlResult:
         Issue(first_line, "raw", "HTML kept in a raw html block (HTML output only)", html)
     )
     invisible = element is not None and _is_empty(element)
-    return HtmlResult(raw=html, invisible=invisible, issues=issues)
+    safe, dropped = sanitise_fragment(html)
+    if dropped:
+        message = f"raw HTML: dropped what the migrated pages never carry: {'; '.join(dropped)}"
+        issues.append(Issue(first_line, "dropped", message, html))
+    return HtmlResult(raw=safe, invisible=invisible, issues=issues)
 
 
 def _is_empty(element: Element) -> bool:
