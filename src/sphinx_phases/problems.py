@@ -16,7 +16,9 @@ class PhaseWarning(enum.Enum):
     """Subtypes, so users can write ``suppress_warnings = ["phases.<subtype>"]``."""
 
     DUPLICATE = "duplicate"
-    """Two pages declare the same id, or one page declares two phases."""
+    """Two pages declare the same id, or one page declares two phases; or a label asks
+    for the id of an anchor of a phase, a gate or a standard's listing on its page, which
+    keeps it (the label's links follow the label's new id)."""
     UNKNOWN = "unknown"
     """``previous``, ``next``, ``parent``, ``loops-to``, a role or the sequence names an id
     that no page declares; or a page declares an id that nothing names, which looks like a
