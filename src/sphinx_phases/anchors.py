@@ -67,8 +67,8 @@ def claim(
     owner: Owner,
 ) -> bool:
     """Give *node* the id *anchor*, taking it from any other element of the page; False
-    when the extension has given it already (a phase declared twice on its page)."""
-    if is_claimed(env, anchor):
+    when *owner* has it already (a phase declared twice on its page)."""
+    if is_claimed(env, anchor, owner):
         return False
     holder = document.ids.get(anchor)
     document.ids[anchor] = node  # first, so that the holder's new id is another
@@ -80,9 +80,12 @@ def claim(
     return True
 
 
-def is_claimed(env: BuildEnvironment, anchor: str) -> bool:
-    """Whether the extension has given *anchor* on the page being read."""
-    return anchor in (env.temp_data.get(_CLAIMED) or ())
+def is_claimed(env: BuildEnvironment, anchor: str, owner: Owner) -> bool:
+    """Whether *anchor* is given to *owner* (the same phase or gate, declared before) on
+    the page being read. Another owner takes it: gate ``a``'s title has ``gate-a-title``
+    until gate ``a-title`` is declared."""
+    found: Owner | None = (env.temp_data.get(_CLAIMED) or {}).get(anchor)
+    return found is not None and found.what == owner.what
 
 
 def note_owner(env: BuildEnvironment, anchor: str, owner: Owner) -> None:

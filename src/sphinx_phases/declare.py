@@ -68,7 +68,7 @@ def anchor_nodes(document: nodes.document, decl: PhaseDecl) -> list[nodes.Node]:
     env = document.settings.env
     owner = Owner("phase", f"phase '{decl.id}'", decl.line, decl.source)
     index = addnodes.index(entries=[("single", anchor_text(decl), anchor, "", None)])
-    if is_claimed(env, anchor):  # declared twice on the page: reported, shown once
+    if is_claimed(env, anchor, owner):  # declared twice on the page: reported, shown once
         return []
     if top_heading_holds(document, anchor):
         note_owner(env, anchor, owner)
