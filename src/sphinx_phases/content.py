@@ -15,7 +15,7 @@ import gc
 import hashlib
 import io
 import pickle
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -36,9 +36,17 @@ if TYPE_CHECKING:
     from sphinx.util.tags import Tags
 
 WORDS_DIR = "phases-words"
-#: What a phase's words cannot take to another page: a table of contents belongs to its
-#: page's place in the site, and an overview inside the words it shows would show itself.
-UNMOVABLE: tuple[type[nodes.Node], ...] = (addnodes.toctree, phases_overview)
+
+
+def unmovable(node: nodes.Node) -> bool:
+    """What a phase's words cannot take to another page: a table of contents (with the
+    wrapper Sphinx puts around it) belongs to its page's place in the site, and an
+    overview inside the words it shows would show itself."""
+    if isinstance(node, phases_overview):
+        return True
+    if isinstance(node, nodes.compound):
+        return "toctree-wrapper" in node["classes"]
+    return isinstance(node, addnodes.toctree) and not unmovable(node.parent)
 SUMMARY_CLASS = "phases-summary"
 ITEMS_CLASS = "phases-items"
 QUESTION_CLASS = "phases-question"
@@ -127,7 +135,7 @@ def keep_words(env: BuildEnvironment, docname: str, parts: list[nodes.Element]) 
     unmovable: list[nodes.Element] = []
     path.write_bytes(pickle.dumps(_parts(ordered, unmovable), pickle.HIGHEST_PROTOCOL))
     for node in unmovable:
-        what = "a table of contents" if isinstance(node, addnodes.toctree) else "an overview"
+        what = "an overview" if isinstance(node, phases_overview) else "a table of contents"
         warn(
             f"a phase's words hold {what}, which cannot be shown on another page; expected "
             "it outside the summary, answer or list (it is left out where the words are "
@@ -170,7 +178,7 @@ def _parts(
 def _travelling(body: list[nodes.Node]) -> tuple[list[nodes.Node], list[nodes.Element]]:
     """Copies of the footnotes *body* cites that lie outside it (MyST puts every footnote
     at the end of the page), so that they travel with the words; and what in *body*
-    cannot travel (:data:`UNMOVABLE`)."""
+    cannot travel (:func:`unmovable`)."""
     inside: set[str] = set()
     wanted: list[str] = []
     left_out: list[nodes.Element] = []
@@ -184,7 +192,7 @@ def _travelling(body: list[nodes.Node]) -> tuple[list[nodes.Node], list[nodes.El
             elif isinstance(node, nodes.footnote_reference) and node.get("refid"):
                 wanted.append(node["refid"])
                 document = document or node.document
-            elif isinstance(node, UNMOVABLE):
+            elif unmovable(node):
                 left_out.append(node)
     if document is None:
         return [], left_out
@@ -215,7 +223,7 @@ class _WordsPickler(pickle.Pickler):
         # Called for objects other than plain str, int, list, dict...: the nodes, here.
         if isinstance(obj, nodes.document) or id(obj) == self._cut:
             return type(None), ()
-        if isinstance(obj, UNMOVABLE):  # reported on the page by report_unmovable
+        if isinstance(obj, nodes.Node) and unmovable(obj):  # reported by keep_words
             return nodes.comment, ()
         return NotImplemented
 
@@ -366,25 +374,31 @@ def _items(container: nodes.Element) -> tuple[Item, ...]:
     return tuple(found)
 
 
-def plain_text(body: Iterable[nodes.Node], titles: Mapping[str, str]) -> str:
-    """The words of *body* as its page shows them: a ``{phase}`` role as the phase's title
-    (*titles*), paragraphs joined by a space."""
+def plain_text(
+    body: Iterable[nodes.Node], reference_text: Callable[[addnodes.pending_xref], str | None]
+) -> str:
+    """The words of *body* as its page shows them, paragraphs joined by a space: a
+    reference as the text it shows once resolved (*reference_text*, None to keep its own
+    words), without footnote numbers, whose footnotes are not part of the words."""
     parts = []
     for node in body:
-        if isinstance(node, nodes.comment):
+        if isinstance(node, nodes.comment | nodes.substitution_definition):
             continue
         copy = node.deepcopy()
-        for ref in list(copy.findall(nodes.footnote_reference)):
-            ref.parent.remove(ref)  # its footnote is not part of the words
+        for ref in list(copy.findall(_not_words)):
+            ref.parent.remove(ref)
         for xref in list(copy.findall(addnodes.pending_xref)):
-            target = xref.get("reftarget", "")
-            if xref.get("refdomain") == "phases" and not xref.get("refexplicit"):
-                title = titles.get(target, target)
-                xref.replace_self(nodes.Text(title))
+            text = reference_text(xref)
+            if text is not None:
+                xref.replace_self(nodes.Text(text))
         text = copy.astext().strip()
         if text:
             parts.append(" ".join(text.split()))
     return " ".join(parts)
+
+
+def _not_words(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.footnote_reference | nodes.substitution_definition)
 
 
 def _make_shown_elsewhere(tree: nodes.Node) -> None:

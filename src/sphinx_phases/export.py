@@ -13,13 +13,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
+from sphinx.util import docname_join
+from sphinx.util.nodes import clean_astext
+
 from sphinx_phases.access import phases_domain
 from sphinx_phases.config import get_config
 from sphinx_phases.content import gc_paused, plain_text
 from sphinx_phases.gates import gate_anchor
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+    from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
     from sphinx_phases.catalog import GateEntry, PhaseEntry
     from sphinx_phases.model import Item
@@ -30,6 +37,25 @@ SCHEMA = Path(__file__).parent / "schema" / "phases.schema.json"
 BUILDERS = ("html", "dirhtml", "singlehtml")
 
 
+def _reference_text(
+    env: BuildEnvironment, titles: Mapping[str, str], docname: str
+) -> Callable[[pending_xref], str | None]:
+    """The text a reference on *docname*'s page shows: a phase's title, a document's."""
+
+    def text(xref: pending_xref) -> str | None:
+        target = xref.get("reftarget", "")
+        if xref.get("refexplicit"):
+            return None
+        if xref.get("refdomain") == "phases":
+            return titles.get(target, target)
+        if xref.get("refdomain") == "std" and xref.get("reftype") == "doc":
+            title = env.titles.get(docname_join(docname, target))
+            return clean_astext(title) if title is not None else None
+        return None
+
+    return text
+
+
 def export_data(app: Sphinx) -> dict[str, Any]:
     domain = phases_domain(app.env)
     catalog: dict[str, PhaseEntry] = domain.catalog
@@ -38,7 +64,8 @@ def export_data(app: Sphinx) -> dict[str, Any]:
     base = app.config.html_baseurl
     phases = []
     for entry in catalog.values():
-        summary = plain_text(words.summary(entry.docname, entry.id), titles)
+        shown = _reference_text(app.env, titles, entry.docname)
+        summary = plain_text(words.summary(entry.docname, entry.id), shown)
         url = app.builder.get_target_uri(entry.docname)
         if base:
             url = urljoin(base.rstrip("/") + "/", url)
