@@ -305,7 +305,7 @@ class PhasesDomain(Domain):
     ) -> nodes.reference | None:
         # What the page shows, as its view recorded it (the same value decides rewrites).
         view = self.pages.get(node.get("refdoc", fromdocname))
-        recorded = dict(view.refs) if view is not None else {}
+        recorded = view.ref_map if view is not None else {}
         key = (typ, target)
         if key in recorded:
             shown = recorded[key]

@@ -10,6 +10,7 @@ build rewrites; nothing restates by hand what the renderer reads.
 from __future__ import annotations
 
 import dataclasses as dc
+import functools
 import hashlib
 from collections.abc import Iterable, Mapping
 
@@ -148,6 +149,13 @@ class PageView:
     # build for all overview pages, rather than through the rows themselves.
     rows: Rows | None = dc.field(default=None, compare=False, repr=False)
     rows_digest: str | None = None
+
+    @functools.cached_property
+    def ref_map(self) -> dict[tuple[str, str], RefView | None]:
+        """``refs`` as a mapping, made once: a page resolves each of its references
+        through it, and copying it per reference made a page of many citations cost the
+        square of their number."""
+        return dict(self.refs)
 
 
 def ref_view(targets: Targets, kind: str, target: str) -> RefView | None:
