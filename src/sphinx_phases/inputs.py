@@ -2,6 +2,9 @@
 
 - :func:`confine` accepts a path only if it resolves, symlinks followed, inside one of the
   project's folders (the source and configuration directories).
+- :func:`read_file` is the one way to read such a file: confined, a regular file only (a
+  FIFO would block, ``/dev/zero`` never ends), and bounded by the bytes actually read,
+  never by the size the file claims. :func:`read_text` reads through the same checks.
 - :func:`compose_yaml` reads YAML into nodes, with their lines, but refuses anchors' aliases
   and documents over :data:`MAX_YAML_NODES` values *before* anything is expanded: a safe
   loader still expands aliases, so 680 bytes of anchors fanning out ten-fold per level
@@ -11,6 +14,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -38,6 +43,79 @@ class YamlRefused(Exception):  # noqa: N818 (a refusal, not an error of ours)
         self.reason = reason
 
 
+class FileRefused(YamlRefused):
+    """A file that is not read at all: outside the roots, not a regular file, too big.
+
+    Its :attr:`reason` is one clause about the file, to follow its name ("it is not a
+    regular file (a FIFO); expected a file"). A :class:`YamlRefused` at line 1, so that
+    the callers of :func:`read_text` report it as they report an oversize file.
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(1, reason)
+
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def _read_regular(path: Path, limit: int, *, follow: bool = True) -> bytes:
+    """At most *limit* bytes of the regular file *path*; FileRefused for anything else.
+
+    The file is opened without blocking (a FIFO with no writer would wait forever) and
+    checked with fstat before one byte is read; a file that grows past *limit* while it
+    is read is refused all the same, since only the bytes read are counted.
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    if not follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    descriptor = os.open(path, flags)
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise FileRefused(f"it is not a regular file ({_kind(mode)}); expected a file")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(descriptor, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(descriptor)
+    if size > limit:
+        raise FileRefused(f"it is larger than {limit:,} bytes; expected a smaller file")
+    return b"".join(chunks)
+
+
+def read_file(path: Path, roots: Iterable[Path], *, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of *path*, a regular file of at most *limit* bytes inside one of *roots*.
+
+    Symlinks are followed, but the file must resolve inside a root (:func:`confine`).
+    Raises :class:`FileRefused` for a file outside the roots, one that is not a regular
+    file (checked before reading, so a FIFO never blocks) or one bigger than *limit*
+    (counted in bytes read); ``OSError`` for one that cannot be opened.
+    """
+    roots = list(roots)
+    inside = confine(path, roots)
+    if inside is None:
+        where = ", ".join(str(root) for root in roots)
+        within = "that folder" if len(roots) == 1 else "one of those folders"
+        raise FileRefused(f"it resolves outside {where}; expected a file within {within}")
+    # Resolved already: a symlink that appears in its place now is not followed.
+    return _read_regular(inside, limit, follow=False)
+
+
 def confine(path: Path, roots: Iterable[Path]) -> Path | None:
     """*path* resolved, if it lies inside one of *roots* (resolved too); else None."""
     try:
@@ -51,14 +129,12 @@ def confine(path: Path, roots: Iterable[Path]) -> Path | None:
 def read_text(path: Path, *, limit: int = MAX_FILE_BYTES) -> str:
     """The UTF-8 text of a regular file of at most *limit* bytes.
 
-    Raises :class:`YamlRefused` (line 1) for a bigger file, ``OSError`` or
-    ``UnicodeDecodeError`` for one that cannot be read.
+    Raises :class:`FileRefused` (a :class:`YamlRefused`, line 1) for a bigger file or one
+    that is not a regular file (a FIFO is refused, not waited on), ``OSError`` or
+    ``UnicodeDecodeError`` for one that cannot be read. The caller confines *path*
+    first; :func:`read_file` does both.
     """
-    with path.open("rb") as handle:
-        data = handle.read(limit + 1)
-    if len(data) > limit:
-        raise YamlRefused(1, f"it is larger than {limit:,} bytes; expected a smaller file")
-    return data.decode("utf-8-sig")
+    return _read_regular(path, limit).decode("utf-8-sig")
 
 
 def compose_yaml(text: str, *, limit: int = MAX_YAML_NODES) -> yaml.Node | None:

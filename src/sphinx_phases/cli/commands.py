@@ -17,6 +17,7 @@ from sphinx_phases.cli.ids import is_phase_id
 from sphinx_phases.cli.migrate import Options, migrate
 from sphinx_phases.cli.new import NewPage, advice, new_page, write_new
 from sphinx_phases.cli.project import default_project, find_conf, read_project
+from sphinx_phases.cli.writer import write_file
 
 
 def _phase_id(value: str) -> str:
@@ -57,9 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
     migrate_cmd.add_argument("--dry-run", action="store_true",
                              help="write nothing, print the report")  # fmt: skip
     migrate_cmd.add_argument("--report", type=Path, metavar="FILE",
-                             help="also write the report as JSON to FILE")  # fmt: skip
+                             help="also write the report as JSON to FILE (a new file, "
+                             "unless --force)")  # fmt: skip
     migrate_cmd.add_argument("--force", action="store_true",
-                             help="overwrite pages that already exist in OUTDIR")  # fmt: skip
+                             help="overwrite pages that already exist in OUTDIR, and "
+                             "an existing report FILE (never a link or a source)")  # fmt: skip
 
     new_cmd = commands.add_parser(
         "new",
@@ -104,13 +107,15 @@ def _migrate(args: argparse.Namespace) -> int:
         base_url=args.base_url,
         dry_run=args.dry_run,
         force=args.force,
+        report=args.report,
     )
     report = migrate(options)
     sys.stdout.write(report.to_text(dry_run=args.dry_run))
     status = 1 if report.has_errors else 0
-    if args.report is not None:
+    if args.report is not None and not report.report_refused:
         try:
-            args.report.write_text(report.to_json(), encoding="utf-8")
+            # Checked by migrate like the pages; written the same way (no link followed).
+            write_file(args.report, report.to_json(), replace=args.force)
         except OSError as exc:
             print(f"sphinx-phases: error: cannot write the report: {exc}", file=sys.stderr)
             status = 1

@@ -17,10 +17,16 @@ Choices made where the legacy pages are ambiguous (all visible in the report):
   :func:`sphinx_phases.cli.outline.lift_sections`); gates are never invented.
 - A subtitle that every phase page shares is the site's strap line and is dropped.
 - Existing ``index.md`` and ``conf.py`` are never replaced, even with ``--force``.
+
+What is written, and where (docs/how-to/migrate.md): OUTDIR may not be a source folder or
+inside one; no file is written over a source, through a symbolic link, or over anything
+but a regular file; the ``--report`` file is an output like the pages. Any refusal means
+nothing at all is written.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,8 +38,17 @@ from sphinx_phases.cli.ids import filename_to_id
 from sphinx_phases.cli.legacy import normalise
 from sphinx_phases.cli.links import LinkContext
 from sphinx_phases.cli.report import FileReport, Issue, Report
+from sphinx_phases.cli.sanitise import safe_markdown
 from sphinx_phases.cli.sources import expand_sources, read_source
-from sphinx_phases.cli.writer import PagePlan, conf_py, index_md, page_text, phase_mapping
+from sphinx_phases.cli.writer import (
+    PagePlan,
+    conf_py,
+    index_md,
+    page_text,
+    phase_mapping,
+    refusal,
+    write_into,
+)
 
 _PHASE_SUFFIX: Final = re.compile(r"\s+phase$", re.I)
 
@@ -45,6 +60,8 @@ class Options:
     base_url: str | None = None
     dry_run: bool = False
     force: bool = False
+    #: The ``--report`` file, checked like the pages (the caller writes it).
+    report: Path | None = None
 
 
 @dataclass
@@ -63,16 +80,26 @@ class _Run:
     pages: list[_Page] = field(default_factory=list)
     index: _Page | None = None
     attributes: bool = False
+    #: Every source file read, resolved: never written over.
+    sources: set[Path] = field(default_factory=set)
 
 
 def migrate(options: Options) -> Report:
     """Run a whole migration and return its report (files written unless dry-run)."""
     run = _Run(options)
-    for path, display in expand_sources(options.sources):
+    outdir_problem = _outdir_problem(options)
+    if outdir_problem is not None:
+        run.report.errors.append(outdir_problem)
+        run.report.report_refused = options.report is not None
+        return run.report
+    for path, display, root in expand_sources(options.sources):
         report = run.report.for_source(display)
-        lines = read_source(path, report)
+        lines = read_source(path, report, [root])
+        run.sources.add(path.resolve())
         if lines is not None:
-            run.pages.append(_Page(parse_meta(lines, path.stem), lines, report))
+            meta = parse_meta(lines, path.stem)
+            _safe_title(meta, report)
+            run.pages.append(_Page(meta, lines, report))
     _assign_names(run)
     _drop_shared_subtitle(run)
     for page in run.pages:
@@ -92,6 +119,28 @@ def migrate(options: Options) -> Report:
     return run.report
 
 
+def _outdir_problem(options: Options) -> str | None:
+    """Why OUTDIR cannot be written to at all: it is a source folder, or inside one."""
+    outdir = options.outdir.resolve()
+    for source in options.sources:
+        if source.is_dir() and outdir.is_relative_to(source.resolve()):
+            where = "is the" if outdir == source.resolve() else "is inside the"
+            return (
+                f"OUTDIR {options.outdir} {where} source folder {source}; expected a "
+                "folder outside the legacy pages (nothing written)"
+            )
+    return None
+
+
+def _safe_title(meta: PageMeta, report: FileReport) -> None:
+    """The title becomes the page's heading: no HTML in it may run (see sanitise)."""
+    heading, dropped = safe_markdown(f"# {meta.title}")
+    if dropped:
+        message = "HTML that could run code, or is not on the allow-list, dropped from the title"
+        report.add(1, "dropped", f"{message}: {'; '.join(w for _, w in dropped)}", meta.title)
+        meta.title = heading.removeprefix("# ").strip() or meta.ident
+
+
 def _key(page: _Page) -> str:
     return page.meta.ident if page.is_phase else page.plan.name[:-3] if page.plan else ""
 
@@ -99,7 +148,7 @@ def _key(page: _Page) -> str:
 def _assign_names(run: _Run) -> None:
     """Give each page its output name; the first claim on an id wins (see module doc)."""
     outdir = run.options.outdir
-    has_index = (outdir / "index.md").exists()
+    has_index = os.path.lexists(outdir / "index.md")
     taken: dict[str, str] = {}
     # A page named after the phase it declares is *the* page of that phase; one that only
     # mentions a phase (ideal-alphas.md says `phase: alpha`) yields to it whatever the order.
@@ -190,7 +239,8 @@ def _write(run: _Run) -> None:
     outdir = options.outdir
     plans = [p.plan for p in run.pages if p.plan is not None and p is not run.index]
     files = {plan.name: plan.text for plan in plans}
-    index_exists = (outdir / "index.md").exists()
+    # A link or other non-file named index.md or conf.py counts as one: never replaced.
+    index_exists = os.path.lexists(outdir / "index.md")
     if not index_exists:
         index = run.index.plan if run.index and run.index.plan else None
         title = index.title if index else "Service phases"
@@ -198,32 +248,61 @@ def _write(run: _Run) -> None:
     elif plans:
         names = ", ".join(plan.name for plan in plans)
         report.notes.append(f"OUTDIR already has an index.md: add to its toctree: {names}")
-    if not (outdir / "conf.py").exists():
+    if not os.path.lexists(outdir / "conf.py"):
         files["conf.py"] = conf_py(attributes=run.attributes)
     elif run.attributes:
         report.notes.append(
             "OUTDIR already has a conf.py: the pages use {.class} attribute lines,"
             ' so add "attrs_block" to myst_enable_extensions'
         )
-    refused = [
-        page
-        for page in run.pages
-        if page.plan and page is not run.index and (outdir / page.plan.name).exists()
-    ]
-    if refused and not options.force:
-        for page in refused:
-            assert page.plan is not None
-            target = outdir / page.plan.name
-            page.report.add(1, "error", f"{target} exists; not overwritten (use --force)")
-        report.notes.append("nothing written, because some output files already exist")
+    refused = _refusals(run, files)
+    if refused:
+        report.notes.append("nothing written, because some output files cannot be written")
         return
     report.written = sorted(files)
     if options.dry_run:
         return
+    replace = {name for name in files if os.path.lexists(outdir / name)}
     try:
-        outdir.mkdir(parents=True, exist_ok=True)
-        for name, text in files.items():
-            (outdir / name).write_text(text, encoding="utf-8", newline="\n")
+        write_into(outdir, files, replace)
     except OSError as exc:
         report.errors.append(f"cannot write to {outdir}: {exc}")
         report.written = []
+
+
+def _refusals(run: _Run, files: dict[str, str]) -> bool:
+    """Report every file of *files* (and the report file) that may not be written."""
+    options, report = run.options, run.report
+    outdir = options.outdir.resolve()
+    found = False
+    for page in run.pages:
+        if page.plan is None or page is run.index:
+            continue
+        target = options.outdir / page.plan.name
+        if outdir / page.plan.name in run.sources:
+            reason: str | None = f"{target} is a source of this run; not overwritten"
+        else:
+            reason = refusal(target, replace=options.force)
+        if reason is not None:
+            page.report.add(1, "error", reason)
+            found = True
+    if options.report is not None:
+        # The index and conf.py are never replaced, even with --force: nor by the report.
+        outputs = {outdir / name for name in [*files, "index.md", "conf.py"]}
+        reason = _report_refusal(run, outputs)
+        if reason is not None:
+            report.errors.append(f"--report: {reason}")
+            report.report_refused = True
+            found = True
+    return found
+
+
+def _report_refusal(run: _Run, outputs: set[Path]) -> str | None:
+    path = run.options.report
+    assert path is not None
+    resolved = path.resolve()
+    if resolved in run.sources:
+        return f"{path} is a source of this run; not overwritten"
+    if resolved in outputs:
+        return f"{path} is a page this run writes (or OUTDIR's index or conf.py); not written"
+    return refusal(path, replace=run.options.force)

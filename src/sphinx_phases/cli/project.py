@@ -5,6 +5,11 @@ conf.py is Python, so it is evaluated the way ``sphinx-build`` does it
 names with ``--project``. Nothing it does can stop ``new``: any error, and any invalid
 ``phases_*`` value, falls back to the default with a message saying so. The values are
 checked by the same checks as a build's (:class:`sphinx_phases.config.PhasesConfig`).
+
+Files are read as a build reads them (:func:`sphinx_phases.inputs.read_file`): conf.py
+and the sequence file must be regular files of bounded size, so a FIFO or a device is
+refused, never waited on, and the sequence file must lie inside the project's folder
+(conf.py's), so ``new`` never reads nor quotes a file outside it.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from sphinx_phases.inputs import PATH_CHARS, FileRefused, excerpt, read_file
 from sphinx_phases.sequence_spec import SequenceSpec, from_config, from_yaml
 
 
@@ -49,7 +55,12 @@ def find_conf(project: Path | None, places: list[Path]) -> Path | None:
 def read_project(conf: Path) -> Project:
     """The settings of the project whose configuration file is *conf*."""
     try:
+        # Checked before Sphinx runs it: a regular file (not a FIFO), of bounded size.
+        read_file(conf, [conf.resolve().parent])
         namespace = _evaluate(conf)
+    except FileRefused as refused:
+        problem = f"{conf} is not read: {refused.reason}; the default questions are used"
+        return dc.replace(default_project(), problems=(problem,))
     except Exception as exc:  # the project's own code: anything may go wrong in it
         problem = f"cannot read {conf} ({_one_line(exc)}); the default questions are used"
         return dc.replace(default_project(), problems=(problem,))
@@ -116,6 +127,18 @@ def _sequence(conf: Path, value: Any, loops: Any, problems: list[str]) -> Sequen
         return None
     path = conf.parent / value if isinstance(value, str) else conf
     if isinstance(value, str):
+        named = excerpt(value, limit=PATH_CHARS)
+        try:
+            # Confined to the project's folder, as the build confines it; never quoted.
+            read_file(path, [conf.parent])
+        except FileRefused as refused:
+            problems.append(
+                f"{conf}: phases_sequence names {named}, which is not read: "
+                f"{refused.reason}; the default sequence is used"
+            )
+            return None
+        except OSError:
+            pass  # from_yaml says what cannot be read, as a build does
         spec, found = from_yaml(path)
     else:
         spec, found = from_config(

@@ -57,6 +57,8 @@ class Report:
     notes: list[str] = field(default_factory=list)
     #: Problems that belong to no single source (an unwritable OUTDIR, ...).
     errors: list[str] = field(default_factory=list)
+    #: The ``--report`` file may not be written (it is not part of the JSON).
+    report_refused: bool = False
 
     def for_source(self, source: str) -> FileReport:
         report = FileReport(source)

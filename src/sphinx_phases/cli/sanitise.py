@@ -320,7 +320,8 @@ def safe_markdown(text: str) -> tuple[str, list[tuple[str, str]]]:
     if "<" not in text:
         return text, dropped  # no tag, no HTML block: nothing for a browser to run
     parser = MarkdownIt("commonmark")
-    lines = text.split("\n")
+    # Line ends as markdown-it counts them, so that its line numbers are ours.
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for _round in range(_MAX_ROUNDS):
         edits = _edits(parser.parse("\n".join(lines)), lines)
         if not edits:

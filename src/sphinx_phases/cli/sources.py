@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Final
 
 from sphinx_phases.cli.report import FileReport
+from sphinx_phases.inputs import FileRefused, read_file
 
 SUFFIXES: Final = (".md", ".markdown", ".html")
 MAX_BYTES: Final = 20_000_000
 
 
-def expand_sources(paths: list[Path]) -> Iterator[tuple[Path, str]]:
-    """Yield (path, name to show) for each source; a folder gives its pages, sorted.
+def expand_sources(paths: list[Path]) -> Iterator[tuple[Path, str, Path]]:
+    """Yield (path, name to show, folder it must stay in) for each source.
 
-    In a folder, Jekyll partials (``_name``) and README files are not pages.
+    A folder gives its pages, sorted, each of which must resolve inside that folder (a
+    symlink out of it is refused when read). In a folder, Jekyll partials (``_name``) and
+    README files are not pages. A file named on the command line is read where it is.
     """
     seen: set[Path] = set()
     for path in paths:
@@ -33,17 +36,25 @@ def expand_sources(paths: list[Path]) -> Iterator[tuple[Path, str]]:
             key = item.resolve()
             if key not in seen:  # a file named twice (directly and by its folder) is one page
                 seen.add(key)
-                yield item, str(item)
+                yield item, str(item), path if item is not path else key.parent
 
 
-def read_source(path: Path, report: FileReport) -> list[str] | None:
-    """The file's lines, or None after reporting why it cannot be migrated."""
+def read_source(
+    path: Path, report: FileReport, roots: Iterable[Path] | None = None
+) -> list[str] | None:
+    """The file's lines, or None after reporting why it cannot be migrated.
+
+    The file must be a regular file of at most :data:`MAX_BYTES` bytes (counted as read),
+    resolving inside one of *roots* (default: wherever it is); see
+    :func:`sphinx_phases.inputs.read_file`.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            report.add(1, "error", f"file is {size} bytes, over the {MAX_BYTES} byte limit")
-            return None
-        data = path.read_bytes()
+        data = read_file(
+            path, [path.resolve().parent] if roots is None else roots, limit=MAX_BYTES
+        )
+    except FileRefused as refused:
+        report.add(1, "error", f"file not read: {refused.reason}")
+        return None
     except OSError as exc:
         report.add(1, "error", f"cannot read the file: {exc.strerror or exc}")
         return None

@@ -1,8 +1,17 @@
-"""Render migrated pages, conf.py and index.md, and write them without clobbering anything."""
+"""Render migrated pages, conf.py and index.md, and write them without clobbering anything.
+
+Writing (docs/how-to/migrate.md): a file is created, or, where the caller allows it,
+replaced, but only ever as a regular file at its own name. A symbolic link in its place
+is refused, even with ``--force``, whether it dangles or not, so nothing is written
+through it to wherever it points; so is anything that is not a regular file.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -104,3 +113,58 @@ def phase_mapping(ident: str, fields: dict[str, Any]) -> dict[str, str]:
         if key not in mapping and key not in order and value:
             mapping[key] = str(value)
     return mapping
+
+
+def refusal(path: Path, *, replace: bool) -> str | None:
+    """Why *path* may not be written (None when it may): ``"PATH is ...; not written"``."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"{path} cannot be checked ({exc.strerror or exc}); not written"
+    if stat.S_ISLNK(mode):
+        return f"{path} is a symbolic link; not written, even with --force (remove the link)"
+    if not stat.S_ISREG(mode):
+        return f"{path} exists and is not a regular file; not written"
+    if not replace:
+        return f"{path} exists; not overwritten (use --force)"
+    return None
+
+
+def write_file(path: Path | str, text: str, *, replace: bool, folder: int | None = None) -> None:
+    """Write *text* to *path* (a name in the open folder *folder*, when given).
+
+    The file is created, or with *replace* truncated and rewritten, but never opened
+    through a symbolic link (``O_NOFOLLOW``; a new file is ``O_EXCL``, which follows no
+    link either) and never written unless it is a regular file. Raises ``OSError``.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    flags |= getattr(os, "O_NOFOLLOW", 0) | (os.O_TRUNC if replace else os.O_EXCL)
+    descriptor = os.open(path, flags, 0o666, dir_fd=folder)
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(f"{path} is not a regular file")
+        data = memoryview(text.encode("utf-8"))
+        while data:
+            data = data[os.write(descriptor, data) :]
+    finally:
+        os.close(descriptor)
+
+
+def write_into(folder: Path, files: dict[str, str], replace: set[str]) -> None:
+    """Write each ``name: text`` of *files* into *folder* (made if missing).
+
+    The names are plain file names, opened relative to the folder opened once, so every
+    file lands in that folder whatever its path does meanwhile; only the names in
+    *replace* may be existing files. Raises ``OSError``; files already written stay.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    handle = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        for name, text in files.items():
+            if os.sep in name or name in {"", ".", ".."}:
+                raise OSError(f"{name!r} is not a plain file name")
+            write_file(name, text, replace=name in replace, folder=handle)
+    finally:
+        os.close(handle)
