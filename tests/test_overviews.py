@@ -213,3 +213,31 @@ def test_the_table_scrolls_inside_a_labelled_focusable_region(
         assert region["role"] == "region"
         assert region["tabindex"] == "0"
         assert region["aria-label"] == "Phases, as a table"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("depth", [60, 600])
+def test_a_deep_chain_of_sub_phases_is_reported_and_listed_flat_below_the_limit(
+    make_app: Any, tmp_path: Path, depth: int
+) -> None:
+    # 600 levels raised RecursionError in Sphinx's own tree walks over the nested lists.
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text('extensions = ["myst_parser", "sphinx_phases"]\n')
+    toctree = "\n".join(f"p{i}" for i in range(depth))
+    (srcdir / "index.md").write_text(
+        f"# Deep\n\n```{{phase-sequence}}\n```\n\n```{{toctree}}\n{toctree}\n```\n"
+    )
+    for i in range(depth):
+        parent = f":parent: p{i - 1}\n" if i else ""
+        (srcdir / f"p{i}.md").write_text(f"# P{i}\n\n```{{phase}} p{i}\n{parent}\nWords.\n```\n")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert warning_lines(app) == [
+        "p50.md:4: WARNING: phase 'p50' is a sub-phase 50 levels deep; expected at most 49 "
+        "levels of sub-phases (overviews list deeper ones at the last level) [phases.option]"
+    ]
+    soup = BeautifulSoup((app.outdir / "index.html").read_text("utf8"), "html.parser")
+    steps = soup.select("li.phases-sequence__step")
+    assert [s.select_one("a").get_text() for s in steps] == [f"P{i}" for i in range(depth)]
+    assert max(len(s.find_parents("ol")) for s in steps) == 50

@@ -19,6 +19,7 @@ from sphinx_phases.config import config_file, config_line, get_config
 from sphinx_phases.gates import resolve_gates
 from sphinx_phases.inputs import PATH_CHARS, confine, excerpt
 from sphinx_phases.navigation import page_words
+from sphinx_phases.overviews import MAX_NESTING
 from sphinx_phases.pages import PageView, Rows, Targets, build_pages, reading_neighbours
 from sphinx_phases.pictograms import STANDARD_PICTOGRAMS
 from sphinx_phases.problems import PhaseWarning, Problem
@@ -168,8 +169,30 @@ def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> dict[str, PageView]
     _check_roles(reports, domain, targets, _external_phase_ids(env))
     _check_questions(reports, catalog, resolution, settings.required_questions)
     _check_pictograms(reports, domain)
+    _check_depth(reports, resolution)
     reports.emit()
     return pages
+
+
+def _check_depth(reports: _Reports, resolution: Resolution) -> None:
+    """Sub-phases nest at most MAX_NESTING levels: an overview nests a list per level, and
+    Sphinx's and docutils' tree walks recurse once per level (docs/explanation/sequence.md).
+    Reported once, at the first phase too deep; overviews list deeper ones at that level."""
+    depth: dict[str, int] = {}
+    for phase_id in resolution.flat:
+        parent = resolution.phases[phase_id].parent
+        depth[phase_id] = depth.get(parent, 0) + 1 if parent else 1
+        if depth[phase_id] > MAX_NESTING:
+            decl = resolution.decls[phase_id]
+            message = (
+                f"phase {excerpt(phase_id)} is a sub-phase {depth[phase_id] - 1} levels deep; "
+                f"expected at most {MAX_NESTING - 1} levels of sub-phases (overviews list "
+                "deeper ones at the last level)"
+            )
+            line = dict(decl.option_lines).get("parent", decl.line)
+            problem = Problem(PhaseWarning.OPTION, message, line, key="parent")
+            reports.add(problem, decl.docname)
+            return
 
 
 def _check_standards(

@@ -58,6 +58,9 @@ FIXED_COLUMNS = (
     "gate",
 )
 DEFAULT_COLUMNS = ("title", "status", "summary")
+#: Levels of nested lists an overview draws at most: each level costs a few frames of
+#: every recursive tree walk (Sphinx's, docutils'), and 600 levels exceeded Python's limit.
+MAX_NESTING = 50
 
 
 def status_label(status: str) -> str:
@@ -156,6 +159,7 @@ def _steps(
     show: Show,
     classes: list[str],
     first: int = 1,
+    level: int = 1,
 ) -> nodes.enumerated_list:
     catalog = rows.phases
     listing = nodes.enumerated_list(classes=classes, enumtype="arabic", prefix="", suffix=".")
@@ -195,11 +199,26 @@ def _steps(
         # family after them: where a reader passes each.
         gates = _gates_after(rows, entry)
         step.extend(_gate_steps([g for g in gates if g.before in entry.children], show))
-        if children:
-            step += _steps(rows, children, current, show, [*classes, "phases-sequence--sub"])
+        if children and level < MAX_NESTING:
+            sub = [*classes, "phases-sequence--sub"]
+            step += _steps(rows, children, current, show, sub, level=level + 1)
         step.extend(_gate_steps([g for g in gates if g.before not in entry.children], show))
         listing += step
+        if children and level == MAX_NESTING:  # too deep (reported): listed at this level
+            deeper = _descendants(catalog, children)
+            listing.extend(_steps(rows, deeper, current, show, classes, level=level + 1).children)
     return listing
+
+
+def _descendants(catalog: Mapping[str, PhaseEntry], entries: list[PhaseEntry]) -> list[PhaseEntry]:
+    """*entries* and every sub-phase under them, depth-first, without recursing."""
+    found: list[PhaseEntry] = []
+    stack = list(reversed(entries))
+    while stack:
+        entry = stack.pop()
+        found.append(entry)
+        stack.extend(reversed([catalog[c] for c in entry.children if c in catalog]))
+    return found
 
 
 def _cards(
