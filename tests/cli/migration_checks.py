@@ -92,3 +92,52 @@ def convert(text: str, ids: Iterable[str] = (), own: str | None = "page", **kw: 
         pages={i: f"{i}.md" for i in ids}, phase_ids=frozenset(ids), base_url=kw.get("base_url")
     )
     return convert_body(text.split("\n"), 1, ctx, own)
+
+
+def live_html(myst: str) -> list[str]:
+    """What could run in the HTML a browser gets from *myst*: one line per finding.
+
+    The HTML is found as MyST's parser (markdown-it-py) finds it: inline tags, HTML blocks,
+    ``{raw}`` blocks, also inside other directives. It must hold no ``<script``, no
+    element that runs or embeds code, no ``on*`` handler and no URL but a relative or
+    http(s)/mailto/tel one (read after decoding entities and dropping what a browser skips).
+    """
+    from html.parser import HTMLParser
+
+    from markdown_it import MarkdownIt
+
+    found: list[str] = []
+
+    class Check(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in {"script", "style", "iframe", "object", "embed", "svg", "math", "form"}:
+                found.append(f"<{tag}>")
+            for name, value in attrs:
+                if name.startswith("on") or name in {"srcdoc", "formaction", "style"}:
+                    found.append(f"{name}= on <{tag}>")
+                url = re.sub(r"[\x00-\x20\x7f-\x9f]", "", html.unescape(value or "")).lower()
+                if re.match(r"(javascript|vbscript|data):", url):
+                    found.append(f"{name}={value!r} on <{tag}>")
+
+    def check(piece: str) -> None:
+        if "<script" in piece.lower():
+            found.append(piece)
+        parser = Check(convert_charrefs=True)
+        parser.feed(piece)
+        parser.close()
+
+    def walk(text: str) -> None:
+        for token in MarkdownIt("commonmark").parse(text):
+            if token.type == "html_block":
+                check(token.content)
+            elif token.type == "inline":
+                for child in token.children or []:
+                    if child.type == "html_inline":
+                        check(child.content)
+            elif token.type == "fence" and token.info.startswith("{raw}"):
+                check(token.content)
+            elif token.type == "fence" and token.info.startswith("{"):
+                walk(token.content)
+
+    walk(myst)
+    return found

@@ -10,7 +10,7 @@ import os
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from migration_checks import convert, corpus_pages, lost_words
+from migration_checks import convert, corpus_pages, live_html, lost_words
 
 from sphinx_phases.cli.frontmatter import parse_meta
 
@@ -70,3 +70,39 @@ def test_mutated_corpus_pages(page: str, cuts: list[tuple[float, int, str]]) -> 
         at = int(where * len(page))
         page = page[:at] + insert + page[at + length :]
     check(page, ["alpha", "beta"])
+
+
+# Hostile shapes (issue 21 item 3): pieces of executable markup, nested and spliced into
+# each other, inline, in HTML blocks, in legacy lists and figures. Whatever comes out, no
+# HTML that MyST passes to the browser may run.
+HOSTILE = [
+    "<script>", "</script>", "<scr", "ipt>", "<svg onload=alert(1)>", "</svg>",
+    "<img src=x onerror=alert(1)>", "<img", " src=x", " onerror=", "alert(1)", ">", "<", '"',
+    "'", "=", " ", "\n", "\n\n", "javascript:", "jav&#x09;ascript:", "&#106;avascript:",
+    "JAVASCRIPT&colon;", "<a href=\"", '<a href=', "\">x</a>", "</a>", "<div>", "</div>",
+    "<p>", "<object data=\"", "<iframe srcdoc=\"", "<embed src=", "<button formaction=",
+    "<!--", "-->", "<style>", "</style>", "<noscript>", "</noscript>", "&lt;script&gt;",
+    "&lt;img src=x onerror=alert(1)&gt;", "```{raw} html\n", "```\n", "<figure><a href=\"x\">",
+    "</a></figure>", '<ul class="phase-activities"><li>', "</li></ul>", "- ", "> ",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>", "<![CDATA[", "]]>",
+]  # fmt: skip
+ATOM = st.sampled_from(HOSTILE)
+SHAPE = st.recursive(
+    ATOM,
+    lambda inner: st.one_of(
+        st.lists(inner, min_size=2, max_size=6).map("".join),
+        # splice one shape into the middle of another: <scr<script>x</script>ipt>
+        st.tuples(inner, inner, st.floats(0, 1)).map(
+            lambda t: t[0][: int(t[2] * len(t[0]))] + t[1] + t[0][int(t[2] * len(t[0])) :]
+        ),
+    ),
+    max_leaves=30,
+)
+
+
+@FUZZ
+@given(shapes=st.lists(SHAPE, min_size=1, max_size=6))
+def test_hostile_html_never_runs(shapes: list[str]) -> None:
+    body = "\n".join(shapes)
+    result = convert(body, ids=["alpha"])
+    assert live_html(result.body) == [], (body, result.body)

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from migration_checks import convert, lost_words
+from migration_checks import convert, live_html, lost_words
 
 from sphinx_phases.cli import main
 
@@ -107,3 +107,63 @@ def test_yaml_alias_bomb_is_harmless(tmp_path: Path) -> None:
     status, report = migrate(tmp_path, "y__phases__y.md", f"---\n{bomb}---\nOK\n".encode())
     assert status == 0
     assert "field 'h' has no equivalent" in messages(report)
+
+
+# -- nothing executable survives (issue 21 item 3) ---------------------------------------
+
+NESTED = "<scr<script>x</script>ipt>alert(1)</scr<script>y</script>ipt>"
+HOSTILE_BLOCKS = {
+    "nested script": f"<div>\n{NESTED}\n</div>",
+    "nested script, no wrapper": NESTED,
+    "svg handler": "<svg onload=alert(1)>",
+    "object": '<object data="javascript:alert(1)"></object>',
+    "img handler": "<div>ok <img src=x onerror=alert(1)></div>",
+    "entity url": '<div><a href="jav&#x09;ascript:alert(1)">a</a></div>',
+    "colon entity": '<p><a href=" JAVASCRIPT&colon;alert(1)">a</a></p>',
+    "data url": '<p><img src="data:text/html;base64,PHNjcmlwdD4="></p>',
+    "srcdoc": '<div><iframe srcdoc="<script>alert(1)</script>"></iframe></div>',
+    "formaction": '<form><button formaction="javascript:alert(1)">go</button></form>',
+    "inline handler": "Text <img src=x\nonerror=alert(1)> more",
+    "style": "<div><style>body{display:none}</style><p style='x'>a</p></div>",
+    "legacy raw fence": "```{raw} html\n<script>alert(1)</script>\n```",
+    "decoded label": '<figure><a href="x">&lt;img src=x onerror=alert(1)&gt;</a></figure>',
+    "noscript": '<div><noscript><p title="</noscript><img src=x onerror=alert(1)>">'
+    "</noscript></div>",
+}
+
+
+@pytest.mark.parametrize("body", HOSTILE_BLOCKS.values(), ids=HOSTILE_BLOCKS.keys())
+def test_nothing_executable_reaches_a_migrated_page(tmp_path: Path, body: str) -> None:
+    status, report = migrate(tmp_path, "h__phases__x.md", f"---\ntitle: T\n---\n{body}\n".encode())
+    assert status == 0
+    text = (tmp_path / "out" / "x.md").read_text("utf-8")
+    assert live_html(text) == [], text
+    assert "<script" not in text.lower()
+    assert "dropped" in messages(report)
+
+
+def test_a_hostile_title_is_not_live(tmp_path: Path) -> None:
+    page = b"---\ntitle: A <img src=x onerror=alert(1)> page\n---\nText\n"
+    status, report = migrate(tmp_path, "t__phases__x.md", page)
+    assert status == 0
+    text = (tmp_path / "out" / "x.md").read_text("utf-8")
+    assert live_html(text) == []
+    assert "onerror" not in text
+    assert "dropped from the title" in messages(report)
+
+
+def test_allowed_markup_is_kept_and_escaped() -> None:
+    result = convert(
+        '<div class="box">\n<p>A &amp; <a href="https://example.org/">B</a></p>\n</div>'
+    )
+    assert '<p>A &amp; <a href="https://example.org/">B</a></p>' in result.body
+
+
+def test_a_legacy_code_fence_never_becomes_a_directive(tmp_path: Path) -> None:
+    page = b"---\ntitle: T\n---\n```{raw} html\n:file: /etc/passwd\n```\n"
+    status, report = migrate(tmp_path, "f__phases__x.md", page)
+    assert status == 0
+    text = (tmp_path / "out" / "x.md").read_text("utf-8")
+    assert "```{raw}" not in text
+    assert "```\n:file: /etc/passwd\n```" in text
+    assert "info string dropped" in messages(report)
