@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.inventory import InventoryFile
-from tests.conftest import phase_warnings
+from tests.conftest import phase_warnings, warning_lines
 from tests.test_incremental import assert_same_as_clean, build, edit
 
 from sphinx_phases.export import SCHEMA
@@ -669,3 +669,43 @@ def test_a_gate_after_or_before_a_gate_says_it_names_a_gate() -> None:
         ),
     ]
     assert list(found.gates) == ["alpha-assessment"]
+
+
+TWO_STANDARDS = (
+    'extensions = ["myst_parser", "sphinx_phases"]\n'
+    'phases_sequence = ["alpha", "beta"]\n'
+    "phases_standards = {\n"
+    '    "s": [{"id": "1", "title": "Understand users"}],\n'
+    '    "t": [{"id": "1", "title": "Define user needs"}],\n'
+    "}\n"
+)
+
+
+@pytest.mark.parametrize("markup", ["md", "rst"])
+def test_ratings_name_a_point_of_one_of_several_standards(
+    make_app: Any, tmp_path: Path, markup: str
+) -> None:
+    srcdir = tmp_path / markup
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(TWO_STANDARDS)
+    if markup == "md":
+        (srcdir / "index.md").write_text("# M\n\n```{toctree}\nalpha\nbeta\n```\n")
+        (srcdir / "alpha.md").write_text(
+            "# Alpha\n\n```{phase} alpha\n```\n\n```{phase-gate} ag\n:title: Alpha gate\n"
+            ":standard: s:1, t:1\n:ratings: s:1: green, t:1: amber\n\n- Users known\n```\n"
+        )
+        (srcdir / "beta.md").write_text("# Beta\n\n```{phase} beta\n```\n")
+    else:
+        (srcdir / "index.rst").write_text("M\n=\n\n.. toctree::\n\n   alpha\n   beta\n")
+        (srcdir / "alpha.rst").write_text(
+            "Alpha\n=====\n\n.. phase:: alpha\n\n.. phase-gate:: ag\n   :title: Alpha gate\n"
+            "   :standard: s:1, t:1\n   :ratings: s:1: green, t:1: amber\n\n   - Users known\n"
+        )
+        (srcdir / "beta.rst").write_text("Beta\n====\n\n.. phase:: beta\n")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert warning_lines(app) == []
+    exported = json.loads((app.outdir / "phases.json").read_text("utf8"))
+    assert exported["gates"][0]["ratings"] == {"s:1": "green", "t:1": "amber"}
+    page = (app.outdir / "alpha.html").read_text("utf8")
+    assert "s:1: Green, t:1: Amber" in page

@@ -34,7 +34,10 @@ OPTIONS: dict[str, str] = {
     "several standards).",
     "outcome": "A recorded decision: " + ", ".join(OUTCOMES) + ".",
     "date": "When the decision was taken, an ISO date (2026-05-04).",
-    "ratings": "Per-point ratings of the decision: '1: green, 3: amber' (green, amber, red).",
+    "ratings": (
+        "Per-point ratings of the decision: '1: green, 3: amber' (green, amber, red); "
+        "'tcop:3: amber' names the standard too."
+    ),
 }
 OPTION_NAMES = tuple(OPTIONS)
 
@@ -121,7 +124,8 @@ def parse_ratings(value: str) -> tuple[tuple[tuple[str, str], ...], str | None]:
     """``1: green, 3: amber`` as pairs, or the reason it cannot be read."""
     pairs: list[tuple[str, str]] = []
     for part in filter(None, (p.strip() for p in re.split(r"[,\n]", value))):
-        point, _sep, rating = part.partition(":")
+        # The rating follows the last colon: a point may be qualified (``tcop:3: green``).
+        point, _sep, rating = part.rpartition(":")
         point, rating = point.strip(), rating.strip().lower()
         if not point or rating not in RATINGS:
             return (), "expected 'POINT: RATING' pairs, ratings among " + ", ".join(RATINGS)
