@@ -132,11 +132,11 @@ def settle(env: BuildEnvironment, document: nodes.document) -> list[Problem]:
     have, and return a problem for each label that does not have the id it asks for
     because an anchor of the extension has it."""
     moved: dict[str, nodes.Element] = env.temp_data.get(_MOVED) or {}
-    slugs: dict[str, Any] = getattr(document, "myst_slugs", None) or {}
-    for slug, (line, given, text) in list(slugs.items()):
-        holder = moved.get(given)
+    slugs: dict[str, Any] = (getattr(document, "myst_slugs", None) or {}) if moved else {}
+    for slug, entry in list(slugs.items()):  # slug -> (line, id, title)
+        holder = moved.get(entry[1]) if isinstance(entry, tuple) and len(entry) == 3 else None
         if holder is not None and holder["ids"]:  # the same dict as the env's metadata
-            slugs[slug] = (line, holder["ids"][0], text)
+            slugs[slug] = (entry[0], holder["ids"][0], entry[2])
     claimed: dict[str, Owner] = env.temp_data.get(_CLAIMED) or {}
     prefixes: dict[str, Owner] = env.temp_data.get(_PREFIXES) or {}
     if not claimed and not prefixes:
