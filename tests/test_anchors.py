@@ -415,11 +415,10 @@ def test_latex_labels_each_anchor_once(make_app: Any, copy_root: Any) -> None:
     assert not [line for line in warning_lines(app) if "Duplicate" in line]
     tex = next(Path(app.outdir).glob("*.tex")).read_text("utf8")
     labels = Counter(re.findall(r"\\label\{\\detokenize\{([^}]*)\}\}", tex))
-    for anchor in ("beta:phase-beta", f"index:{POINT_ID}"):
+    for anchor in ("beta:phase-beta", f"index:{POINT_ID}", f"alpha:{GATE_ID}"):
         assert labels[anchor] == 1, anchor
-    # The headings have docutils' ids. (The LaTeX writer labels no gate, collision or not.)
+    # The headings have docutils' ids.
     assert labels["alpha:id1"] == labels["index:id1"] == 1
-    assert labels[f"alpha:{GATE_ID}"] == 0
     assert not {key for key, count in labels.items() if count > 1}
 
 

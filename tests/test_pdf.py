@@ -146,7 +146,28 @@ def test_latexmk_builds_a_readable_pdf(copy_root: Callable[[str], Path], tmp_pat
     assert "This is the first phase" in words
     assert re.search(r"Draft:? This page is a draft", words)
     assert "In review" in words
-    assert "Public beta (In review)" in words
+    assert "Public beta [In review]" in words  # a tag set apart from the title
     assert "Work as a [team]." in words
     assert "Live service" in words
     assert "??" not in words  # every page reference resolved
+    assert _undefined(texfile.with_suffix(".log")) == []
+
+
+def _undefined(log: Path) -> list[str]:
+    """The references and citations LaTeX could not resolve, as its log names them."""
+    text = log.read_text("latin-1")
+    return re.findall(r"LaTeX Warning: (?:Reference|Citation|Hyper reference) `([^']*)'", text)
+
+
+DOCS_LOG = Path(__file__).parent.parent / "docs" / "_build" / "latex" / "sphinx-phases.log"
+
+
+def test_the_documentation_pdf_has_no_undefined_reference() -> None:
+    # `tox -e pdf` builds the documentation's PDF (both example manuals) before it runs
+    # this; a gate, stage or point without a label would be an undefined reference.
+    if not DOCS_LOG.is_file():
+        reason = f"the documentation's PDF is not built ({DOCS_LOG.name}; run tox -e pdf)"
+        if REQUIRE_PDF:
+            pytest.fail(f"PHASES_REQUIRE_PDF is set, so this is a failure: {reason}")
+        pytest.skip(reason)
+    assert _undefined(DOCS_LOG) == []

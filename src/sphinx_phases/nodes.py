@@ -23,6 +23,7 @@ __all__ = [
     "phases_region",
     "phases_standard",
     "phases_step",
+    "phases_tag",
     "phases_words",
 ]
 
@@ -118,3 +119,9 @@ class phases_words(nodes.General, nodes.Element, addnodes.translatable):
 
     def extract_original_messages(self) -> list[str]:
         return list(dict.fromkeys(self.get("original", self["values"]).values()))
+
+
+class phases_tag(nodes.inline):
+    """A status or outcome beside a title (classes ``phases-tag``, ``phases-tag--X``):
+    a tag in HTML, set apart in brackets in every other format ("Alpha assessment
+    [Met]"), so it never runs into the title."""

@@ -18,7 +18,7 @@ from sphinx import addnodes
 from sphinx_phases.catalog import GateEntry, PhaseEntry
 from sphinx_phases.colors import phase_color
 from sphinx_phases.locale import _
-from sphinx_phases.nodes import phases_card, phases_step
+from sphinx_phases.nodes import phases_card, phases_step, phases_tag
 from sphinx_phases.roles import pictogram_node
 
 if TYPE_CHECKING:
@@ -137,7 +137,7 @@ def _gate_step(gate: GateEntry, show: Show) -> nodes.paragraph | None:
     )
     if gate.outcome:
         step += nodes.Text(" ")
-        step += nodes.inline(
+        step += phases_tag(
             "", outcome_label(gate.outcome), classes=["phases-tag", f"phases-tag--{gate.outcome}"]
         )
     return step
@@ -178,7 +178,7 @@ def _steps(
         heading += show.link(entry)
         if entry.status != "published":
             heading += nodes.Text(" ")
-            heading += nodes.inline(
+            heading += phases_tag(
                 "",
                 status_label(entry.status),
                 classes=["phases-tag", f"phases-tag--{entry.status}"],
@@ -263,7 +263,7 @@ def _cards(
             body += nodes.paragraph(
                 "",
                 "",
-                nodes.inline(
+                phases_tag(
                     "",
                     status_label(entry.status),
                     classes=["phases-tag", f"phases-tag--{entry.status}"],

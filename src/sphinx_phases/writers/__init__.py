@@ -58,7 +58,13 @@ HANDLERS: dict[type, dict[str, Handlers]] = {
     # it renders nothing rather than failing.
     phase_nodes.phases_gate: {
         "html": (html.visit_gate, html.depart_gate),
-        **_as(other.visit_container, other.depart_container, "latex", *_PLAIN),
+        "latex": (other.visit_gate_latex, other.depart_container),
+        "texinfo": (other.visit_gate_texinfo, other.depart_container),
+        **_as(other.visit_container, other.depart_container, "text", "man"),
+    },
+    phase_nodes.phases_tag: {
+        "html": (html.visit_tag, html.depart_tag),
+        **_as(other.visit_tag, other.depart_tag, "latex", *_PLAIN),
     },
     phase_nodes.phases_facts: _as(other.skip, other.skip, *FORMATS),
     phase_nodes.phases_gate_facts: _as(other.skip, other.skip, *FORMATS),

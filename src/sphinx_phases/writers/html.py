@@ -140,6 +140,14 @@ def _pictogram_prefix(self: HTML5Translator) -> str:
     return prefix
 
 
+def visit_tag(self: HTML5Translator, node: nodes.inline) -> None:
+    self.visit_inline(node)
+
+
+def depart_tag(self: HTML5Translator, node: nodes.inline) -> None:
+    self.depart_inline(node)
+
+
 def depart_nothing(self: HTML5Translator, node: nodes.Element) -> None:
     pass
 

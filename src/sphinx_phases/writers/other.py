@@ -53,6 +53,26 @@ def _write_text(self: Any, text: str) -> None:
     nodes.Text(text).walkabout(self)
 
 
+def visit_tag(self: Any, node: nodes.Element) -> None:
+    _write_text(self, "[")
+
+
+def depart_tag(self: Any, node: nodes.Element) -> None:
+    _write_text(self, "]")
+
+
+def visit_gate_latex(self: Any, node: nodes.Element) -> None:
+    """A gate is a target in the PDF: every ``{gate}`` link and "after the ..." lands."""
+    self.body.append(self.hypertarget_to(node, anchor=True))
+    self.visit_container(node)
+
+
+def visit_gate_texinfo(self: Any, node: nodes.Element) -> None:
+    for anchor in node["ids"]:
+        self.add_anchor(anchor, node)
+    self.visit_container(node)
+
+
 def visit_pictogram_text(self: Any, node: nodes.Element) -> None:
     """Decorative pictograms vanish (their label is beside them); others become [label]."""
     if not node.get("decorative"):
@@ -156,8 +176,7 @@ def _follows(node: nodes.Node, previous: nodes.Node) -> bool:
 
 
 def visit_step_latex(self: Any, node: nodes.Element) -> None:
-    """A list item whose heading is bold on the page's own phase; a status tag reads
-    "(In review)" rather than running into the title."""
+    """A list item whose heading is bold on the page's own phase."""
     self.visit_list_item(node)
     children = list(node.children)
     if children and isinstance(children[0], nodes.paragraph):
@@ -166,12 +185,7 @@ def visit_step_latex(self: Any, node: nodes.Element) -> None:
         if node.get("current"):
             self.body.append(r"\textbf{")
         for word in heading.children:
-            if isinstance(word, nodes.inline) and "phases-tag" in word["classes"]:
-                self.body.append("(")
-                word.walkabout(self)
-                self.body.append(")")
-            else:
-                word.walkabout(self)
+            word.walkabout(self)
         if node.get("current"):
             self.body.append("}")
         self.depart_paragraph(heading)
