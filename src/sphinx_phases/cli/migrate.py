@@ -257,7 +257,7 @@ def _write(run: _Run) -> None:
         )
     refused = _refusals(run, files)
     if refused:
-        report.notes.append("nothing written, because some output files cannot be written")
+        report.notes.append("no page written, because some output files cannot be written")
         return
     report.written = sorted(files)
     if options.dry_run:
