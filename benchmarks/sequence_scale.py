@@ -20,8 +20,8 @@ import gc
 import itertools
 import time
 
-from sphinx_phases.model import PhaseDecl
-from sphinx_phases.sequence import resolve
+from sphinx_phases.core.model import PhaseDecl
+from sphinx_phases.core.sequence.resolve import resolve
 
 
 def manual(size: int) -> tuple[list[PhaseDecl], list[str]]:

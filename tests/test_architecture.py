@@ -9,26 +9,13 @@ import pytest
 
 PACKAGE = Path(__file__).parent.parent / "src" / "sphinx_phases"
 
-# Logic that must run, and be tested, without Sphinx.
-PURE = [
-    "catalog",
-    "chains",
-    "colors",
-    "config",
-    "inputs",
-    "model",
-    "pages",
-    "problems",
-    "sequence",
-    "sequence_problems",
-    "sequence_spec",
-    "standard",
-    "standard_files",
-    "standards",
-    "yaml_nodes",
-    "cli.migrate",
-    "cli.convert",
-]
+# The layers, outermost first: a module may import its own layer and those after it, never
+# one before it (docs/contributing.md, "Layout"). ``cli`` sits beside them and reaches only
+# into ``core``; ``locale`` holds the labels every layer writes.
+LAYERS = ["extension", "markup", "sphinx_ext", "render", "core"]
+SHARED = {"locale", "__init__"}
+# The command line's logic that runs, and is tested, without Sphinx.
+PURE_CLI = ["cli.migrate", "cli.convert"]
 
 
 def _modules() -> dict[str, Path]:
@@ -121,7 +108,49 @@ def test_the_import_graph_has_no_cycle() -> None:
     assert cycle is None, "import cycle: " + " -> ".join(cycle or [])
 
 
-@pytest.mark.parametrize("module", PURE)
+def _layer(module: str) -> str:
+    return module.split(".")[0]
+
+
+def _core_modules() -> list[str]:
+    return sorted(name for name in _modules() if _layer(name) == "core")
+
+
+def test_the_package_top_level_is_small() -> None:
+    entries = sorted(p.name for p in PACKAGE.iterdir() if p.name != "__pycache__")
+    assert len(entries) <= 12, entries
+
+
+def test_imports_run_one_way_through_the_layers() -> None:
+    wrong = []
+    for module, targets in _internal_graph().items():
+        layer = _layer(module)
+        for target in targets:
+            reached = _layer(target)
+            if reached in SHARED or reached == layer:
+                continue
+            if layer == "cli":
+                allowed = reached == "core"
+            elif module in ("__init__", "__main__"):
+                # setup() hands over to extension.py; ``python -m`` to the command line.
+                allowed = reached == ("extension" if module == "__init__" else "cli")
+            else:
+                allowed = (
+                    layer not in SHARED
+                    and reached != "cli"
+                    and LAYERS.index(reached) >= LAYERS.index(layer)
+                )
+            if not allowed:
+                wrong.append(f"{module} -> {target}")
+    assert wrong == []
+
+
+def test_no_module_is_too_long() -> None:
+    lines = {name: len(path.read_text("utf8").splitlines()) for name, path in _modules().items()}
+    assert {name: n for name, n in lines.items() if n > 450} == {}
+
+
+@pytest.mark.parametrize("module", [*_core_modules(), *PURE_CLI])
 def test_pure_modules_import_no_sphinx(module: str) -> None:
     path = _modules()[module]
     imported = _runtime_imports(path)

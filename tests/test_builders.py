@@ -10,8 +10,8 @@ import pytest
 import sphinx.locale
 from sphinx.cmd.build import build_main
 
-from sphinx_phases import nodes as phase_nodes
-from sphinx_phases.writers import FORMATS, HANDLERS
+from sphinx_phases.render import nodes as phase_nodes
+from sphinx_phases.render.writers import FORMATS, HANDLERS
 
 BUILDERS = [
     "html",

@@ -1,4 +1,4 @@
-"""The colour check (sphinx_phases.colors): a table of accepted and refused values, and
+"""The colour check (sphinx_phases.core.colors): a table of accepted and refused values, and
 hypothesis properties with tinycss2's CSS Color Level 4 parser as the oracle.
 
 tinycss2 is a test dependency only (the ``testing`` extra); the check itself is a strict
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sphinx_phases.colors import LEGACY_PALETTE, is_css_color, phase_color
+from sphinx_phases.core.colors import LEGACY_PALETTE, is_css_color, phase_color
 
 tinycss2_color4 = pytest.importorskip("tinycss2.color4")
 

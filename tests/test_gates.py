@@ -14,11 +14,11 @@ from sphinx.util.inventory import InventoryFile
 from tests.conftest import phase_warnings, warning_lines
 from tests.test_incremental import assert_same_as_clean, build, edit
 
-from sphinx_phases.export import SCHEMA
-from sphinx_phases.gates import Criterion, GateDecl, resolve_gates
-from sphinx_phases.model import PhaseDecl
-from sphinx_phases.pages import reading_neighbours
-from sphinx_phases.sequence import resolve
+from sphinx_phases.core.gates import Criterion, GateDecl, resolve_gates
+from sphinx_phases.core.model import PhaseDecl
+from sphinx_phases.core.sequence.resolve import resolve
+from sphinx_phases.core.views import reading_neighbours
+from sphinx_phases.sphinx_ext.export import SCHEMA
 
 
 @pytest.fixture

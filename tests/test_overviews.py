@@ -15,7 +15,7 @@ from sphinx.testing.util import SphinxTestApp
 from tests.conftest import warning_lines
 from tests.test_navigation import component
 
-from sphinx_phases.export import SCHEMA
+from sphinx_phases.sphinx_ext.export import SCHEMA
 
 
 @pytest.fixture

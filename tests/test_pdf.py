@@ -80,7 +80,7 @@ def test_latex_of_each_component(copy_root: Callable[[str], Path], tmp_path: Pat
     assert r"\sphinxstylestrong{Draft}" not in draft  # the tag is the heading, not repeated
 
     # Sequence: a status tag in brackets; the page's own phase in bold.
-    assert r"(\DUrole{phases-tag}{\DUrole{phases-tag--review}{In review}})" in tex
+    assert r"{[}\DUrole{phases-tag}{\DUrole{phases-tag--review}{In review}}{]}" in tex
     assert r"\textbf{{\hyperref[\detokenize{beta:phase-beta}]{\sphinxcrossref{Beta}}}}" in tex
     assert tex.count(r"\textbf{{\hyperref") == 1  # only on beta's own page
 

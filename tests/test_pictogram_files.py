@@ -13,7 +13,7 @@ from xml.etree.ElementTree import Element
 
 import pytest
 
-from sphinx_phases.svg_check import check_svg
+from sphinx_phases.core.svg_check import check_svg
 
 try:
     from defusedxml.ElementTree import fromstring

@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sphinx_phases.model import PhaseDecl
-from sphinx_phases.sequence import Resolution, resolve
-from sphinx_phases.sequence_spec import SequenceSpec, SpecItem, from_config, from_yaml
+from sphinx_phases.core.model import PhaseDecl
+from sphinx_phases.core.sequence.resolve import resolve
+from sphinx_phases.core.sequence.result import Resolution
+from sphinx_phases.core.sequence.spec import SequenceSpec, SpecItem, from_config, from_yaml
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200"))
 

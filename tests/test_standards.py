@@ -8,10 +8,8 @@ from pathlib import Path
 import pytest
 from docutils import nodes
 
-from sphinx_phases.nodes import phases_region
-from sphinx_phases.problems import PhaseWarning, Problem
-from sphinx_phases.standard_render import GateColumn, point_text, standard_listing
-from sphinx_phases.standards import (
+from sphinx_phases.core.problems import PhaseWarning, Problem
+from sphinx_phases.core.standards import (
     Point,
     Standard,
     explain_unknown,
@@ -22,6 +20,8 @@ from sphinx_phases.standards import (
     standard_anchor,
     translated,
 )
+from sphinx_phases.render.nodes import phases_region
+from sphinx_phases.render.standard_listing import GateColumn, point_text, standard_listing
 
 CONF = "/project/conf.py"
 
@@ -390,7 +390,7 @@ def test_the_settings_check_leaves_each_entry_to_be_read_on_its_own() -> None:
     # docs/reference/standards.md: a mistake in one entry leaves the others whole.
     from types import SimpleNamespace
 
-    from sphinx_phases.config import PhasesConfig, default_of, invalid_values
+    from sphinx_phases.core.config import PhasesConfig, default_of, invalid_values
 
     values = {f"phases_{f.name}": default_of(f) for f in dc.fields(PhasesConfig)}
     values["phases_standards"] = {"s": [], "Bad Id": [], "n": 5}

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import tests.test_architecture as architecture
 
-from sphinx_phases.pictograms import BUILTIN_DIR
-from sphinx_phases.svg_check import EXPECTED, check_svg
+from sphinx_phases.core.pictograms import BUILTIN_DIR
+from sphinx_phases.core.svg_check import EXPECTED, check_svg
 
 ROOT = Path(__file__).resolve().parents[1]
 OPEN = (
@@ -190,4 +190,4 @@ def test_a_deep_or_wide_file_is_judged_without_recursion() -> None:
 
 
 def test_the_checker_imports_no_sphinx() -> None:
-    architecture.test_pure_modules_import_no_sphinx("svg_check")
+    architecture.test_pure_modules_import_no_sphinx("core.svg_check")

@@ -17,11 +17,11 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_phases.cli import build_parser
-from sphinx_phases.config import PhasesConfig
-from sphinx_phases.model import OPTIONS
-from sphinx_phases.pictograms import builtin
-from sphinx_phases.roles import pictogram_node
-from sphinx_phases.warnings import PhaseWarning
+from sphinx_phases.core.config import PhasesConfig
+from sphinx_phases.core.model import OPTIONS
+from sphinx_phases.core.pictograms import builtin
+from sphinx_phases.render.links import pictogram_node
+from sphinx_phases.sphinx_ext.warnings import PhaseWarning
 
 # The text builder reads a colspec's colwidth as characters, and draws a table of n
 # columns with 3 * n + 1 characters of rules. Its paragraphs are 70 characters wide; a
@@ -155,7 +155,7 @@ class WarningReference(SphinxDirective):
 
 
 class OptionReference(SphinxDirective):
-    """Every option of a phase declaration, from ``sphinx_phases.model.OPTIONS``."""
+    """Every option of a phase declaration, from ``sphinx_phases.core.model.OPTIONS``."""
 
     def run(self) -> list[nodes.Node]:
         rows: list[list[nodes.Node | str]] = [

@@ -6,33 +6,33 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from sphinx_phases.assets import (
+from sphinx_phases.locale import CATALOG, LOCALE_DIR
+from sphinx_phases.markup.directives.facts import PhaseFactsDirective
+from sphinx_phases.markup.directives.gate import PhaseGateDirective
+from sphinx_phases.markup.directives.items import PhaseActivitiesDirective, PhaseItemsDirective
+from sphinx_phases.markup.directives.nav import PhaseNavDirective
+from sphinx_phases.markup.directives.overviews import PhaseSequenceDirective, PhaseTableDirective
+from sphinx_phases.markup.directives.phase import PhaseDirective
+from sphinx_phases.markup.directives.question import PhaseQuestionDirective
+from sphinx_phases.markup.directives.standard import PhaseStandardDirective, StandardRole
+from sphinx_phases.markup.page import PhasePage
+from sphinx_phases.markup.roles import GateRole, PhaseRole, PictogramRole
+from sphinx_phases.render.writers import HANDLERS
+from sphinx_phases.sphinx_ext.assets import (
     copy_latex_pictograms,
     link_stylesheet,
     prepare_html_assets,
     setup_assets,
 )
-from sphinx_phases.checks import resolve_and_check
-from sphinx_phases.content import on_doctree_read
-from sphinx_phases.directives.facts import PhaseFactsDirective
-from sphinx_phases.directives.gate import PhaseGateDirective
-from sphinx_phases.directives.items import PhaseActivitiesDirective, PhaseItemsDirective
-from sphinx_phases.directives.nav import PhaseNavDirective
-from sphinx_phases.directives.overviews import PhaseSequenceDirective, PhaseTableDirective
-from sphinx_phases.directives.phase import PhaseDirective
-from sphinx_phases.directives.question import PhaseQuestionDirective
-from sphinx_phases.directives.standard import PhaseStandardDirective, StandardRole
-from sphinx_phases.domain import PhasesDomain
-from sphinx_phases.export import write_json
-from sphinx_phases.incremental import pages_to_rewrite
-from sphinx_phases.locale import CATALOG, LOCALE_DIR
-from sphinx_phases.roles import GateRole, PhaseRole, PictogramRole
-from sphinx_phases.search import keep_out_of_search
-from sphinx_phases.settings import check_config, register_config
-from sphinx_phases.shown import COPY_FLAG
-from sphinx_phases.theme import add_phase_context
-from sphinx_phases.transforms import FillPlaceholders, PhasePage
-from sphinx_phases.writers import HANDLERS
+from sphinx_phases.sphinx_ext.content import on_doctree_read
+from sphinx_phases.sphinx_ext.domain import PhasesDomain
+from sphinx_phases.sphinx_ext.export import write_json
+from sphinx_phases.sphinx_ext.pipeline import pages_to_rewrite, resolve_and_check
+from sphinx_phases.sphinx_ext.search import keep_out_of_search
+from sphinx_phases.sphinx_ext.settings import check_config, register_config
+from sphinx_phases.sphinx_ext.shown import COPY_FLAG
+from sphinx_phases.sphinx_ext.theme import add_phase_context
+from sphinx_phases.sphinx_ext.transforms import FillPlaceholders
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -61,9 +61,10 @@ def register(app: Sphinx) -> None:
     app.add_directive("phase-standard", PhaseStandardDirective)
     app.add_directive("phase-sequence", PhaseSequenceDirective)
     app.add_directive("phase-table", PhaseTableDirective)
-    app.add_role("phase", PhaseRole(innernodeclass=nodes.inline))
-    app.add_role("gate", GateRole(innernodeclass=nodes.inline))
-    app.add_role("standard", StandardRole(innernodeclass=nodes.inline))
+    for name, role in (("phase", PhaseRole), ("gate", GateRole), ("standard", StandardRole)):
+        # {phase} and {phases:phase} alike.
+        app.add_role(name, role(innernodeclass=nodes.inline))
+        app.add_role_to_domain("phases", name, role(innernodeclass=nodes.inline))
     app.add_role("pictogram", PictogramRole())
 
     app.add_transform(PhasePage)

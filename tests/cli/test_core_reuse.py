@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from markdown_it.common.html_blocks import block_names
 
-from sphinx_phases import colors, model, pictograms
 from sphinx_phases.cli import frontmatter, htmlblocks, ids, legacy, main, pictogram_lists
 from sphinx_phases.cli.frontmatter import parse_meta
+from sphinx_phases.core import colors, model, pictograms
 
 
 def test_ids_and_statuses_come_from_the_model() -> None:
@@ -39,7 +39,7 @@ def test_the_rules_file_holds_the_legacy_manual_rules() -> None:
     assert "breadcrumbs" in rules.dead_fields
     assert rules.section_key("Team:") == "team"
     assert rules.section_key("## Team") is None
-    from sphinx_phases.config import DEFAULT_QUESTIONS
+    from sphinx_phases.core.config import DEFAULT_QUESTIONS
 
     assert set(rules.sections.values()) <= {legacy.SUMMARY, *DEFAULT_QUESTIONS}
 

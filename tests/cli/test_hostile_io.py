@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_phases import inputs
 from sphinx_phases.cli import main
+from sphinx_phases.core import inputs
 
 PAGE = "---\ntitle: Alpha\n---\nText.\n"
 
@@ -189,7 +189,9 @@ def test_read_file_counts_the_bytes_it_reads(tmp_path: Path) -> None:
 
 def test_read_text_refuses_a_fifo_without_waiting(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "f.yml")
-    code = "import sys; from pathlib import Path; from sphinx_phases.inputs import read_text\n"
+    code = (
+        "import sys; from pathlib import Path; from sphinx_phases.core.inputs import read_text\n"
+    )
     code += "try:\n    read_text(Path(sys.argv[1]))\nexcept Exception as exc:\n    print(exc)\n"
     done = subprocess.run(
         [sys.executable, "-c", code, str(tmp_path / "f.yml")],

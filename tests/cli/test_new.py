@@ -12,7 +12,7 @@ import pytest
 from sphinx.cmd.build import build_main
 
 from sphinx_phases.cli import main
-from sphinx_phases.cli.placeholders import (
+from sphinx_phases.core.placeholders import (
     GENERIC_PLACEHOLDER,
     PLACEHOLDER_TEXT,
     SUMMARY_PLACEHOLDER,
@@ -200,11 +200,11 @@ def test_placeholders_are_one_exported_constant_the_build_can_import(tmp_path: P
     assert is_placeholder("  Say what this phase\n  sets out to achieve. ")
     # Importing it loads neither the command line nor Sphinx.
     code = (
-        "import sys, sphinx_phases.cli.placeholders\n"
+        "import sys, sphinx_phases.core.placeholders\n"
         "print(sorted(m for m in sys.modules if m.startswith(('sphinx', 'yaml'))))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert (
         done.stdout.strip()
-        == "['sphinx_phases', 'sphinx_phases.cli', 'sphinx_phases.cli.placeholders']"
+        == "['sphinx_phases', 'sphinx_phases.core', 'sphinx_phases.core.placeholders']"
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from tests.hostile.helpers import Build
 
-from sphinx_phases.inputs import EXCERPT_CHARS, MAX_YAML_NODES
+from sphinx_phases.core.inputs import EXCERPT_CHARS, MAX_YAML_NODES
 
 SECRET = "root:x:0:0:SECRET-OUTSIDE-THE-PROJECT:/root:/bin/bash"
 PAGES = {

@@ -23,14 +23,15 @@ from sphinx.cmd.build import build_main
 from sphinx.util.console import strip_colors
 from tests.hostile.helpers import count_example, fuzz_examples
 
-from sphinx_phases.gates import Criterion, GateDecl, Gates, resolve_gates
-from sphinx_phases.inputs import MAX_YAML_NODES
-from sphinx_phases.model import PhaseDecl
-from sphinx_phases.pages import reading_neighbours
-from sphinx_phases.sequence import Resolution, resolve
-from sphinx_phases.sequence_spec import LoopItem, SequenceSpec, SpecItem, StageItem, from_yaml
-from sphinx_phases.stages import resolve_stages
-from sphinx_phases.standards import explain_unknown, find_point, load_standards, parse_points
+from sphinx_phases.core.gates import Criterion, GateDecl, Gates, resolve_gates
+from sphinx_phases.core.inputs import MAX_YAML_NODES
+from sphinx_phases.core.model import PhaseDecl
+from sphinx_phases.core.sequence.resolve import resolve
+from sphinx_phases.core.sequence.result import Resolution
+from sphinx_phases.core.sequence.spec import LoopItem, SequenceSpec, SpecItem, StageItem, from_yaml
+from sphinx_phases.core.stages import resolve_stages
+from sphinx_phases.core.standards import explain_unknown, find_point, load_standards, parse_points
+from sphinx_phases.core.views import reading_neighbours
 
 PURE = fuzz_examples(200)
 BUILDS = fuzz_examples(50)

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from tests.hostile.helpers import Build, count_example, fuzz_examples
 from tests.test_svg_check import HOSTILE, OPEN, svg
 
-from sphinx_phases.svg_check import EXPECTED, check_svg
+from sphinx_phases.core.svg_check import EXPECTED, check_svg
 
 OK = svg('<rect width="8" height="8"/>')
 # Files in the folder, by stem: the shapes a regex on the raw bytes let through.

@@ -2,7 +2,7 @@
 
 Importing this package is cheap: the commands (:mod:`sphinx_phases.cli.commands`) load
 when they run, so the build can import a small pure module of it, such as
-:mod:`sphinx_phases.cli.placeholders`, without the whole command line.
+:mod:`sphinx_phases.core.placeholders`, without the whole command line.
 """
 
 from __future__ import annotations

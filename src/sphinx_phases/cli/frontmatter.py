@@ -16,7 +16,7 @@ import yaml
 from sphinx_phases.cli import legacy
 from sphinx_phases.cli.ids import class_to_id, filename_to_id, humanize, slug
 from sphinx_phases.cli.report import Issue
-from sphinx_phases.model import STATUSES
+from sphinx_phases.core.model import STATUSES
 
 _CLOSE: Final = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 

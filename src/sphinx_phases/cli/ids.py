@@ -1,6 +1,6 @@
 """Phase ids: checking them, and deriving them from legacy names (files, classes, wiki words).
 
-The id rule and the slug are the core's (:mod:`sphinx_phases.model`); the wiki's aliases
+The id rule and the slug are the core's (:mod:`sphinx_phases.core.model`); the wiki's aliases
 are the legacy manual's, read from ``legacy.yml`` (see :mod:`sphinx_phases.cli.legacy`).
 """
 
@@ -10,8 +10,8 @@ import re
 from typing import Final
 
 from sphinx_phases.cli import legacy
-from sphinx_phases.model import ID_PATTERN, suggest_id
-from sphinx_phases.standard import STANDARD_PHASES
+from sphinx_phases.core.colors import STANDARD_PHASES
+from sphinx_phases.core.model import ID_PATTERN, suggest_id
 
 # A wiki word is two or more capitalised parts run together; the legacy wiki named phase
 # pages with a trailing "Phase" (PublicBetaPhase), which is what marks a phase link.

@@ -4,7 +4,7 @@ The page declares its phase the way docs/tutorial.md teaches, with the ``phase``
 directive whose body is the summary (``--front-matter`` gives the front-matter form of
 docs/reference/declaring.md instead), then one ``phase-question`` per question of the
 project (docs/reference/questions.md). Every answer still to write is a sentence of
-:data:`sphinx_phases.cli.placeholders.PLACEHOLDER_TEXT`, which the build recognises.
+:data:`sphinx_phases.core.placeholders.PLACEHOLDER_TEXT`, which the build recognises.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from __future__ import annotations
 import dataclasses as dc
 from pathlib import Path
 
-from sphinx_phases.cli.placeholders import SUMMARY_PLACEHOLDER, placeholder_for
 from sphinx_phases.cli.project import Project
 from sphinx_phases.cli.writer import page_text, phase_mapping
-from sphinx_phases.sequence_spec import SequenceSpec
+from sphinx_phases.core.placeholders import SUMMARY_PLACEHOLDER, placeholder_for
+from sphinx_phases.core.sequence.spec import SequenceSpec
 
 
 @dc.dataclass(frozen=True)

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from sphinx_phases.cli import legacy
 from sphinx_phases.cli.htmltree import Element
-from sphinx_phases.pictograms import builtin
+from sphinx_phases.core.pictograms import builtin
 
 LIST_CLASSES: Final = frozenset({"phase-activities", "phase-outputs"})
 # The names the core's registry ships (docs/reference/gallery.md): the legacy set plus one

@@ -4,9 +4,9 @@ conf.py is Python, so it is evaluated the way ``sphinx-build`` does it
 (``sphinx.config.eval_config_file``), but only in a project the user runs ``new`` in or
 names with ``--project``. Nothing it does can stop ``new``: any error, and any invalid
 ``phases_*`` value, falls back to the default with a message saying so. The values are
-checked by the same checks as a build's (:class:`sphinx_phases.config.PhasesConfig`).
+checked by the same checks as a build's (:class:`sphinx_phases.core.config.PhasesConfig`).
 
-Files are read as a build reads them (:func:`sphinx_phases.inputs.read_file`): conf.py
+Files are read as a build reads them (:func:`sphinx_phases.core.inputs.read_file`): conf.py
 and the sequence file must be regular files of bounded size, so a FIFO or a device is
 refused, never waited on, and the sequence file must lie inside the project's folder
 (conf.py's), so ``new`` never reads nor quotes a file outside it.
@@ -19,8 +19,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from sphinx_phases.inputs import PATH_CHARS, FileRefused, excerpt, read_file
-from sphinx_phases.sequence_spec import SequenceSpec, from_config, from_yaml
+from sphinx_phases.core.inputs import PATH_CHARS, FileRefused, excerpt, read_file
+from sphinx_phases.core.sequence.spec import SequenceSpec, from_config, from_yaml
 
 
 @dc.dataclass(frozen=True)
@@ -38,7 +38,7 @@ class Project:
 
 
 def default_project() -> Project:
-    from sphinx_phases.config import DEFAULT_QUESTIONS
+    from sphinx_phases.core.config import DEFAULT_QUESTIONS
 
     return Project(conf=None, questions=dict(DEFAULT_QUESTIONS))
 
@@ -84,7 +84,7 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _settings(conf: Path, namespace: Mapping[str, Any]) -> Project:
-    from sphinx_phases.config import PhasesConfig, default_of
+    from sphinx_phases.core.config import PhasesConfig, default_of
 
     fields = {field.name: field for field in dc.fields(PhasesConfig)}
     problems: list[str] = []

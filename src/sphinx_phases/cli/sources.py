@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Final
 
 from sphinx_phases.cli.report import FileReport
-from sphinx_phases.inputs import FileRefused, read_file
+from sphinx_phases.core.inputs import FileRefused, read_file
 
 SUFFIXES: Final = (".md", ".markdown", ".html")
 MAX_BYTES: Final = 20_000_000
@@ -46,7 +46,7 @@ def read_source(
 
     The file must be a regular file of at most :data:`MAX_BYTES` bytes (counted as read),
     resolving inside one of *roots* (default: wherever it is); see
-    :func:`sphinx_phases.inputs.read_file`.
+    :func:`sphinx_phases.core.inputs.read_file`.
     """
     try:
         data = read_file(

@@ -17,8 +17,8 @@ from typing import Any
 import yaml
 
 from sphinx_phases.cli.ids import STANDARD_ORDER
-from sphinx_phases.model import PhaseDecl, parse_declaration
-from sphinx_phases.sequence import resolve
+from sphinx_phases.core.model import PhaseDecl, parse_declaration
+from sphinx_phases.core.sequence.resolve import resolve
 
 
 @dataclass
@@ -63,8 +63,8 @@ def conf_py(*, attributes: bool) -> str:
 def sequence_order(pages: list[PagePlan]) -> list[PagePlan]:
     """Phase pages in the core's reading order, then the other pages as given.
 
-    The order is :func:`sphinx_phases.sequence.resolve`'s, the one the build navigates by
-    (explicit previous/next links first, then the toctree). The toctree it is given
+    The order is :func:`sphinx_phases.core.sequence.resolve.resolve`'s, the one the build
+    navigates by (explicit previous/next links first, then the toctree). The toctree it is given
     ranks the standard phases first, in their usual order, then the other phases in the
     order of the sources: that breaks ties where links leave the order open.
     """

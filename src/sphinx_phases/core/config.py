@@ -1,0 +1,294 @@
+"""The ``phases_*`` settings: declared once, with their defaults, help and checks (no Sphinx).
+
+Registering them with Sphinx and reporting bad values is :mod:`sphinx_phases.sphinx_ext.settings`.
+"""
+
+from __future__ import annotations
+
+import dataclasses as dc
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from sphinx_phases.core.model import ID_PATTERN
+
+
+def _sequence(value: Any) -> str | None:
+    if value is None or isinstance(value, list | tuple):
+        return None  # items are checked, with their lines, when the sequence is read
+    if isinstance(value, str) and value.strip():
+        return None
+    return "expected a list of phase ids, or the path of a YAML file"
+
+
+def _loops(value: Any) -> str | None:
+    if isinstance(value, list | tuple):
+        return None
+    return "expected a list of {'from': ID, 'to': ID} mappings"
+
+
+def _one_of(*choices: str) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        if value in choices:
+            return None
+        return "expected one of " + ", ".join(repr(c) for c in choices)
+
+    return check
+
+
+def _boolean(value: Any) -> str | None:
+    return None if isinstance(value, bool) else "expected True or False"
+
+
+def _name_map(value: Any) -> str | None:
+    if isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        return None
+    return "expected a mapping of pictogram names to file paths"
+
+
+def _string_list(value: Any) -> str | None:
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return None
+    return "expected a list of folder paths"
+
+
+def _questions(value: Any) -> str | None:
+    if (
+        isinstance(value, dict)
+        and value
+        and all(
+            isinstance(k, str) and ID_PATTERN.fullmatch(k) and isinstance(v, str) and v.strip()
+            for k, v in value.items()
+        )
+    ):
+        return None
+    return "expected a mapping of question keys (like 'objective') to heading templates"
+
+
+def _key_list(value: Any) -> str | None:
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return None
+    return "expected a list of question keys"
+
+
+def _standards(value: Any) -> str | None:
+    # Each entry (its id, its file or points) is checked when the standards are read, once
+    # per build, on its own: a mistake in one leaves the others whole
+    # (docs/reference/standards.md).
+    if isinstance(value, dict):
+        return None
+    return (
+        "expected a mapping of standard ids (like 'service-standard') to the path of a YAML "
+        "file or a list of points"
+    )
+
+
+def _stages(value: Any) -> str | None:
+    if isinstance(value, list | tuple):
+        return None  # items are checked, with their lines, when the stages are read
+    return "expected a list of {'id': ID, 'title': TITLE, 'phases': [IDS]} mappings"
+
+
+def _optional_name(value: Any) -> str | None:
+    if value is None or (isinstance(value, str) and value.strip()):
+        return None
+    return "expected a pictogram name, or None"
+
+
+def translatable(text: str) -> str:
+    """Mark *text* for the message catalogue (tools/messages.py extracts it); it is
+    translated where it is used, in the build's language."""
+    return text
+
+
+# The standard questions, in the order pages usually answer them.
+DEFAULT_QUESTIONS = {
+    "objective": translatable("What is the objective of {noun}?"),
+    "contents": translatable("What should be in {noun}?"),
+    "duration": translatable("How long does it take?"),
+    "team": translatable("Who do I need?"),
+    "outputs": translatable("What are the outputs?"),
+}
+
+
+@dc.dataclass(frozen=True)
+class PhasesConfig:
+    """Validated view of the ``phases_*`` values in conf.py."""
+
+    sequence: list[Any] | str | None = dc.field(
+        default=None,
+        metadata={
+            "help": "Phase ids in delivery order (items are ids or {parent: [sub-ids]} "
+            "mappings), or the path of a YAML file with 'sequence' and 'loops', relative "
+            "to the configuration directory. Without it, the toctree order is used.",
+            "check": _sequence,
+            "rebuild": "",  # only the resolved order changes, and that is tracked per page
+        },
+    )
+    loops: list[Any] = dc.field(
+        default_factory=list,
+        metadata={
+            "help": "Declared back-edges, e.g. [{'from': 'live', 'to': 'discovery'}].",
+            "check": _loops,
+            "rebuild": "",
+        },
+    )
+    navigation: str = dc.field(
+        default="bottom",
+        metadata={
+            "help": "Where phase pages get their previous/next navigation: 'bottom', 'top', "
+            "'both' or 'none'. The phase-nav directive places it by hand.",
+            "check": _one_of("bottom", "top", "both", "none"),
+            "rebuild": "env",  # placeholders are placed while reading
+        },
+    )
+    facts: str = dc.field(
+        default="top",
+        metadata={
+            "help": "Where phase pages show their facts (position, duration, team): 'top' "
+            "(under the title) or 'none'. The phase-facts directive places them by hand.",
+            "check": _one_of("top", "none"),
+            "rebuild": "env",  # placeholders are placed while reading
+        },
+    )
+    theme_nav: bool = dc.field(
+        default=False,
+        metadata={
+            "help": "Make the theme's own previous/next links (prev, next, rellinks) follow "
+            "the phase sequence on phase pages.",
+            "check": _boolean,
+            "rebuild": "html",
+        },
+    )
+    hide_drafts: bool = dc.field(
+        default=False,
+        metadata={
+            "help": "Leave draft phases out of navigation, overviews and the export; their "
+            "neighbours link across them. For production builds.",
+            "check": _boolean,
+            "rebuild": "",  # the resolved sequence changes, and that is tracked per page
+        },
+    )
+    pictograms: dict[str, str] = dc.field(
+        default_factory=dict,
+        metadata={
+            "help": "Project pictograms: {'name': 'path/to/file.svg'}, paths relative to the "
+            "configuration directory (SVG or PNG).",
+            "check": _name_map,
+            # Which file a name shows can change on any page: rewrite them all.
+            "rebuild": "html",
+        },
+    )
+    pictogram_dirs: list[str] = dc.field(
+        default_factory=list,
+        metadata={
+            "help": "Folders of project pictograms: every .svg and .png in them, named by "
+            "file stem, relative to the configuration directory.",
+            "check": _string_list,
+            "rebuild": "html",
+        },
+    )
+    questions: dict[str, str] = dc.field(
+        default_factory=lambda: dict(DEFAULT_QUESTIONS),
+        metadata={
+            "help": "The standard questions of a phase page: key -> heading template, in "
+            "order; {noun} is replaced by the phase's noun ('an alpha').",
+            "check": _questions,
+            "rebuild": "env",  # headings are made while reading
+        },
+    )
+    required_questions: list[str] = dc.field(
+        default_factory=list,
+        metadata={
+            "help": "Question keys every top-level phase page must answer with a "
+            "phase-question section (sub-phases are exempt).",
+            "check": _key_list,
+            "rebuild": "",
+        },
+    )
+    json: bool = dc.field(
+        default=True,
+        metadata={
+            "help": "Write phases.json (every phase and the resolved order) next to the "
+            "pages of the html, dirhtml and singlehtml builders.",
+            "check": _boolean,
+            "rebuild": "",
+        },
+    )
+    stages: list[Any] = dc.field(
+        default_factory=list,
+        metadata={
+            "help": "Groups of consecutive top-level phases, e.g. [{'id': 'formulation', "
+            "'title': 'Formulation', 'phases': ['phase-a', 'phase-b']}]. A sequence file's "
+            "own 'stages' come first.",
+            "check": _stages,
+            "rebuild": "",  # what pages show of stages is tracked per page
+        },
+    )
+    standards: dict[str, Any] = dc.field(
+        default_factory=dict,
+        metadata={
+            "help": "The standards gates assess: {'id': 'file.yml'} (relative to the "
+            "configuration directory) or {'id': [points]}.",
+            "check": _standards,
+            "rebuild": "",  # what pages show of points is tracked per page
+        },
+    )
+    standard_coverage: bool = dc.field(
+        default=False,
+        metadata={
+            "help": "Report (phases.standard) every point of a standard that no gate assesses.",
+            "check": _boolean,
+            "rebuild": "",
+        },
+    )
+    default_pictogram: str | None = dc.field(
+        default=None,
+        metadata={
+            "help": "Pictogram for activity and output items that name none.",
+            "check": _optional_name,
+            "rebuild": "env",
+        },
+    )
+
+
+def default_of(field: dc.Field[Any]) -> Any:
+    if field.default_factory is not dc.MISSING:
+        return field.default_factory()
+    return field.default
+
+
+def get_config(config: Any) -> PhasesConfig:
+    """The ``phases_*`` values of Sphinx's *config* as one typed value (checked already)."""
+    return PhasesConfig(
+        **{f.name: getattr(config, f"phases_{f.name}") for f in dc.fields(PhasesConfig)}
+    )
+
+
+def invalid_values(config: Any) -> Iterator[tuple[str, Any, str, Any]]:
+    """Each ``phases_*`` value of *config* that fails its check: (name, value, why, default)."""
+    for field in dc.fields(PhasesConfig):
+        name = f"phases_{field.name}"
+        check: Callable[[Any], str | None] = field.metadata["check"]
+        error = check(getattr(config, name))
+        if error is not None:
+            yield name, getattr(config, name), error, default_of(field)
+
+
+def config_file(app: Any) -> str:
+    """The path of the project's conf.py (*app* is the Sphinx application)."""
+    return str(Path(app.confdir, "conf.py"))
+
+
+def config_line(conf_path: str, name: str) -> int | None:
+    """The line that sets *name* in conf.py, so a config warning points at it."""
+    try:
+        text = Path(conf_path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    pattern = re.compile(rf"^{re.escape(name)}\s*[:=+]", re.MULTILINE)
+    match = pattern.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None

@@ -1,0 +1,448 @@
+"""Gates: the decisions between phases, declared on pages and placed in the sequence.
+
+Pure logic, no Sphinx import: :func:`parse_gate` checks one ``phase-gate`` directive's
+options, :func:`resolve_gates` places every gate on a boundary of the resolved sequence
+(docs/reference/gates.md) and reports what does not fit.
+"""
+
+from __future__ import annotations
+
+import dataclasses as dc
+import datetime
+import os
+import re
+from collections.abc import Callable, Iterable, Mapping
+
+from sphinx_phases.core.inputs import excerpt
+from sphinx_phases.core.model import ID_PATTERN, did_you_mean, suggest_id
+from sphinx_phases.core.problems import PhaseWarning, Problem
+from sphinx_phases.core.sequence.result import Resolution
+
+OUTCOMES = ("pending", "met", "met-with-conditions", "not-met")
+RATINGS = ("green", "amber", "red")
+
+OPTIONS: dict[str, str] = {
+    "id": "The gate id, the directive's argument: like a phase id, and unique among both.",
+    "title": "Display name. Default: the id, with its first letter capitalised.",
+    "after": "The phase the gate closes. Default: the page's phase.",
+    "before": "The phase it opens: the one after 'after' in the reading order. Empty for a "
+    "gate that closes the final phase. Default: the phase after 'after'.",
+    "noun": "How a sentence names the gate ('KDP C', 'the alpha assessment'). Default: "
+    "'the TITLE'.",
+    "authority": "Who takes the decision (free text).",
+    "standard": "The standard points it assesses: 'all', or ids ('1, 2, 5'; 'tcop:3' with "
+    "several standards).",
+    "outcome": "A recorded decision: " + ", ".join(OUTCOMES) + ".",
+    "date": "When the decision was taken, an ISO date (2026-05-04).",
+    "ratings": (
+        "Per-point ratings of the decision: '1: green, 3: amber' (green, amber, red); "
+        "'tcop:3: amber' names the standard too."
+    ),
+}
+OPTION_NAMES = tuple(OPTIONS)
+
+
+@dc.dataclass(frozen=True)
+class Criterion:
+    """One criterion of a gate: its words, and the standard points it cites as written."""
+
+    text: str
+    cites: tuple[str, ...] = ()
+
+
+@dc.dataclass(frozen=True)
+class GateDecl:
+    """What one ``phase-gate`` directive declares, validated, exactly as written."""
+
+    id: str
+    docname: str
+    line: int
+    title: str
+    after: str | None = None  # None: the page's phase, if it has one
+    noun: str | None = None  # None: "the TITLE"
+    before: str | None = None  # None: the phase after *after*; "": none (the final gate)
+    authority: str | None = None
+    standard: str | None = None  # the points assessed, as written
+    outcome: str | None = None
+    date: str | None = None
+    ratings: tuple[tuple[str, str], ...] = ()
+    criteria: tuple[Criterion, ...] = ()
+    source: str | None = None  # the included file the directive is written in
+
+
+@dc.dataclass(frozen=True)
+class ResolvedGate:
+    """A gate in place: the phases it stands between (*before* None: after the last)."""
+
+    decl: GateDecl
+    after: str
+    before: str | None
+
+
+@dc.dataclass(frozen=True)
+class Gates:
+    """Every placed gate, by id in reading order, and the gates around each phase."""
+
+    gates: Mapping[str, ResolvedGate] = dc.field(default_factory=dict)
+    # Every gate a page declares, placed or not (a role to one links to its page).
+    declared: Mapping[str, GateDecl] = dc.field(default_factory=dict)
+    # phase -> the first gate after it (readers pass it first) / the gate before it
+    closing: Mapping[str, str] = dc.field(default_factory=dict)
+    opening: Mapping[str, str] = dc.field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+    # phase -> every gate after it, in reading order: a parent may have two, one into its
+    # first sub-phase and one after its whole family (docs/reference/gates.md).
+    ends: Mapping[str, tuple[str, ...]] = dc.field(default_factory=dict)
+
+
+def gate_anchor(gate_id: str) -> str:
+    """The id of a gate's section, and of its ``objects.inv`` entry."""
+    return f"gate-{gate_id}"
+
+
+def default_title(gate_id: str) -> str:
+    text = gate_id.replace("-", " ")
+    return text[:1].upper() + text[1:]
+
+
+def _check_outcome(value: str) -> str | None:
+    if value in OUTCOMES:
+        return None
+    hint = did_you_mean(value.lower().replace(" ", "-"), OUTCOMES)
+    return "expected one of " + ", ".join(OUTCOMES) + hint
+
+
+def _check_date(value: str) -> str | None:
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return "expected an ISO date such as 2026-05-04"
+    return None
+
+
+def parse_ratings(value: str) -> tuple[tuple[tuple[str, str], ...], str | None]:
+    """``1: green, 3: amber`` as pairs, or the reason it cannot be read."""
+    pairs: list[tuple[str, str]] = []
+    for part in filter(None, (p.strip() for p in re.split(r"[,\n]", value))):
+        # The rating follows the last colon: a point may be qualified (``tcop:3: green``).
+        point, _sep, rating = part.rpartition(":")
+        point, rating = point.strip(), rating.strip().lower()
+        if not point or rating not in RATINGS:
+            return (), "expected 'POINT: RATING' pairs, ratings among " + ", ".join(RATINGS)
+        if any(point == rated for rated, _rating in pairs):
+            return (), f"point {excerpt(point)} is rated twice; expected one rating per point"
+        pairs.append((point, rating))
+    return tuple(pairs), None
+
+
+def parse_gate(
+    raw: Mapping[str, str],
+    *,
+    docname: str,
+    line: int,
+    criteria: tuple[Criterion, ...],
+    source: str | None = None,
+) -> tuple[GateDecl | None, list[Problem]]:
+    """Check a gate's options (*raw*: the directive's, which knows only OPTION_NAMES); a
+    bad value is reported and left out, a bad id drops the gate. Each problem carries its
+    option as ``key``, so the caller can point at that option's line."""
+    problems: list[Problem] = []
+
+    def bad(key: str, message: str, subtype: PhaseWarning = PhaseWarning.OPTION) -> None:
+        problems.append(Problem(subtype, f"phase-gate: {message}", line, key))
+
+    gate_id = (raw.get("id") or "").strip()
+    if not ID_PATTERN.fullmatch(gate_id):
+        found = excerpt(gate_id) if gate_id else "missing"
+        # A look-alike letter would be dropped from the suggestion: none is made then.
+        hint = suggest_id(gate_id) if gate_id.isascii() else ""
+        advice = f" (perhaps {excerpt(hint)})" if hint and hint != gate_id else ""
+        bad("id", f"id {found} is not valid; expected lower-case letters, digits and '-'{advice}")
+        return None, problems
+    values: dict[str, str] = {}
+    checks: dict[str, Callable[[str], str | None]] = {
+        "after": _check_id,
+        "before": lambda v: None if v == "" else _check_id(v),
+        "outcome": _check_outcome,
+        "date": _check_date,
+    }
+    ratings: tuple[tuple[str, str], ...] = ()
+    for key, value in raw.items():
+        if key == "id":
+            continue
+        value = value.strip()
+        if key == "ratings":
+            ratings, error = parse_ratings(value)
+        else:
+            error = checks.get(key, _check_text)(value)
+        if error:
+            bad(key, f"{key} {excerpt(value)} is not valid: {error}")
+            continue
+        values[key] = value
+    if not criteria:
+        bad(
+            "id",
+            f"gate '{gate_id}' has no criteria; expected a bullet list in its body, one "
+            "criterion per item",
+            PhaseWarning.GATE,
+        )
+    decl = GateDecl(
+        id=gate_id,
+        docname=docname,
+        line=line,
+        title=values.get("title") or default_title(gate_id),
+        after=values.get("after"),
+        noun=values.get("noun"),
+        before=values.get("before"),
+        authority=values.get("authority"),
+        standard=values.get("standard"),
+        outcome=values.get("outcome"),
+        date=values.get("date"),
+        ratings=ratings,
+        criteria=criteria,
+        source=source,
+    )
+    return decl, problems
+
+
+def _written(decl: GateDecl) -> str:
+    """Where *decl* is written, for a message about another gate: its page, or the file
+    its page includes."""
+    where = os.path.basename(decl.source) if decl.source else decl.docname
+    return f"{where}, line {decl.line}"
+
+
+def _check_id(value: str) -> str | None:
+    return None if ID_PATTERN.fullmatch(value) else "expected a phase id"
+
+
+def _check_text(value: str) -> str | None:
+    return None if value else "expected some text"
+
+
+def resolve_gates(
+    decls: Iterable[GateDecl],
+    resolution: Resolution,
+    reading_next: Callable[[str], str | None],
+    page_phase: Mapping[str, str],
+) -> Gates:
+    """Place each gate between two phases of *resolution*; report what does not fit.
+
+    A gate's ``before`` must be the phase after its ``after`` in reading order, or the
+    next phase of the same family (a gate may close a whole phase and its sub-phases).
+    Gates of hidden drafts are left out silently, like their phases. *page_phase* maps
+    a page to the phase it declares, which a gate without ``after`` closes.
+
+    Each gate goes through the steps below in the order of its page and line, so the
+    first declaration wins an id and a boundary (docs/reference/gates.md, "Warnings").
+    """
+    ordered = sorted(decls, key=lambda d: (d.docname, d.line, d.id))
+    first_of, problems = _first_declarations(ordered, resolution.decls)
+    placed: dict[str, ResolvedGate] = {}
+    holders: dict[tuple[str | None, str | None], ResolvedGate] = {}  # by boundary
+    for decl in first_of.values():
+        found = _place(decl, resolution, reading_next, page_phase, first_of)
+        if isinstance(found, ResolvedGate):
+            boundary = _boundary(found)
+            problem = _boundary_taken(found, holders.get(boundary))
+            if problem is None:
+                placed[decl.id] = holders[boundary] = found
+                continue
+            found = problem
+        if found is not None:
+            problems.append(found)
+    ordered_gates = _in_reading_order(placed, resolution.flat)
+    closing, opening, ends = _around_phases(ordered_gates.values())
+    return Gates(ordered_gates, first_of, closing, opening, tuple(problems), ends)
+
+
+def _problem(decl: GateDecl, subtype: PhaseWarning, message: str) -> Problem:
+    """A problem with *decl*, at the line of its directive (in its included file, if any)."""
+    return Problem(subtype, message, decl.line, docname=decl.docname, path=decl.source)
+
+
+def _first_declarations(
+    ordered: Iterable[GateDecl], phases: Mapping[str, object]
+) -> tuple[dict[str, GateDecl], list[Problem]]:
+    """The first declaration of each gate id no phase has, and a problem for every other
+    (an id of a phase, or one declared again)."""
+    first_of: dict[str, GateDecl] = {}
+    problems: list[Problem] = []
+    for decl in ordered:
+        earlier = first_of.get(decl.id)
+        if decl.id in phases:
+            message = (
+                f"gate '{decl.id}' has the id of a phase; expected an id no phase or gate "
+                "uses (they share one namespace)"
+            )
+            problems.append(_problem(decl, PhaseWarning.DUPLICATE, message))
+        elif earlier is not None:
+            message = (
+                f"gate '{decl.id}' is declared again (first in {_written(earlier)}); "
+                "expected one declaration per gate"
+            )
+            problems.append(_problem(decl, PhaseWarning.DUPLICATE, message))
+        else:
+            first_of[decl.id] = decl
+    return first_of, problems
+
+
+def _place(
+    decl: GateDecl,
+    resolution: Resolution,
+    reading_next: Callable[[str], str | None],
+    page_phase: Mapping[str, str],
+    gate_ids: Mapping[str, object],
+) -> ResolvedGate | Problem | None:
+    """Where *decl* stands, or why it cannot stand there; None for a gate left out with
+    its hidden draft."""
+    after = _closed_phase(decl, resolution, page_phase, gate_ids)
+    if not isinstance(after, str):
+        return after
+    if after in resolution.hidden:
+        return None
+    family_next = resolution.phases[after].next
+    following = reading_next(after)
+    before = _opened_phase(decl, resolution, family_next or following, gate_ids)
+    if isinstance(before, Problem):
+        return before
+    return _check_neighbours(decl, after, before, family_next, following) or ResolvedGate(
+        decl, after, before
+    )
+
+
+def _closed_phase(
+    decl: GateDecl,
+    resolution: Resolution,
+    page_phase: Mapping[str, str],
+    gate_ids: Mapping[str, object],
+) -> str | Problem:
+    """The phase *decl* closes: its ``after``, or its page's phase."""
+    after = decl.after or page_phase.get(decl.docname)
+    if after is None:
+        message = (
+            f"gate '{decl.id}' closes no phase: its page declares none; expected an "
+            ":after: option naming the phase it closes"
+        )
+        return _problem(decl, PhaseWarning.GATE, message)
+    if after not in resolution.decls:
+        return _unknown_phase(decl, "after", after, resolution.decls, gate_ids)
+    return after
+
+
+def _opened_phase(
+    decl: GateDecl,
+    resolution: Resolution,
+    default: str | None,
+    gate_ids: Mapping[str, object],
+) -> str | Problem | None:
+    """The phase *decl* opens: its ``before`` (None when written empty), or *default*,
+    the phase after the one it closes, also when its ``before`` is a hidden draft."""
+    if decl.before is None:
+        return default
+    if decl.before == "":
+        return None
+    if decl.before not in resolution.decls:
+        return _unknown_phase(decl, "before", decl.before, resolution.decls, gate_ids)
+    return default if decl.before in resolution.hidden else decl.before
+
+
+def _unknown_phase(
+    decl: GateDecl,
+    side: str,
+    named: str,
+    phases: Mapping[str, object],
+    gate_ids: Mapping[str, object],
+) -> Problem:
+    """*decl*'s ``after`` or ``before`` (*side*) names *named*, which is no phase."""
+    if named in gate_ids:
+        found = f"'{named}', which is a gate"
+        hint = ""
+    else:
+        found = f"{excerpt(named)}, which no page declares"
+        hint = did_you_mean(named, list(phases))
+    message = f"gate '{decl.id}' comes {side} {found}; expected the id of a phase{hint}"
+    return _problem(decl, PhaseWarning.UNKNOWN, message)
+
+
+def _check_neighbours(
+    decl: GateDecl,
+    after: str,
+    before: str | None,
+    family_next: str | None,
+    following: str | None,
+) -> Problem | None:
+    """A gate stands between neighbours: *before* is the next phase of *after*'s family,
+    or the next in reading order (*following*); None only after the final phase."""
+    if before is not None and before not in (family_next, following):
+        expected = " or ".join(f"'{p}'" for p in dict.fromkeys((family_next, following)) if p)
+        message = (
+            f"gate '{decl.id}' stands between '{after}' and '{before}', which are not "
+            f"neighbours in the sequence; expected :before: {expected or 'empty'}"
+        )
+        return _problem(decl, PhaseWarning.GATE, message)
+    if before is None and (family_next or following):
+        message = (
+            f"gate '{decl.id}' closes '{after}' with no phase after it, but "
+            f"'{family_next or following}' follows; expected :before: left out, or a "
+            "gate after the final phase"
+        )
+        return _problem(decl, PhaseWarning.GATE, message)
+    return None
+
+
+def _boundary(gate: ResolvedGate) -> tuple[str | None, str | None]:
+    """The boundary *gate* stands on, as readers pass it: the phase they arrive at.
+
+    A gate after a whole family (``after: beta``, ``before: live``) stands where the
+    reader leaves the family's last sub-phase for live, the boundary a gate after that
+    sub-phase would stand on: both open live. Only a gate after the final phase opens
+    none; it is keyed by the phase it closes.
+    """
+    return (gate.before, None) if gate.before is not None else (None, gate.after)
+
+
+def _boundary_taken(gate: ResolvedGate, holder: ResolvedGate | None) -> Problem | None:
+    """*gate* may not stand on a boundary that *holder* holds (one gate per boundary)."""
+    if holder is None:
+        return None
+    if holder.after == gate.after:
+        where = f"the boundary after '{gate.after}'"
+    else:
+        where = f"the boundary before '{gate.before}'"
+    message = (
+        f"gate '{gate.decl.id}' stands on {where} that gate '{holder.decl.id}' "
+        f"({_written(holder.decl)}) already holds; expected one gate per boundary"
+    )
+    return _problem(gate.decl, PhaseWarning.GATE, message)
+
+
+def _in_reading_order(
+    placed: Mapping[str, ResolvedGate], flat: tuple[str, ...]
+) -> dict[str, ResolvedGate]:
+    """*placed* in the order readers pass the gates, whatever pages declare them: by the
+    phase each opens (a gate after the final phase last)."""
+    place = {phase_id: i for i, phase_id in enumerate(flat)}
+
+    def passed(item: tuple[str, ResolvedGate]) -> tuple[int, int]:
+        gate = item[1]
+        opened = place[gate.before] if gate.before is not None else len(flat)
+        return opened, place[gate.after]
+
+    return dict(sorted(placed.items(), key=passed))
+
+
+def _around_phases(
+    gates: Iterable[ResolvedGate],
+) -> tuple[dict[str, str], dict[str, str], dict[str, tuple[str, ...]]]:
+    """For each phase: the first gate after it, the gate before it, and every gate after
+    it (*gates* in reading order). Only a parent has two gates after it: one into its
+    first sub-phase and one after the whole family."""
+    ends: dict[str, list[str]] = {}
+    opening: dict[str, str] = {}
+    for gate in gates:
+        ends.setdefault(gate.after, []).append(gate.decl.id)
+        if gate.before is not None:
+            opening[gate.before] = gate.decl.id
+    closing = {phase_id: ids[0] for phase_id, ids in ends.items()}
+    return closing, opening, {phase_id: tuple(ids) for phase_id, ids in ends.items()}

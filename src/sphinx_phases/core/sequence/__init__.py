@@ -1,0 +1,1 @@
+"""The sequence: the configured order, its links and loops, resolved and checked."""

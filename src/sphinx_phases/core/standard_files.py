@@ -1,0 +1,420 @@
+"""Read one standard of ``phases_standards`` into plain fields (no Sphinx import).
+
+Its one job: turn a YAML file, or an inline list or mapping from conf.py, into the title,
+link and points of a standard, with every problem found located where the author can fix
+it (the file and line, or the setting). :mod:`sphinx_phases.core.standards` builds the model
+from what this reads.
+"""
+
+from __future__ import annotations
+
+import dataclasses as dc
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sphinx_phases.core.inputs import (
+    PATH_CHARS,
+    YamlRefused,
+    compose_yaml,
+    confine,
+    excerpt,
+    read_text,
+)
+from sphinx_phases.core.model import describe
+from sphinx_phases.core.problems import PhaseWarning, Problem
+from sphinx_phases.core.yaml_nodes import NUMBERS, STR, TIMESTAMP
+from sphinx_phases.core.yaml_nodes import line as _line
+from sphinx_phases.core.yaml_nodes import tag as _tag
+from sphinx_phases.core.yaml_nodes import tagged as _tagged
+
+__all__ = [
+    "ALL",
+    "POINT_ID_PATTERN",
+    "SETTING",
+    "Point",
+    "StandardFields",
+    "anchor_slug",
+    "read_standard",
+]
+
+SETTING = "phases_standards"
+
+#: A point id: letters, digits, and '.', '-' or '_' between them ("1", "3.2", "KDP-C").
+#: No spaces, commas or colons, which separate ids in citations and gate options.
+POINT_ID_PATTERN = re.compile(r"[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*")
+POINT_ID_EXPECTED = "letters and digits, with '.', '-' or '_' between them"
+
+#: Names every point of a standard in a gate's ``:standard:`` option; no point may use it.
+ALL = "all"
+
+STANDARD_KEYS = ("title", "url", "points")
+POINT_KEYS = ("id", "title", "section", "url")
+SHAPE = "a mapping with 'title' and a 'points' list, or a list of points"
+POINT_SHAPE = "{id: '1', title: Understand users and their needs}"
+
+
+@dc.dataclass(frozen=True)
+class Point:
+    """One point of a standard: its id ("5"), title, optional section and link, and the
+    line of its file it was read from (None for a point given in conf.py)."""
+
+    id: str
+    title: str
+    section: str | None = None
+    url: str | None = None
+    line: int | None = None
+
+
+@dc.dataclass(frozen=True)
+class StandardFields:
+    """One standard as read: what :class:`sphinx_phases.core.standards.Standard` is built from,
+    but for the id it is configured under (the model's methods are not the reader's)."""
+
+    title: str
+    points: tuple[Point, ...]
+    url: str | None = None
+    path: str | None = None
+    line: int | None = None
+
+
+def anchor_slug(text: str) -> str:
+    """*text* as a part of an HTML anchor ("KDP C" -> "kdp-c"); two point ids with the same
+    slug would share an anchor, so a standard may not have both."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def read_standard(
+    standard_id: str, given: Any, *, confdir: Path, srcdir: Path, conf_path: str
+) -> tuple[StandardFields, list[Problem]]:
+    """The standard *given* (the ``phases_standards`` value for the valid id *standard_id*)
+    holds, and the problems found reading it.
+
+    A path is read relative to *confdir*, and only inside *confdir* or *srcdir*; a list or
+    mapping is read as it is. The fields hold the points that could be read (none when the
+    file could not be), so that citing the standard reports the mistake, not a standard
+    that seems not to exist.
+    """
+    reader = _Reader(standard_id, conf_path)
+    if isinstance(given, str):
+        root, path = reader.read_file(given, confdir, (confdir, srcdir))
+        fields = reader.standard(root, path=path, whole=root is not None)
+    elif isinstance(given, list | tuple | Mapping):
+        fields = reader.standard(given, path=None, whole=True)
+    else:
+        reader.problem(
+            None,
+            f"is {describe(given)}; expected the path of a YAML file, a list of points "
+            "or a mapping with 'title' and 'points'",
+        )
+        fields = reader.standard(None, path=None, whole=False)
+    return fields, reader.problems
+
+
+class _Reader:
+    """Reads one standard from YAML nodes or plain Python values alike."""
+
+    def __init__(self, standard_id: str, conf_path: str) -> None:
+        self.id = standard_id
+        self.conf_path = conf_path
+        self.path: str | None = None  # the file being read, once it is read
+        self.problems: list[Problem] = []
+
+    def problem(self, line: int | None, message: str) -> None:
+        if self.path is not None:
+            where: dict[str, Any] = {"path": self.path, "line": line}
+            message = f"standard '{self.id}' {message}"
+        else:
+            where = {"path": self.conf_path, "setting": SETTING}
+            message = f"phases_standards: standard '{self.id}' {message}"
+        self.problems.append(Problem(PhaseWarning.STANDARD, message, **where))
+
+    # -- the file ------------------------------------------------------------------------
+
+    def read_file(
+        self, given: str, confdir: Path, roots: tuple[Path, ...]
+    ) -> tuple[Any, str | None]:
+        """The YAML root of the file *given* names (None when not read), and its path."""
+        named = excerpt(given, limit=PATH_CHARS)
+        inside = confine(confdir / given, roots)
+        if inside is None:
+            # Name the path, never what it holds: the build log is often public.
+            self.problem(
+                None,
+                f"names {named}, which resolves outside the project; expected a YAML file "
+                "inside the source or configuration directory",
+            )
+            return None, None
+        if not inside.is_file():
+            self.problem(
+                None,
+                f"names {named}, which is not a file; expected the path of a YAML file, "
+                "relative to the configuration directory",
+            )
+            return None, None
+        try:
+            text = read_text(inside)
+        except YamlRefused as refused:
+            self.problem(None, f"names {named}, which is not read: {refused.reason}")
+            return None, None
+        except UnicodeDecodeError:
+            self.problem(
+                None, f"names {named}, which is not UTF-8 text; expected a UTF-8 YAML file"
+            )
+            return None, None
+        except OSError as exc:
+            reason = exc.strerror or exc.__class__.__name__
+            self.problem(
+                None, f"names {named}, which cannot be read ({reason}); expected a readable file"
+            )
+            return None, None
+        self.path = str(inside)
+        try:
+            root = compose_yaml(text)
+        except YamlRefused as refused:
+            self.problem(refused.line, f"is not read: {refused.reason}")
+            return None, self.path
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            found = excerpt(exc.problem or "", limit=80, quote=False)
+            self.problem(
+                mark.line + 1 if mark else 1,
+                f"does not parse as YAML ({found}); expected {SHAPE}",
+            )
+            return None, self.path
+        except RecursionError:
+            self.problem(1, f"nests too deeply to read; expected {SHAPE}")
+            return None, self.path
+        except yaml.YAMLError:
+            self.problem(1, f"does not parse as YAML; expected {SHAPE}")
+            return None, self.path
+        if root is None:
+            self.problem(1, f"is an empty file; expected {SHAPE}")
+        return root, self.path
+
+    # -- the standard ----------------------------------------------------------------------
+
+    def standard(self, root: Any, *, path: str | None, whole: bool) -> StandardFields:
+        """The standard *root* holds; *whole* is False when there is nothing to read."""
+        default_title = self.id.replace("-", " ").title()
+        if not whole:
+            return StandardFields(default_title, (), path=path)
+        title, url, points, line = default_title, None, None, None
+        mapping = _mapping(root)
+        if mapping is not None:
+            for key, value in mapping:
+                name = _text(key)
+                if name == "title":
+                    given = self._string(value, "a 'title'")
+                    if given is not None:
+                        title, line = given, _line(value)
+                elif name == "url":
+                    url = self._url(value, "a 'url'")
+                elif name == "points":
+                    points = value
+                else:
+                    self.problem(
+                        _line(key),
+                        f"has {_key(key)}; expected 'title', 'url' and 'points'",
+                    )
+            if points is None:
+                self.problem(_line(root), "has no 'points'; expected a list of points")
+        elif _items(root) is not None:
+            points = root
+        else:
+            self.problem(_line(root), f"holds {_describe(root)}; expected {SHAPE}")
+        return StandardFields(title, self._points(points), url=url, path=path, line=line)
+
+    def _points(self, node: Any) -> tuple[Point, ...]:
+        if node is None:
+            return ()
+        entries = _items(node)
+        if entries is None:
+            self.problem(_line(node), f"has 'points'{_set_to(node)}; expected a list of points")
+            return ()
+        if not entries:
+            self.problem(
+                _line(node), f"has no points; expected a list of points like {POINT_SHAPE}"
+            )
+            return ()
+        points: dict[str, Point] = {}  # by anchor, which ids must not share
+        for entry in entries:
+            point = self._point(entry)
+            if point is None:
+                continue
+            slug = anchor_slug(point.id)
+            first = points.get(slug)
+            if first is None:
+                points[slug] = point
+                continue
+            at = f" at line {first.line}" if first.line else ""
+            if first.id == point.id:
+                self.problem(
+                    point.line,
+                    f"lists the point {excerpt(point.id)} twice, first{at or ' above'}; "
+                    "expected each point id once",
+                )
+            else:
+                self.problem(
+                    point.line,
+                    f"has the point {excerpt(point.id)}, whose anchor is the one of the point "
+                    f"{excerpt(first.id)}{f' (line {first.line})' if first.line else ''}; "
+                    "expected ids that differ by more than case or punctuation",
+                )
+        return tuple(points.values())
+
+    def _point(self, entry: Any) -> Point | None:
+        line = _line(entry)
+        mapping = _mapping(entry)
+        if mapping is None:
+            self.problem(
+                line,
+                f"has a point that is {_describe(entry)}; expected a mapping like {POINT_SHAPE}",
+            )
+            return None
+        values: dict[str, Any] = {}
+        unknown: list[Any] = []
+        for key, value in mapping:
+            name = _text(key)
+            if name in POINT_KEYS:
+                values[name] = value
+            else:
+                unknown.append(key)
+        # Name the point by its id, else its title, else its line.
+        raw_id = _text(values["id"]) if "id" in values else None
+        point_id = raw_id.strip() if raw_id is not None else None
+        which = f"the point {excerpt(point_id)}" if point_id else _unnamed(values)
+        for key in unknown:
+            self.problem(
+                _line(key),
+                f"has {_key(key)} in {which}; expected 'id', 'title', 'section' and 'url'",
+            )
+        if "id" not in values:
+            self.problem(line, f"has {which} without an 'id'; expected an id like '1'")
+            return None
+        if point_id is None or not point_id:
+            self.problem(
+                line, f"has a point whose id is {_describe(values['id'])}; expected an id like '1'"
+            )
+            return None
+        if point_id == ALL or not POINT_ID_PATTERN.fullmatch(point_id):
+            why = " (it names every point in gates)" if point_id == ALL else ""
+            self.problem(
+                line,
+                f"has the point id {excerpt(point_id)}{why}; expected {POINT_ID_EXPECTED}, "
+                "without spaces, commas or colons",
+            )
+            return None
+        if "title" not in values:
+            self.problem(line, f"has {which} without a 'title'; expected the point's title")
+            return None
+        title = self._string(values["title"], f"{which} with a 'title'")
+        if title is None:
+            return None
+        section = (
+            self._string(values["section"], f"{which} with a 'section'")
+            if "section" in values
+            else None
+        )
+        url = self._url(values["url"], f"{which} with a 'url'") if "url" in values else None
+        return Point(point_id, title, section=section, url=url, line=line)
+
+    def _string(self, node: Any, what: str) -> str | None:
+        text = _text(node)
+        if text is None or not text.strip():
+            self.problem(_line(node), f"has {what}{_set_to(node)}; expected text")
+            return None
+        return text.strip()
+
+    def _url(self, node: Any, what: str) -> str | None:
+        text = _text(node)
+        if text is not None and re.match(r"https?://\S+$", text.strip()):
+            return text.strip()
+        found = _set_to(node) if text is None else f" set to {excerpt(text)}"
+        self.problem(_line(node), f"has {what}{found}; expected an http:// or https:// address")
+        return None
+
+
+def _unnamed(values: dict[str, Any]) -> str:
+    title = _text(values["title"]) if "title" in values else None
+    if title and title.strip():
+        return f"the point titled {excerpt(title.strip())}"
+    return "a point"
+
+
+def _set_to(node: Any) -> str:
+    found = _describe(node)
+    return " that is empty" if found == "empty" else f" set to {found}"
+
+
+# -- YAML nodes and Python values alike ------------------------------------------------------
+
+
+def _mapping(node: Any) -> list[tuple[Any, Any]] | None:
+    if _tag(node) is not None:
+        return None
+    if isinstance(node, yaml.MappingNode):
+        return list(node.value)
+    if isinstance(node, Mapping):
+        return list(node.items())
+    return None
+
+
+def _items(node: Any) -> list[Any] | None:
+    if _tag(node) is not None:
+        return None
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, list | tuple):
+        return list(node)
+    return None
+
+
+def _text(node: Any) -> str | None:
+    """A string, or a number as written (``1`` -> "1", ``3.2`` -> "3.2"); else None."""
+    if isinstance(node, yaml.ScalarNode):
+        return str(node.value) if node.tag == STR or node.tag in NUMBERS else None
+    if isinstance(node, str):
+        return node
+    if isinstance(node, int) and not isinstance(node, bool):
+        return str(node)
+    return None
+
+
+def _key(node: Any) -> str:
+    """An unknown key as its message names it: "the unknown key 'colour'", or "a key that
+    is a list" for a collection or a tagged value."""
+    if _tag(node) is not None or isinstance(node, yaml.CollectionNode):
+        return f"a key that is {_describe(node)}"
+    return f"the unknown key {excerpt(node.value if isinstance(node, yaml.ScalarNode) else node)}"
+
+
+def _describe(node: Any) -> str:
+    """How a wrong value looks to its author: 'a list', 'the text 'x'', 'a mapping
+    tagged '!!python/object:os.system''."""
+    tag = _tag(node)
+    if tag is not None:
+        return _tagged(tag)
+    if isinstance(node, yaml.ScalarNode):
+        kind = node.tag.rsplit(":", 1)[-1]
+        if kind == "null" or not node.value:
+            return "empty"
+        if kind == "bool":
+            return f"a boolean ({node.value})"
+        if node.tag in NUMBERS:
+            return f"a number ({excerpt(node.value, quote=False)})"
+        if node.tag == TIMESTAMP:
+            return f"a date ({excerpt(node.value, quote=False)})"
+        return f"the text {excerpt(node.value)}"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, tuple):
+        return "a list"
+    if isinstance(node, Mapping) and not isinstance(node, dict):
+        return "a mapping"
+    return describe(node)

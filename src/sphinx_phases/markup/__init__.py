@@ -1,0 +1,1 @@
+"""What authors write: directives, roles and front matter, parsed and recorded."""

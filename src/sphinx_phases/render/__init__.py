@@ -1,0 +1,1 @@
+"""How a page is drawn: nodes, links, navigation, facts, overviews and the writers."""

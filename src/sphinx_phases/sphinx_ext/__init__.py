@@ -1,0 +1,1 @@
+"""What happens during a Sphinx build: the domain, the pipeline, transforms, content, export."""

@@ -1,0 +1,185 @@
+"""``phases.json``: every phase and the resolved order, for other tools to read.
+
+Written by the html, dirhtml and singlehtml builders (not epub, whose package is a book,
+not a site), with sorted keys so that the file diffs cleanly between builds, and with
+``<``, ``>`` and ``&`` escaped so that it can be embedded in a page as it is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
+
+from sphinx.util import docname_join
+from sphinx.util.nodes import clean_astext
+
+from sphinx_phases.core.config import get_config
+from sphinx_phases.core.gates import gate_anchor
+from sphinx_phases.sphinx_ext.content import gc_paused, plain_text, words_reader
+from sphinx_phases.sphinx_ext.domain import phases_domain
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+    from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_phases.core.catalog import GateEntry, PhaseEntry
+    from sphinx_phases.core.model import Item
+    from sphinx_phases.core.standards import Standard
+
+FORMAT_VERSION = 1
+SCHEMA = Path(__file__).with_name("phases.schema.json")
+BUILDERS = ("html", "dirhtml", "singlehtml")
+
+
+def _reference_text(
+    env: BuildEnvironment, titles: Mapping[str, str], docname: str
+) -> Callable[[pending_xref], str | None]:
+    """The text a reference on *docname*'s page shows: a phase's title, a document's."""
+
+    def text(xref: pending_xref) -> str | None:
+        target = xref.get("reftarget", "")
+        if xref.get("refexplicit"):
+            return None
+        if xref.get("refdomain") == "phases":
+            return titles.get(target, target)
+        if xref.get("refdomain") == "std" and xref.get("reftype") == "doc":
+            title = env.titles.get(docname_join(docname, target))
+            return clean_astext(title) if title is not None else None
+        return None
+
+    return text
+
+
+def export_data(app: Sphinx) -> dict[str, Any]:
+    domain = phases_domain(app.env)
+    catalog: dict[str, PhaseEntry] = domain.catalog
+    words = words_reader(app.env, app.builder)
+    titles = {phase_id: decl.title for phase_id, decl in domain.resolution.decls.items()}
+    base = app.config.html_baseurl
+    phases = []
+    for entry in catalog.values():
+        shown = _reference_text(app.env, titles, entry.docname)
+        summary = plain_text(words.summary(entry.docname, entry.id), shown)
+        url = app.builder.get_target_uri(entry.docname)
+        if base:
+            url = urljoin(base.rstrip("/") + "/", url)
+        phases.append(
+            {
+                "id": entry.id,
+                "title": entry.title,
+                "subtitle": entry.subtitle,
+                "url": url,
+                "docname": entry.docname,
+                "status": entry.status,
+                "parent": entry.parent,
+                "children": list(entry.children),
+                "previous": entry.previous,
+                "next": entry.next,
+                "loops": list(entry.loops_to),
+                "pictogram": entry.pictogram,
+                "summary": summary or None,
+                "duration": entry.duration,
+                "team": entry.team,
+                "activities": _items(words.items(entry.pages, entry.id, "activities")),
+                "outputs": _items(words.items(entry.pages, entry.id, "outputs")),
+                "questions": list(entry.questions),
+                "stage": entry.stage,
+                "gate_before": entry.gate_before,
+                "gate_after": entry.gate_after,
+                "gates_after": list(entry.gates_after),
+            }
+        )
+    resolution = domain.resolution
+    return {
+        "version": FORMAT_VERSION,
+        "language": app.config.language or "en",
+        "order": list(resolution.order),
+        "reading": list(resolution.flat),
+        "phases": phases,
+        "gates": [_gate(app, gate, base) for gate in domain.gate_entries.values()],
+        "stages": [
+            {"id": stage.id, "title": stage.title, "phases": list(stage.phases)}
+            for stage in domain.stages.stages.values()
+        ],
+        "standards": [_standard(standard) for standard in domain.standards.values()],
+    }
+
+
+def _gate(app: Sphinx, gate: GateEntry, base: str | None) -> dict[str, Any]:
+    url = app.builder.get_target_uri(gate.docname) + "#" + gate_anchor(gate.id)
+    if base:
+        url = urljoin(base.rstrip("/") + "/", url)
+    return {
+        "id": gate.id,
+        "title": gate.title,
+        "url": url,
+        "docname": gate.docname,
+        "after": gate.after,
+        "before": gate.before,
+        "authority": gate.authority,
+        "points": [f"{standard}:{point}" for standard, point in gate.points],
+        "criteria": [{"text": c.text, "points": list(c.cites)} for c in gate.criteria],
+        "outcome": gate.outcome,
+        "date": gate.date,
+        "ratings": dict(gate.ratings),
+    }
+
+
+def _standard(standard: Standard) -> dict[str, Any]:
+    points = [
+        {"id": p.id, "title": p.title, "section": p.section, "url": p.url} for p in standard.points
+    ]
+    return {"id": standard.id, "title": standard.title, "url": standard.url, "points": points}
+
+
+def _items(items: tuple[Item, ...]) -> list[dict[str, str | None]]:
+    return [{"label": item.label, "pictogram": item.pictogram} for item in items]
+
+
+def dumps(data: dict[str, Any]) -> str:
+    text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") + "\n"
+
+
+def write_json(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: write phases.json if there is a phase and its content changed.
+
+    A site pays only for what it uses: without a phase (or with ``phases_json = False``,
+    docs/reference/export.md) there is no file, and the one an earlier build wrote goes,
+    so that an incremental build leaves what a clean one does.
+    """
+    if exception is not None or app.builder.name not in BUILDERS:
+        return
+    target = Path(app.outdir, "phases.json")
+    domain = phases_domain(app.env)
+    if not get_config(app.config).json or not domain.resolution.decls:
+        if not _from_project(app):
+            target.unlink(missing_ok=True)
+        return
+    # The file follows from the catalogue (which holds a digest of every phase's words)
+    # and the URLs: when neither changed, the phase pages need not be read again.
+    shown = (domain.catalog, domain.gate_entries, domain.stages, domain.standards)
+    digest = hashlib.sha256(
+        repr((shown, app.builder.name, app.config.html_baseurl, app.config.language)).encode()
+    ).hexdigest()
+    stamp = Path(app.doctreedir, "phases-json.digest")
+    if target.is_file() and stamp.is_file() and stamp.read_text("utf8") == digest:
+        return
+    with gc_paused():  # every phase's words, read at once
+        text = dumps(export_data(app))
+    if not target.is_file() or target.read_text("utf8") != text:
+        target.write_text(text, "utf8")
+    stamp.write_text(digest, "utf8")
+
+
+def _from_project(app: Sphinx) -> bool:
+    """Whether the project ships a phases.json of its own, which Sphinx copied already."""
+    return any(
+        Path(app.confdir, extra, "phases.json").is_file() for extra in app.config.html_extra_path
+    )
