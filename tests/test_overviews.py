@@ -15,6 +15,7 @@ from sphinx.testing.util import SphinxTestApp
 from tests.conftest import warning_lines
 from tests.test_navigation import component
 
+from sphinx_phases.render.overviews import DEFAULT_STYLE, STYLES
 from sphinx_phases.sphinx_ext.export import SCHEMA
 
 
@@ -34,7 +35,6 @@ def overviews(make_app: Any, copy_root: Any) -> SphinxTestApp:
             "ol.phases-sequence:not(.phases-sequence--line):not(.phases-sequence--sub)",
             "steps",
         ),
-        ("overview.html", "ol.phases-sequence--line:not(.phases-sequence--sub)", "line"),
         ("overview.html", "div.phases-sequence--cards", "cards"),
         ("overview.html", "table.phases-table", "table"),
         ("live.html", "ol.phases-sequence:not(.phases-sequence--sub)", "steps-on-phase-page"),
@@ -46,6 +46,68 @@ def test_overview_snapshots(
     file_regression.check(
         component(overviews, page, selector), basename=f"overview-{name}", extension=".html"
     )
+
+
+def test_line_is_the_steps_list_with_its_class(overviews: SphinxTestApp) -> None:
+    # The stylesheet draws the tube line; the markup is the steps' (render/overviews/line.py).
+    steps = component(
+        overviews,
+        "overview.html",
+        "ol.phases-sequence:not(.phases-sequence--line):not(.phases-sequence--sub)",
+    )
+    line = component(
+        overviews, "overview.html", "ol.phases-sequence--line:not(.phases-sequence--sub)"
+    )
+    assert (
+        line.count(" phases-sequence--line") == steps.count('class="arabic phases-sequence') == 2
+    )
+    assert line.replace(" phases-sequence--line", "") == steps
+
+
+def test_every_style_has_its_css_snippet_and_docs() -> None:
+    docs = Path(__file__).parents[1] / "docs"
+    css = (Path(__file__).parents[1] / "src/sphinx_phases/static/phases.css").read_text("utf8")
+    reference = (docs / "reference/overviews.md").read_text("utf8")
+    for name in STYLES:
+        snippet = docs / "snippets" / f"sequence-{name}.md"
+        assert f":style: {name}" in snippet.read_text("utf8") or name == DEFAULT_STYLE
+        assert f"`:style: {name}`" in reference
+        assert f"../snippets/sequence-{name}.md" in reference
+        assert name == DEFAULT_STYLE or f"phases-sequence--{name}" in css
+
+
+def test_an_unknown_style_names_every_style(make_app: Any, copy_root: Any) -> None:
+    srcdir = copy_root("overviews")
+    page = srcdir / "overview.md"
+    page.write_text(page.read_text().replace(":style: line", ":style: tube"))
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert warning_lines(app) == [
+        "overview.md:6: WARNING: phase-sequence: style 'tube' is not valid: expected one of "
+        "steps, line, cards; using steps [phases.option]"
+    ]
+
+
+def test_cards_need_sphinx_design_loaded_not_listed(make_app: Any, copy_root: Any) -> None:
+    # An extension that sets sphinx_design up loads it without conf.py listing it.
+    srcdir = copy_root("overviews")
+    (srcdir / "loads_design.py").write_text(
+        "def setup(app):\n"
+        '    app.setup_extension("sphinx_design")\n'
+        '    return {"parallel_read_safe": True, "parallel_write_safe": True}\n'
+    )
+    conf = srcdir / "conf.py"
+    conf.write_text(
+        "import sys\nsys.path.insert(0, str(__import__('pathlib').Path(__file__).parent))\n"
+        + conf.read_text().replace('"sphinx_design"', '"loads_design"')
+    )
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert "sphinx_design" in app.extensions
+    assert "sphinx_design" not in app.config.extensions
+    assert warning_lines(app) == []
+    soup = BeautifulSoup(Path(app.outdir, "overview.html").read_text("utf8"), "html.parser")
+    assert soup.select("div.phases-sequence--cards .phases-card")
 
 
 def test_current_step_is_marked_on_a_phase_page(overviews: SphinxTestApp) -> None:

@@ -64,6 +64,45 @@ class GateEntry:
     criteria: tuple[Criterion, ...]
 
 
+@dc.dataclass(frozen=True)
+class FamilyGates:
+    """Where an overview draws the gates after a phase, in the order readers pass them
+    (docs/reference/gates.md): a gate into its first sub-phase comes before the sub-phases,
+    one after the whole family after them."""
+
+    after: tuple[GateEntry, ...] = ()  # every gate after the phase itself
+    before_children: tuple[GateEntry, ...] = ()  # into its first sub-phase
+    after_family: tuple[GateEntry, ...] = ()  # after it (a parent: after its whole family)
+    # Every gate after it or one of its own sub-phases: a card names its sub-phases instead
+    # of drawing them, and lists these gates under them.
+    in_family: tuple[GateEntry, ...] = ()
+
+
+def place_family_gates(
+    phases: Mapping[str, PhaseEntry], gates: Mapping[str, GateEntry]
+) -> dict[str, FamilyGates]:
+    """Where the gates after each phase stand (*gates* in reading order); a phase with no
+    gate after it or its sub-phases is left out."""
+
+    def after(entry: PhaseEntry) -> tuple[GateEntry, ...]:
+        return tuple(gates[g] for g in entry.gates_after if g in gates)
+
+    order = {gate_id: i for i, gate_id in enumerate(gates)}
+    found: dict[str, FamilyGates] = {}
+    for entry in phases.values():
+        own = after(entry)
+        children = [phases[c] for c in entry.children if c in phases]
+        family = [*own, *(gate for child in children for gate in after(child))]
+        if family:
+            found[entry.id] = FamilyGates(
+                after=own,
+                before_children=tuple(g for g in own if g.before in entry.children),
+                after_family=tuple(g for g in own if g.before not in entry.children),
+                in_family=tuple(sorted(family, key=lambda g: order[g.id])),
+            )
+    return found
+
+
 def build_gate_entries(
     gates: Gates,
     points: Callable[[GateDecl], tuple[tuple[str, str], ...]],

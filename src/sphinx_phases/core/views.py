@@ -14,7 +14,7 @@ import functools
 import hashlib
 from collections.abc import Iterable, Mapping
 
-from sphinx_phases.core.catalog import GateEntry, PhaseEntry
+from sphinx_phases.core.catalog import FamilyGates, GateEntry, PhaseEntry, place_family_gates
 from sphinx_phases.core.colors import phase_color
 from sphinx_phases.core.gates import OUTCOMES, RATINGS, Gates, ResolvedGate, gate_anchor
 from sphinx_phases.core.sequence.result import Resolution
@@ -98,6 +98,14 @@ class Rows:
     phases: Mapping[str, PhaseEntry]
     gates: Mapping[str, GateEntry]
     stages: Mapping[str, Stage]
+
+    def family_gates(self, phase_id: str) -> FamilyGates:
+        """Where the gates after *phase_id* stand, worked out once for every style."""
+        return self._family_gates.get(phase_id, FamilyGates())
+
+    @functools.cached_property
+    def _family_gates(self) -> dict[str, FamilyGates]:
+        return place_family_gates(self.phases, self.gates)
 
 
 @dc.dataclass(frozen=True)

@@ -7,7 +7,7 @@ resolved for the build (see :class:`sphinx_phases.sphinx_ext.transforms.FillPlac
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -18,41 +18,54 @@ from sphinx_phases.core.config import get_config
 from sphinx_phases.core.inputs import excerpt
 from sphinx_phases.core.problems import PhaseWarning, Problem
 from sphinx_phases.render.nodes import phases_overview
-from sphinx_phases.render.overviews import DEFAULT_COLUMNS, FIXED_COLUMNS
+from sphinx_phases.render.overviews import DEFAULT_COLUMNS, DEFAULT_STYLE, FIXED_COLUMNS, STYLES
 from sphinx_phases.sphinx_ext.domain import phases_domain
 
-STYLES = ("steps", "line", "cards")
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+
+def _loaded(env: BuildEnvironment, name: str) -> bool:
+    """Whether the build loaded the extension *name*. ``app.extensions`` holds those that
+    other extensions set up (``app.setup_extension``) as well as those conf.py lists, which
+    are all ``config.extensions`` holds. ``env.app`` is deprecated from Sphinx 9, whose own
+    transforms read ``env._app``."""
+    app = getattr(env, "_app", None) or env.app
+    return name in app.extensions
 
 
 class PhaseSequenceDirective(SphinxDirective):
-    """Every phase in order. MyST: ```` ```{phase-sequence} ```` with ``:style: steps``
-    (default), ``line`` or ``cards`` (which needs ``sphinx_design`` in ``extensions``)."""
+    """Every phase in order. MyST: ```` ```{phase-sequence} ```` with ``:style:`` one of
+    :data:`~sphinx_phases.render.overviews.STYLES` (``steps`` by default); a style that
+    needs an extension the build has not loaded (``cards``: ``sphinx_design``) falls back
+    to steps, with a warning."""
 
     option_spec: ClassVar[OptionSpec] = {"style": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
         problems: list[Problem] = []
-        style = self.options.get("style", "steps").strip() or "steps"
+        style = self.options.get("style", DEFAULT_STYLE).strip() or DEFAULT_STYLE
         if style not in STYLES:
             problems.append(
                 Problem(
                     PhaseWarning.OPTION,
                     f"phase-sequence: style {excerpt(style)} is not valid: "
-                    f"expected one of {', '.join(STYLES)}; using steps",
+                    f"expected one of {', '.join(STYLES)}; using {DEFAULT_STYLE}",
                     self.lineno,
                 )
             )
-            style = "steps"
-        elif style == "cards" and "sphinx_design" not in self.config.extensions:
+            style = DEFAULT_STYLE
+        needs = STYLES[style].needs
+        if needs is not None and not _loaded(self.env, needs):
             problems.append(
                 Problem(
                     PhaseWarning.OPTION,
-                    "phase-sequence: style 'cards' needs "
-                    "'sphinx_design' in extensions; using steps",
+                    f"phase-sequence: style {excerpt(style)} needs "
+                    f"{excerpt(needs)} in extensions; using {DEFAULT_STYLE}",
                     self.lineno,
                 )
             )
-            style = "steps"
+            style = DEFAULT_STYLE
         node = phases_overview(kind="sequence", style=style, docname=self.env.docname)
         self.set_source_info(node)
         domain = phases_domain(self.env)

@@ -1,0 +1,112 @@
+"""Build the overview nodes (sequence styles and the table) from the build's rows.
+
+Only portable docutils nodes come out: ordered lists, paragraphs, tables and references
+(made by the caller, with the builder's own URIs). Every builder can render them; CSS
+gives HTML its look.
+
+Each ``phase-sequence`` style is a module with a ``draw`` function and an entry in
+:data:`STYLES`, which also gives the directive its ``:style:`` names. A new style is that
+module and entry, its CSS in ``static/phases.css``, a snippet in ``docs/snippets/`` shown
+in docs/reference/overviews.md, and a test in tests/test_overviews.py.
+"""
+
+from __future__ import annotations
+
+import dataclasses as dc
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from sphinx_phases.locale import _
+from sphinx_phases.render.overviews import cards, line, steps
+from sphinx_phases.render.overviews.common import (
+    MAX_NESTING,
+    Show,
+    outcome_label,
+    status_label,
+    words,
+)
+from sphinx_phases.render.overviews.table import (
+    DEFAULT_COLUMNS,
+    FIXED_COLUMNS,
+    column_spec,
+    column_title,
+    table,
+)
+
+if TYPE_CHECKING:
+    from sphinx_phases.core.catalog import PhaseEntry
+    from sphinx_phases.core.stages import Stage
+    from sphinx_phases.core.views import Rows
+
+__all__ = [
+    "DEFAULT_COLUMNS",
+    "DEFAULT_STYLE",
+    "FIXED_COLUMNS",
+    "MAX_NESTING",
+    "STYLES",
+    "Show",
+    "Style",
+    "column_spec",
+    "column_title",
+    "outcome_label",
+    "sequence",
+    "status_label",
+    "table",
+]
+
+
+@dc.dataclass(frozen=True)
+class Style:
+    """A ``phase-sequence`` style: *draw* turns a run of top-level phases, numbered from
+    *first*, into one node; *needs* names the Sphinx extension it needs loaded, if any."""
+
+    draw: Callable[[Rows, list[PhaseEntry], str | None, Show, int], nodes.Element]
+    needs: str | None = None
+
+
+#: Every ``phase-sequence`` style by name, in the order the docs and warnings list them.
+STYLES: Mapping[str, Style] = {
+    "steps": Style(steps.draw),
+    "line": Style(line.draw),
+    "cards": Style(cards.draw, needs=cards.NEEDS),
+}
+DEFAULT_STYLE = "steps"
+
+
+def sequence(rows: Rows, style: str, current: str | None, show: Show) -> nodes.Element:
+    """The phases in order; with stages, one labelled group per run of phases, numbered on."""
+    draw = STYLES[style].draw
+    top = [entry for entry in rows.phases.values() if entry.parent is None]
+    runs = _runs(top, rows.stages)
+    if len(runs) == 1 and runs[0][0] is None:
+        return draw(rows, top, current, show, 1)
+    outer = nodes.container(classes=["phases-stages", f"phases-stages--{style}"])
+    first = 1
+    for stage, members in runs:
+        group = nodes.container(
+            classes=["phases-stage"] + ([] if stage else ["phases-stage--none"])
+        )
+        if stage is not None:
+            label = nodes.paragraph(classes=["phases-stage__title"])
+            label += words(_("Stage: {stage}"), stage=nodes.strong(stage.title, stage.title))
+            group += label
+        group += draw(rows, members, current, show, first)
+        first += len(members)
+        outer += group
+    return outer
+
+
+def _runs(
+    top: list[PhaseEntry], stages: Mapping[str, Stage]
+) -> list[tuple[Stage | None, list[PhaseEntry]]]:
+    """Consecutive phases grouped by stage (None: phases in no stage)."""
+    runs: list[tuple[Stage | None, list[PhaseEntry]]] = []
+    for entry in top:
+        stage = stages.get(entry.stage) if entry.stage else None
+        if runs and runs[-1][0] is stage:
+            runs[-1][1].append(entry)
+        else:
+            runs.append((stage, [entry]))
+    return runs or [(None, [])]
