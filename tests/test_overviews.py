@@ -84,8 +84,41 @@ def test_an_unknown_style_names_every_style(make_app: Any, copy_root: Any) -> No
     app.build()
     assert warning_lines(app) == [
         "overview.md:6: WARNING: phase-sequence: style 'tube' is not valid: expected one of "
-        "steps, line, cards; using steps [phases.option]"
+        "steps, line, cards, compact; using steps [phases.option]"
     ]
+
+
+def test_compact_shows_one_line_per_phase(
+    make_app: Any, copy_root: Any, file_regression: Any
+) -> None:
+    srcdir = copy_root("overviews")
+    page = srcdir / "overview.md"
+    page.write_text(page.read_text() + "\n```{phase-sequence}\n:style: compact\n```\n")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert warning_lines(app) == []
+    selector = "ol.phases-sequence--compact:not(.phases-sequence--sub)"
+    file_regression.check(
+        component(app, "overview.html", selector), basename="overview-compact", extension=".html"
+    )
+    soup = BeautifulSoup(Path(app.outdir, "overview.html").read_text("utf8"), "html.parser")
+    (compact,) = soup.select(selector)
+    steps = compact.select("li.phases-sequence__step")
+    assert [s.select_one("a").get_text() for s in steps] == [
+        "Discovery",
+        "Alpha",
+        "Beta",
+        "Private beta",
+        "Public beta",
+        "Live",
+        "Retirement",
+    ]
+    # Numbered title and status only: no pictogram, subtitle, summary or loop.
+    for step in steps:
+        shown = [child.name for child in step.find_all(recursive=False)]
+        assert shown in (["p"], ["p", "ol"]), shown
+    assert not compact.select("img, .phases-sequence__summary, .phases-sequence__loop")
+    assert compact.select(".phases-tag")
 
 
 def test_cards_need_sphinx_design_loaded_not_listed(make_app: Any, copy_root: Any) -> None:

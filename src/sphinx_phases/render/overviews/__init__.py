@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from sphinx_phases.locale import _
-from sphinx_phases.render.overviews import cards, line, steps
+from sphinx_phases.render.overviews import cards, compact, line, steps
 from sphinx_phases.render.overviews.common import (
     MAX_NESTING,
     Show,
@@ -71,6 +71,7 @@ STYLES: Mapping[str, Style] = {
     "steps": Style(steps.draw),
     "line": Style(line.draw),
     "cards": Style(cards.draw, needs=cards.NEEDS),
+    "compact": Style(compact.draw),
 }
 DEFAULT_STYLE = "steps"
 
