@@ -40,7 +40,7 @@ EXPECTED: dict[str, list[str]] = {
         "bad-values.md:7: WARNING: phase directive: title '' is not valid: expected some text [phases.option]",
         "fm-list.md:2: WARNING: front matter 'phase' is a list; expected a mapping with at least an 'id' (e.g. 'phase: {id: alpha}') [phases.option]",
         "fm-number.md:2: WARNING: front matter 'phase' is a number (42); expected a mapping with at least an 'id' (e.g. 'phase: {id: alpha}') [phases.option]",
-        "fm-types.md:4: WARNING: front matter 'phase': 'title' is a number (2024); expected a string [phases.option]",
+        "fm-types.md:4: WARNING: front matter 'phase': 'title' is a number (20.24); expected a string [phases.option]",
         "fm-types.md:5: WARNING: front matter 'phase': 'next' is empty; expected a string [phases.option]",
         "fm-types.md:6: WARNING: front matter 'phase': unknown key 'colour'; expected one of id, title, subtitle, previous, next, parent, loops-to, status, pictogram, color, noun, duration, team, summary (did you mean 'color'?) [phases.option]",
     ],
@@ -49,14 +49,15 @@ EXPECTED: dict[str, list[str]] = {
         "conf.py:3: WARNING: phases_loops = 'live' is not valid: expected a list of {'from': ID, 'to': ID} mappings; the default is used [phases.config]",
     ],
     "yaml": [
-        "phases.yml:4: WARNING: phases_sequence: the YAML does not parse (expected ',' or ']', but got '<stream end>'); expected a mapping with a 'sequence' list [phases.config]",
+        "phases.yml:4: WARNING: phases_sequence: the file does not parse as YAML (expected ',' or ']', but got '<stream end>'); expected a mapping with a 'sequence' list; the default sequence is used [phases.config]",
     ],
     "yaml-shape": [
-        "phases.yml:3: WARNING: sequence: an item is the value '3'; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
         "phases.yml:4: WARNING: sequence: an item is a mapping of 2 keys; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
         "phases.yml:7: WARNING: phases_sequence lists 'sub' more than once; expected each phase once [phases.duplicate]",
-        "phases.yml:11: WARNING: loops: an item is the value 'nope'; expected a mapping like {from: live, to: discovery} [phases.config]",
-        "phases.yml:12: WARNING: unknown key 'extra'; expected 'sequence' and optionally 'loops' and 'stages' [phases.config]",
+        "phases.yml:11: WARNING: loops: an item is the text 'nope'; expected a mapping like {from: live, to: discovery} [phases.config]",
+        "phases.yml:12: WARNING: phases_sequence: the file has the unknown key 'extra'; expected 'sequence' and optionally 'loops' and 'stages' [phases.config]",
+        # A number is an id as written (docs/reference/declaring.md): '3' is one no page declares.
+        "phases.yml:3: WARNING: phases_sequence item '3' is not declared by any page; expected the id of a phase [phases.unknown]",
         "phases.yml:9: WARNING: phase 'alpha' loops to itself; expected a loop back to an earlier phase [phases.cycle]",
         "phases.yml:10: WARNING: phase 'alpha' loops to 'beta', which comes after it; expected a loop back to an earlier phase [phases.cycle]",
     ],

@@ -423,7 +423,11 @@ def test_a_tagged_value_in_the_file_is_reported_and_never_read(tmp_path: Path) -
         ),
         (1, "sequence: a parent is a list; expected a phase id"),
         (2, "loops is a Python object ('!!python/tuple'); expected a list"),
-        (3, "a key that is a list; expected 'sequence' and optionally 'loops' and 'stages'"),
+        (
+            3,
+            "phases_sequence: the file has a key that is a list; expected 'sequence' and "
+            "optionally 'loops' and 'stages'",
+        ),
     ]
     path.write_text("!!python/object/apply:os.system {sequence: [a]}\n")
     result, found = from_yaml(path)
@@ -441,7 +445,7 @@ def test_each_mistake_of_a_stage_is_said_at_its_line(tmp_path: Path) -> None:
     path = tmp_path / "phases.yml"
     path.write_text(
         "sequence: [a, b]\nstages:\n"
-        "  - {id: 5, phases: [a]}\n"
+        "  - {id: true, phases: [a]}\n"
         "  - {title: T, phases: [a]}\n"
         "  - {id: one, title: [x], phases: [a]}\n"
         "  - {id: two, phases: [b, [c], Bad]}\n"
@@ -454,7 +458,7 @@ def test_each_mistake_of_a_stage_is_said_at_its_line(tmp_path: Path) -> None:
     assert [(p.line, p.message) for p in found] == [
         (
             3,
-            "stages: a stage has an 'id' that is the value '5'; expected lower-case letters, "
+            "stages: a stage has an 'id' that is a boolean (true); expected lower-case letters, "
             "digits and '-', like 'explore'",
         ),
         (
@@ -466,13 +470,14 @@ def test_each_mistake_of_a_stage_is_said_at_its_line(tmp_path: Path) -> None:
         (6, "stages: stage 'two' names a list among its phases; expected a phase id"),
         (
             6,
-            "stages: 'Bad' is not a phase id; expected lower-case letters, digits and '-'",
+            "stages: 'Bad' is not a phase id; expected lower-case letters, digits and '-' "
+            "(perhaps 'bad')",
         ),
         (
             7,
             "stages: stage 'three' has a key that is a list; expected 'id', 'title' and 'phases'",
         ),
-        (7, "stages: the phases of stage 'three' is the value 'b'; expected a list"),
+        (7, "stages: the phases of stage 'three' is the text 'b'; expected a list"),
     ]
 
 

@@ -196,7 +196,7 @@ def test_yaml_that_does_not_parse_or_is_empty(tmp_path: Path) -> None:
             "standard 'broken' does not parse as YAML (expected the node content, but found "
             f"'<stream end>'); expected {shape}",
         ),
-        ("empty.yml", 1, f"standard 'empty' is an empty file; expected {shape}"),
+        ("empty.yml", 1, f"standard 'empty' is empty; expected {shape}"),
         ("scalar.yml", 1, f"standard 'scalar' holds the text 'just words'; expected {shape}"),
     ]
     assert all(s.points == () for s in standards.values())

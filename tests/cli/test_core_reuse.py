@@ -10,14 +10,14 @@ from markdown_it.common.html_blocks import block_names
 
 from sphinx_phases.cli import frontmatter, htmlblocks, ids, legacy, main, pictogram_lists
 from sphinx_phases.cli.frontmatter import parse_meta
-from sphinx_phases.core import colors, model, pictograms
+from sphinx_phases.core import colors, messages, model, pictograms
 
 
 def test_ids_and_statuses_come_from_the_model() -> None:
     assert vars(frontmatter)["STATUSES"] is model.STATUSES
     for value in ["alpha", "public-beta", "Bad_Id", "a--b", "-a", "ärger", "x1"]:
-        assert ids.is_phase_id(value) == bool(model.ID_PATTERN.fullmatch(value))
-    assert ids.slug("Public Beta!") == model.suggest_id("Public Beta!")
+        assert ids.is_phase_id(value) == bool(messages.ID_PATTERN.fullmatch(value))
+    assert ids.slug("Public Beta!") == messages.slug("Public Beta!")
 
 
 def test_standard_phases_and_pictograms_come_from_the_core() -> None:

@@ -139,7 +139,7 @@ def test_new_takes_the_projects_questions_when_run_inside_it(
         ("phases_questions = 3", "phases_questions is not valid"),
         ("phases_questions = {'Bad key': 'x'}", "phases_questions is not valid"),
         ("phases_required_questions = ['nope']", "names nope"),
-        ("phases_sequence = 'missing.yml'", "cannot read the file"),
+        ("phases_sequence = 'missing.yml'", "which is not a file"),
     ],
 )
 def test_a_conf_py_that_cannot_be_used_falls_back_with_a_message(

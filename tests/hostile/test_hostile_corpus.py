@@ -21,14 +21,14 @@ from tests.hostile.helpers import HOSTILE_ROOTS, Build
 
 EXPECTED: dict[str, list[str]] = {
     "config-items": [
-        "conf.py:2: WARNING: phases_sequence: 'Bad Id' is not a phase id; expected lower-case letters, digits and '-' [phases.config]",
+        "conf.py:2: WARNING: phases_sequence: 'Bad Id' is not a phase id; expected lower-case letters, digits and '-' (perhaps 'bad-id') [phases.config]",
         "conf.py:2: WARNING: phases_sequence: an item is a list; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
         "conf.py:2: WARNING: phases_sequence: an item is a mapping of 2 keys; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
         "conf.py:2: WARNING: phases_sequence: an item is empty; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
-        "conf.py:2: WARNING: phases_sequence: an item is int 5; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
-        "conf.py:2: WARNING: phases_sequence: the sub-phases of 'b' is str 'c'; expected a list [phases.config]",
+        "conf.py:2: WARNING: phases_sequence: the sub-phases of 'b' is the text 'c'; expected a list [phases.config]",
         "conf.py:3: WARNING: phases_loops: an item is a list; expected a mapping like {from: live, to: discovery} [phases.config]",
-        "conf.py:3: WARNING: phases_loops: an item is int 3; expected a mapping like {from: live, to: discovery} [phases.config]",
+        "conf.py:3: WARNING: phases_loops: an item is a number (3); expected a mapping like {from: live, to: discovery} [phases.config]",
+        "conf.py:2: WARNING: phases_sequence item '5' is not declared by any page; expected the id of a phase [phases.unknown]",
     ],
     "config-types": [
         "conf.py:2: WARNING: phases_sequence = {'a': 1} is not valid: expected a list of phase ids, or the path of a YAML file; the default is used [phases.config]",
@@ -47,8 +47,8 @@ EXPECTED: dict[str, list[str]] = {
         "a.md:2: WARNING: front matter 'phase' declares a phase on a page whose phase directive declares one too; expected one declaration per page, so the front matter is ignored [phases.duplicate]",
     ],
     "frontmatter": [
-        "fm-bool.md:2: WARNING: front matter 'phase': 'color' is a number (12); expected a string [phases.option]",
         "fm-bool.md:2: WARNING: front matter 'phase': 'status' is a boolean (true); expected a string [phases.option]",
+        "fm-bool.md:2: WARNING: front matter 'phase': color '12' is not valid: expected a CSS colour: a colour name, transparent, currentcolor, #rgb, #rgba, #rrggbb, #rrggbbaa, rgb(...), hsl(...), hwb(...), lab(...), lch(...), oklab(...), oklch(...) or var(--name) [phases.option]",
         "fm-deep.md:4: WARNING: front matter 'phase': 'title' is a mapping; expected a string [phases.option]",
         "fm-deep.md:9: WARNING: front matter 'phase': 'next' is a mapping; expected a string [phases.option]",
         "fm-id-list.md:2: WARNING: front matter 'phase': 'id' is a list; expected a string [phases.option]",
@@ -159,13 +159,13 @@ EXPECTED: dict[str, list[str]] = {
         "x.md:3: WARNING: phases 'x', 'y' form a sequence that phases_sequence does not reach; expected them in the sequence [phases.orphan]",
     ],
     "yaml-items": [
-        "phases.yml:3: WARNING: sequence: an item is the value '3'; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
-        "phases.yml:4: WARNING: sequence: an item is the value 'null'; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
+        "phases.yml:4: WARNING: sequence: an item is empty; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
         "phases.yml:5: WARNING: sequence: an item is a list; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
-        "phases.yml:6: WARNING: sequence: the sub-phases of 'b' is the value 'c'; expected a list [phases.config]",
-        "phases.yml:7: WARNING: sequence: 'Bad Id' is not a phase id; expected lower-case letters, digits and '-' [phases.config]",
-        "phases.yml:9: WARNING: loops: an item is the value 'nope'; expected a mapping like {from: live, to: discovery} [phases.config]",
+        "phases.yml:6: WARNING: sequence: the sub-phases of 'b' is the text 'c'; expected a list [phases.config]",
+        "phases.yml:7: WARNING: sequence: 'Bad Id' is not a phase id; expected lower-case letters, digits and '-' (perhaps 'bad-id') [phases.config]",
+        "phases.yml:9: WARNING: loops: an item is the text 'nope'; expected a mapping like {from: live, to: discovery} [phases.config]",
         "phases.yml:10: WARNING: loops: an item is a list; expected a mapping like {from: live, to: discovery} [phases.config]",
+        "phases.yml:3: WARNING: phases_sequence item '3' is not declared by any page; expected the id of a phase [phases.unknown]",
     ],
     "yaml-list-file": [
         "phases.yml:1: WARNING: phases_sequence: the file holds a list; expected a mapping with a 'sequence' list [phases.config]",
@@ -178,14 +178,14 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "yaml-shapes": [
         "phases.yml:1: WARNING: sequence is a mapping; expected a list [phases.config]",
-        "phases.yml:2: WARNING: loops is the value '5'; expected a list [phases.config]",
-        "phases.yml:3: WARNING: unknown key 'extra'; expected 'sequence' and optionally 'loops' and 'stages' [phases.config]",
+        "phases.yml:2: WARNING: loops is a number (5); expected a list [phases.config]",
+        "phases.yml:3: WARNING: phases_sequence: the file has the unknown key 'extra'; expected 'sequence' and optionally 'loops' and 'stages' [phases.config]",
     ],
     "yaml-syntax": [
-        "phases.yml:4: WARNING: phases_sequence: the YAML does not parse (expected ',' or ']', but got ':'); expected a mapping with a 'sequence' list [phases.config]",
+        "phases.yml:4: WARNING: phases_sequence: the file does not parse as YAML (expected ',' or ']', but got ':'); expected a mapping with a 'sequence' list; the default sequence is used [phases.config]",
     ],
     "yaml-tab": [
-        "phases.yml:2: WARNING: phases_sequence: the YAML does not parse (found character '\\t' that cannot start any token); expected a mapping with a 'sequence' list [phases.config]",
+        "phases.yml:2: WARNING: phases_sequence: the file does not parse as YAML (found character '\\t' that cannot start any token); expected a mapping with a 'sequence' list; the default sequence is used [phases.config]",
     ],
     "yaml-two-parents": [
         "phases.yml:3: WARNING: phases_sequence lists 'c' more than once; expected each phase once [phases.duplicate]",
@@ -269,13 +269,13 @@ EXPECTED: dict[str, list[str]] = {
         "phases.yml:2: WARNING: phases_sequence: the file is not read: it uses an alias (*x0); expected plain YAML without anchors and aliases; the default sequence is used [phases.config]",
     ],
     "yaml-deep": [
-        "phases.yml:1: WARNING: phases_sequence: the YAML nests too deeply to read; expected a mapping with a 'sequence' list, nested a few levels at most [phases.config]",
+        "phases.yml:1: WARNING: phases_sequence: the file nests too deeply to read; expected a mapping with a 'sequence' list; the default sequence is used [phases.config]",
     ],
     "yaml-empty": [
-        "phases.yml:1: WARNING: phases_sequence: the file is empty; expected a mapping with a 'sequence' list [phases.config]",
+        "phases.yml:1: WARNING: phases_sequence: the file is empty; expected a mapping with a 'sequence' list; the default sequence is used [phases.config]",
     ],
     "yaml-missing": [
-        "conf.py:2: WARNING: phases_sequence names 'missing.yml', which is not a file; expected the path of a YAML file, relative to the configuration directory [phases.config]",
+        "conf.py:2: WARNING: phases_sequence names 'missing.yml', which is not a file; expected the path of a YAML file, relative to the configuration directory; the default sequence is used [phases.config]",
     ],
     # Gates (docs/reference/gates.md): an after or before naming no phase, or a gate.
     "gate-after-unknown": [
@@ -320,7 +320,7 @@ EXPECTED: dict[str, list[str]] = {
         "a.rst:12: WARNING: phase-gate: outcome 'passed' is not valid: expected one of pending, met, met-with-conditions, not-met [phases.option]",
         "a.rst:13: WARNING: phase-gate: date '2026/05/04' is not valid: expected an ISO date such as 2026-05-04 [phases.option]",
         "a.rst:14: WARNING: phase-gate: ratings '1 - green' is not valid: expected 'POINT: RATING' pairs, ratings among green, amber, red [phases.option]",
-        "a.rst:15: WARNING: phase-gate: before 'b!' is not valid: expected a phase id [phases.option]",
+        "a.rst:15: WARNING: phase-gate: before 'b!' is not valid: expected lower-case letters, digits and '-' (perhaps 'b') [phases.option]",
         "a.rst:11: WARNING: phase-gate: gate 'a-review' has no criteria; expected a bullet list in its body, one criterion per item [phases.gate]",
         "a.rst:19: WARNING: gate 'late' comes after 'bb', which no page declares; expected the id of a phase [phases.unknown]",
     ],
@@ -355,7 +355,7 @@ EXPECTED: dict[str, list[str]] = {
         "a.md:6: WARNING: gate 'a-gate': point '1' is not a point of the standard 's', which has no point that could be read; expected its points fixed first [phases.unknown]",
     ],
     "standard-empty": [
-        "standard.yml:1: WARNING: standard 's' is an empty file; expected a mapping with 'title' and a 'points' list, or a list of points [phases.standard]",
+        "standard.yml:1: WARNING: standard 's' is empty; expected a mapping with 'title' and a 'points' list, or a list of points [phases.standard]",
         "a.md:6: WARNING: gate 'a-gate': point '1' is not a point of the standard 's', which has no point that could be read; expected its points fixed first [phases.unknown]",
     ],
     "standard-not-mapping": [
@@ -403,7 +403,7 @@ EXPECTED: dict[str, list[str]] = {
     ],
     # phases_stages in conf.py: each problem at the setting's line.
     "stage-conf": [
-        "conf.py:2: WARNING: phases_stages: a stage is str 'just text'; expected a mapping like {id: formulation, title: Formulation, phases: [phase-a, phase-b]} [phases.config]",
+        "conf.py:2: WARNING: phases_stages: a stage is the text 'just text'; expected a mapping like {id: formulation, title: Formulation, phases: [phase-a, phase-b]} [phases.config]",
         "conf.py:2: WARNING: stage 'ends' holds phases that are not consecutive: 'b' comes between them in the sequence; expected a run of consecutive top-level phases [phases.stage]",
         "conf.py:2: WARNING: stage 'ghost' names 'zzzz', which no page declares; expected the id of a phase [phases.unknown]",
     ],

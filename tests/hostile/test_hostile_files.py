@@ -109,10 +109,10 @@ def test_a_long_value_is_quoted_as_a_short_excerpt(tmp_path: Path) -> None:
     build = _build(tmp_path, src)
     (line,) = build.warnings
     assert line.startswith(
-        "phases.yml:1: WARNING: phases_sequence: the file holds the value 'root:x:0:0:"
+        "phases.yml:1: WARNING: phases_sequence: the file holds the text 'root:x:0:0:"
     ), line
     assert f"… ({len(SECRET) * 40:,} characters); expected a mapping" in line
-    quoted = line.split("the value ", 1)[1].split("…", 1)[0]
+    quoted = line.split("the text ", 1)[1].split("…", 1)[0]
     assert len(quoted) < EXCERPT_CHARS
 
 

@@ -366,8 +366,7 @@ REFUSED_FILES = {
     ),
     "fifo": (
         "fifo.yml",
-        "which is not a file; expected the path of a YAML file, relative to "
-        "the configuration directory",
+        "which is not read: it is not a regular file (a FIFO); expected a file",
     ),
     "folder": (
         "folder.yml",

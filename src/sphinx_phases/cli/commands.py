@@ -18,12 +18,13 @@ from sphinx_phases.cli.migrate import Options, migrate
 from sphinx_phases.cli.new import NewPage, advice, new_page, write_new
 from sphinx_phases.cli.project import default_project, find_conf, read_project
 from sphinx_phases.cli.writer import write_file
+from sphinx_phases.core.messages import expected_id
 
 
 def _phase_id(value: str) -> str:
     if not is_phase_id(value):
         raise argparse.ArgumentTypeError(
-            f"{value!r} is not a phase id (lower-case letters, digits and '-', e.g. public-beta)"
+            f"{value!r} is not a phase id; {expected_id(value)}, like 'public-beta'"
         )
     return value
 

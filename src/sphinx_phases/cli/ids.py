@@ -1,6 +1,6 @@
 """Phase ids: checking them, and deriving them from legacy names (files, classes, wiki words).
 
-The id rule and the slug are the core's (:mod:`sphinx_phases.core.model`); the wiki's aliases
+The id rule and the slug are the core's (:mod:`sphinx_phases.core.messages`); the wiki's aliases
 are the legacy manual's, read from ``legacy.yml`` (see :mod:`sphinx_phases.cli.legacy`).
 """
 
@@ -11,7 +11,8 @@ from typing import Final
 
 from sphinx_phases.cli import legacy
 from sphinx_phases.core.colors import STANDARD_PHASES
-from sphinx_phases.core.model import ID_PATTERN, suggest_id
+from sphinx_phases.core.messages import ID_PATTERN
+from sphinx_phases.core.messages import slug as core_slug
 
 # A wiki word is two or more capitalised parts run together; the legacy wiki named phase
 # pages with a trailing "Phase" (PublicBetaPhase), which is what marks a phase link.
@@ -23,7 +24,7 @@ _CAMEL_PART: Final = re.compile(r"[A-Z]+(?=[A-Z][a-z]|\b|\d)|[A-Z]?[a-z0-9]+")
 STANDARD_ORDER: Final = STANDARD_PHASES
 
 #: The core's slug: ``"Public Beta"`` -> ``"public-beta"``.
-slug = suggest_id
+slug = core_slug
 
 
 def is_phase_id(value: str) -> bool:

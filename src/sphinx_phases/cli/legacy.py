@@ -14,7 +14,7 @@ from typing import Any, Final
 
 import yaml
 
-from sphinx_phases.core.model import ID_PATTERN
+from sphinx_phases.core.messages import ID_PATTERN
 
 RULES_FILE: Final = Path(__file__).with_name("legacy.yml")
 #: The ``sections`` key that makes a section the phase summary rather than a question.

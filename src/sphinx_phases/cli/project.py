@@ -19,8 +19,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from sphinx_phases.core.inputs import PATH_CHARS, FileRefused, excerpt, read_file
-from sphinx_phases.core.sequence.spec import SequenceSpec, from_config, from_yaml
+from sphinx_phases.core.inputs import FileRefused, read_file
+from sphinx_phases.core.sequence.spec import SequenceSpec, from_config, from_file
 
 
 @dc.dataclass(frozen=True)
@@ -127,25 +127,17 @@ def _sequence(conf: Path, value: Any, loops: Any, problems: list[str]) -> Sequen
         return None
     path = conf.parent / value if isinstance(value, str) else conf
     if isinstance(value, str):
-        named = excerpt(value, limit=PATH_CHARS)
-        try:
-            # Confined to the project's folder, as the build confines it; never quoted.
-            read_file(path, [conf.parent])
-        except FileRefused as refused:
-            problems.append(
-                f"{conf}: phases_sequence names {named}, which is not read: "
-                f"{refused.reason}; the default sequence is used"
-            )
-            return None
-        except OSError:
-            pass  # from_yaml says what cannot be read, as a build does
-        spec, found = from_yaml(path)
+        # Read as a build reads it (confined to the project's folder), and refused the same
+        # way: a refusal names the path, never what the file holds.
+        spec, found = from_file(
+            value, confdir=conf.parent, roots=[conf.parent], conf_path=str(conf)
+        )
     else:
         spec, found = from_config(
             value, loops, conf_path=str(conf), sequence_line=None, loops_line=None
         )
     for problem in found:
-        where = problem.path or str(path)
+        where = str(conf) if problem.setting else problem.path or str(path)
         if problem.line:
             where = f"{where}:{problem.line}"
         problems.append(f"{where}: {problem.message}")

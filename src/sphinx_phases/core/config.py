@@ -11,91 +11,53 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from sphinx_phases.core.model import ID_PATTERN
+from sphinx_phases.core.values import (
+    all_of,
+    any_of,
+    deep_iterable,
+    deep_mapping,
+    in_,
+    instance_of,
+    matches_id,
+    non_blank,
+    non_empty,
+    optional,
+)
 
-
-def _sequence(value: Any) -> str | None:
-    if value is None or isinstance(value, list | tuple):
-        return None  # items are checked, with their lines, when the sequence is read
-    if isinstance(value, str) and value.strip():
-        return None
-    return "expected a list of phase ids, or the path of a YAML file"
-
-
-def _loops(value: Any) -> str | None:
-    if isinstance(value, list | tuple):
-        return None
-    return "expected a list of {'from': ID, 'to': ID} mappings"
-
-
-def _one_of(*choices: str) -> Callable[[Any], str | None]:
-    def check(value: Any) -> str | None:
-        if value in choices:
-            return None
-        return "expected one of " + ", ".join(repr(c) for c in choices)
-
-    return check
-
-
-def _boolean(value: Any) -> str | None:
-    return None if isinstance(value, bool) else "expected True or False"
-
-
-def _name_map(value: Any) -> str | None:
-    if isinstance(value, dict) and all(
-        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
-    ):
-        return None
-    return "expected a mapping of pictogram names to file paths"
-
-
-def _string_list(value: Any) -> str | None:
-    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
-        return None
-    return "expected a list of folder paths"
-
-
-def _questions(value: Any) -> str | None:
-    if (
-        isinstance(value, dict)
-        and value
-        and all(
-            isinstance(k, str) and ID_PATTERN.fullmatch(k) and isinstance(v, str) and v.strip()
-            for k, v in value.items()
-        )
-    ):
-        return None
-    return "expected a mapping of question keys (like 'objective') to heading templates"
-
-
-def _key_list(value: Any) -> str | None:
-    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
-        return None
-    return "expected a list of question keys"
-
-
-def _standards(value: Any) -> str | None:
-    # Each entry (its id, its file or points) is checked when the standards are read, once
-    # per build, on its own: a mistake in one leaves the others whole
-    # (docs/reference/standards.md).
-    if isinstance(value, dict):
-        return None
-    return (
-        "expected a mapping of standard ids (like 'service-standard') to the path of a YAML "
-        "file or a list of points"
-    )
-
-
-def _stages(value: Any) -> str | None:
-    if isinstance(value, list | tuple):
-        return None  # items are checked, with their lines, when the stages are read
-    return "expected a list of {'id': ID, 'title': TITLE, 'phases': [IDS]} mappings"
-
-
-def _optional_name(value: Any) -> str | None:
-    if value is None or (isinstance(value, str) and value.strip()):
-        return None
-    return "expected a pictogram name, or None"
+# Each check is a validator (:mod:`sphinx_phases.core.values`): None, or what was expected.
+# Items of the sequence, loops, stages and standards are checked when they are read, with
+# their lines, each on its own: a mistake in one leaves the others whole
+# (docs/reference/standards.md).
+_sequence = optional(
+    any_of(instance_of(list, tuple, expected="a list"), non_blank, expected="a list or a path"),
+    expected="a list of phase ids, or the path of a YAML file",
+)
+_loops = instance_of(list, tuple, expected="a list of {'from': ID, 'to': ID} mappings")
+_boolean = instance_of(bool, expected="True or False")
+_name_map = deep_mapping(
+    instance_of(str, expected="a name"),
+    instance_of(str, expected="a path"),
+    expected="a mapping of pictogram names to file paths",
+)
+_string_list = deep_iterable(
+    instance_of(str, expected="a path"), expected="a list of folder paths"
+)
+_questions = deep_mapping(
+    matches_id,
+    non_blank,
+    all_of(instance_of(dict, expected="a mapping"), non_empty),
+    expected="a mapping of question keys (like 'objective') to heading templates",
+)
+_key_list = deep_iterable(instance_of(str, expected="a key"), expected="a list of question keys")
+_standards = instance_of(
+    dict,
+    expected="a mapping of standard ids (like 'service-standard') to the path of a YAML "
+    "file or a list of points",
+)
+_stages = instance_of(
+    list, tuple, expected="a list of {'id': ID, 'title': TITLE, 'phases': [IDS]} mappings"
+)
+_optional_name = optional(non_blank, expected="a pictogram name, or None")
 
 
 def translatable(text: str) -> str:
@@ -141,7 +103,7 @@ class PhasesConfig:
         metadata={
             "help": "Where phase pages get their previous/next navigation: 'bottom', 'top', "
             "'both' or 'none'. The phase-nav directive places it by hand.",
-            "check": _one_of("bottom", "top", "both", "none"),
+            "check": in_(("bottom", "top", "both", "none")),
             "rebuild": "env",  # placeholders are placed while reading
         },
     )
@@ -150,7 +112,7 @@ class PhasesConfig:
         metadata={
             "help": "Where phase pages show their facts (position, duration, team): 'top' "
             "(under the title) or 'none'. The phase-facts directive places them by hand.",
-            "check": _one_of("top", "none"),
+            "check": in_(("top", "none")),
             "rebuild": "env",  # placeholders are placed while reading
         },
     )

@@ -13,10 +13,10 @@ import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 
-from sphinx_phases.core.inputs import excerpt
-from sphinx_phases.core.model import ID_PATTERN, did_you_mean, suggest_id
+from sphinx_phases.core.messages import ID_PATTERN, did_you_mean, excerpt, expected_id
 from sphinx_phases.core.problems import PhaseWarning, Problem
 from sphinx_phases.core.sequence.result import Resolution
+from sphinx_phases.core.values import matches_id
 
 OUTCOMES = ("pending", "met", "met-with-conditions", "not-met")
 RATINGS = ("green", "amber", "red")
@@ -154,15 +154,12 @@ def parse_gate(
     gate_id = (raw.get("id") or "").strip()
     if not ID_PATTERN.fullmatch(gate_id):
         found = excerpt(gate_id) if gate_id else "missing"
-        # A look-alike letter would be dropped from the suggestion: none is made then.
-        hint = suggest_id(gate_id) if gate_id.isascii() else ""
-        advice = f" (perhaps {excerpt(hint)})" if hint and hint != gate_id else ""
-        bad("id", f"id {found} is not valid; expected lower-case letters, digits and '-'{advice}")
+        bad("id", f"id {found} is not valid; {expected_id(gate_id)}")
         return None, problems
     values: dict[str, str] = {}
     checks: dict[str, Callable[[str], str | None]] = {
-        "after": _check_id,
-        "before": lambda v: None if v == "" else _check_id(v),
+        "after": matches_id,
+        "before": lambda v: None if v == "" else matches_id(v),
         "outcome": _check_outcome,
         "date": _check_date,
     }
@@ -210,10 +207,6 @@ def _written(decl: GateDecl) -> str:
     its page includes."""
     where = os.path.basename(decl.source) if decl.source else decl.docname
     return f"{where}, line {decl.line}"
-
-
-def _check_id(value: str) -> str | None:
-    return None if ID_PATTERN.fullmatch(value) else "expected a phase id"
 
 
 def _check_text(value: str) -> str | None:

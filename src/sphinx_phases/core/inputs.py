@@ -9,7 +9,8 @@
   and documents over :data:`MAX_YAML_NODES` values *before* anything is expanded: a safe
   loader still expands aliases, so 680 bytes of anchors fanning out ten-fold per level
   would otherwise become gigabytes and millions of warnings.
-- :func:`excerpt` is how a warning quotes what it found: a short excerpt, never a file.
+- :func:`~sphinx_phases.core.messages.excerpt` (re-exported here) is how a warning quotes
+  what it found: a short excerpt, never a file.
 """
 
 from __future__ import annotations
@@ -21,17 +22,28 @@ from pathlib import Path
 
 import yaml
 
+from sphinx_phases.core.messages import EXCERPT_CHARS, PATH_CHARS, excerpt
+
+__all__ = [
+    "EXCERPT_CHARS",
+    "MAX_FILE_BYTES",
+    "MAX_YAML_NODES",
+    "PATH_CHARS",
+    "FileRefused",
+    "YamlRefused",
+    "compose_yaml",
+    "confine",
+    "excerpt",
+    "read_file",
+    "read_text",
+]
+
 #: More values than any real sequence, stage or standard file holds (a 1,000-phase
 #: sequence is about 1,000 values).
 MAX_YAML_NODES = 100_000
 
 #: Bigger than any real configuration file; a bigger one is refused unread.
 MAX_FILE_BYTES = 4_000_000
-
-#: How much of a found value a warning quotes.
-EXCERPT_CHARS = 40
-#: How much of a path, the author's own setting, a warning quotes.
-PATH_CHARS = 200
 
 
 class YamlRefused(Exception):  # noqa: N818 (a refusal, not an error of ours)
@@ -51,8 +63,10 @@ class FileRefused(YamlRefused):
     the callers of :func:`read_text` report it as they report an oversize file.
     """
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, kind: str) -> None:
         super().__init__(1, reason)
+        #: "outside", "folder", "not regular" or "too big": what a caller may word its own way.
+        self.kind = kind
 
 
 _KINDS = (
@@ -82,7 +96,11 @@ def _read_regular(path: Path, limit: int, *, follow: bool = True) -> bytes:
     try:
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):
-            raise FileRefused(f"it is not a regular file ({_kind(mode)}); expected a file")
+            kind = _kind(mode)
+            raise FileRefused(
+                f"it is not a regular file ({kind}); expected a file",
+                "folder" if kind == "a folder" else "not regular",
+            )
         chunks: list[bytes] = []
         size = 0
         while size <= limit:
@@ -94,7 +112,7 @@ def _read_regular(path: Path, limit: int, *, follow: bool = True) -> bytes:
     finally:
         os.close(descriptor)
     if size > limit:
-        raise FileRefused(f"it is larger than {limit:,} bytes; expected a smaller file")
+        raise FileRefused(f"it is larger than {limit:,} bytes; expected a smaller file", "too big")
     return b"".join(chunks)
 
 
@@ -111,7 +129,9 @@ def read_file(path: Path, roots: Iterable[Path], *, limit: int = MAX_FILE_BYTES)
     if inside is None:
         where = ", ".join(str(root) for root in roots)
         within = "that folder" if len(roots) == 1 else "one of those folders"
-        raise FileRefused(f"it resolves outside {where}; expected a file within {within}")
+        raise FileRefused(
+            f"it resolves outside {where}; expected a file within {within}", "outside"
+        )
     # Resolved already: a symlink that appears in its place now is not followed.
     return _read_regular(inside, limit, follow=False)
 
@@ -161,12 +181,3 @@ def compose_yaml(text: str, *, limit: int = MAX_YAML_NODES) -> yaml.Node | None:
                     f"it holds more than {limit:,} values; expected a smaller file",
                 )
     return yaml.compose(text, Loader=yaml.SafeLoader)
-
-
-def excerpt(value: object, *, limit: int = EXCERPT_CHARS, quote: bool = True) -> str:
-    """*value* for a warning: its repr (or text), cut to *limit* characters with its length."""
-    text = repr(value) if quote else str(value)
-    if len(text) <= limit:
-        return text
-    size = f" ({len(value):,} characters)" if isinstance(value, str) else ""
-    return f"{text[: limit - 1]}…{size}"

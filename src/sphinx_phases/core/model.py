@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import dataclasses as dc
-import difflib
 import re
-import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from sphinx_phases.core.colors import COLOR_EXPECTATION, is_css_color
-from sphinx_phases.core.inputs import excerpt
+from sphinx_phases.core.messages import did_you_mean, excerpt
 from sphinx_phases.core.problems import PhaseWarning, Problem
+from sphinx_phases.core.values import describe, in_, matches_id, text
 
-ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 PICTOGRAM_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 STATUSES = ("draft", "review", "published")
 DEFAULT_STATUS = "published"
@@ -92,43 +90,6 @@ class PhaseDecl:
         return self.line
 
 
-def did_you_mean(value: str, choices: Iterable[str]) -> str:
-    """`` (did you mean 'review'?)`` for the closest of *choices*, or nothing."""
-    # Stricter than difflib's default, which offers 'contents' for 'nonsense'.
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.7)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def suggest_id(text: str) -> str:
-    """The nearest valid id to *text*: ``"Public Beta"`` -> ``"public-beta"``."""
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
-
-
-def _check_id(value: str) -> str | None:
-    if ID_PATTERN.fullmatch(value):
-        return None
-    foreign = next((c for c in value if ord(c) > 127), None)
-    if foreign is not None:
-        # A look-alike letter (Cyrillic U+0430 for Latin 'a') is invisible: name it.
-        name = unicodedata.name(foreign, "unnamed character")
-        return (
-            f"expected lower-case letters, digits and '-' (it contains {foreign!r}, "
-            f"U+{ord(foreign):04X} {name})"
-        )
-    hint = suggest_id(value)
-    # Quoted as any found value is: a short excerpt (docs/reference/warnings.md).
-    advice = f" (perhaps {excerpt(hint)})" if hint else ""
-    return f"expected lower-case letters, digits and '-'{advice}"
-
-
-def _check_status(value: str) -> str | None:
-    if value in STATUSES:
-        return None
-    return (
-        "expected one of " + ", ".join(f"'{s}'" for s in STATUSES) + did_you_mean(value, STATUSES)
-    )
-
-
 def _check_pictogram(value: str) -> str | None:
     if PICTOGRAM_PATTERN.fullmatch(value):
         return None
@@ -148,12 +109,12 @@ def _check_text(value: str) -> str | None:
 
 
 _CHECKS: dict[str, Callable[[str], str | None]] = {
-    "id": _check_id,
-    "previous": _check_id,
-    "next": _check_id,
-    "parent": _check_id,
-    "loops-to": _check_id,
-    "status": _check_status,
+    "id": matches_id,
+    "previous": matches_id,
+    "next": matches_id,
+    "parent": matches_id,
+    "loops-to": matches_id,
+    "status": in_(STATUSES),
     "pictogram": _check_pictogram,
     "color": _check_color,
 }
@@ -194,7 +155,10 @@ def parse_declaration(
                 )
             )
             continue
-        if not isinstance(value, str):
+        # A whole number is text here: YAML front matter reads ``id: 1`` as one
+        # (docs/reference/declaring.md).
+        found = text(value)
+        if found is None:
             hint = f" ({HEX_HINT})" if key == "color" and value is None else ""
             problems.append(
                 Problem(
@@ -205,7 +169,7 @@ def parse_declaration(
                 )
             )
             continue
-        value = value.strip()
+        value = found.strip()
         check = _CHECKS.get(key, _check_text)
         error = check(value)
         if error:
@@ -241,23 +205,6 @@ def parse_declaration(
         **values,
     )
     return decl, problems
-
-
-def describe(value: Any) -> str:
-    """How a wrong value looks to its author: 'a list', 'a number (42)'."""
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return f"a boolean ({str(value).lower()})"
-    if isinstance(value, int | float):
-        return f"a number ({value})"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, str):
-        return f"the text {excerpt(value)}"
-    return f"a {type(value).__name__}"
 
 
 def anchor_id(phase_id: str) -> str:

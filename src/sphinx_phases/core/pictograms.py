@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx_phases.core.colors import STANDARD_PHASES
-from sphinx_phases.core.inputs import PATH_CHARS, confine, excerpt
+from sphinx_phases.core.inputs import PATH_CHARS, FileRefused, confine, excerpt, read_file
+from sphinx_phases.core.messages import outside_project
 from sphinx_phases.core.model import PICTOGRAM_PATTERN
 from sphinx_phases.core.problems import PhaseWarning, Problem
 from sphinx_phases.core.svg_check import check_svg
@@ -93,11 +94,14 @@ def build_registry(
     for folder in folders:
         directory = confine(confdir / folder, roots)
         if directory is None or not directory.is_dir():
-            reason = "is not a folder" if directory is not None else "is outside the project"
+            reason = (
+                "is not a folder; expected a folder inside the source or configuration directory"
+                if directory is not None
+                else outside_project("a folder")
+            )
             problems.append(
                 _problem(
-                    f"pictogram folder {excerpt(folder, limit=PATH_CHARS)} {reason}; expected a "
-                    "folder inside the source or configuration directory",
+                    f"pictogram folder {excerpt(folder, limit=PATH_CHARS)} {reason}",
                     "phases_pictogram_dirs",
                 )
             )
@@ -144,21 +148,21 @@ def _check_file(path: Path, roots: list[Path]) -> str | None:
     """Why *path* cannot be a pictogram, or None."""
     if path.suffix.lower() not in SUFFIXES:
         return "is not an .svg or .png file; expected one of those"
-    resolved = confine(path, roots)
-    if resolved is None:
-        return (
-            "resolves outside the project; expected a file inside the source or "
-            "configuration directory"
-        )
-    if not resolved.is_file():
-        return "is missing or not a regular file; expected an image file"
     try:
-        size = resolved.stat().st_size
-        if size > MAX_BYTES:
-            return f"is {size} bytes; expected at most {MAX_BYTES}"
-        data = resolved.read_bytes()
+        # Read as every file the build opens is (docs/reference/configuration.md): confined,
+        # a regular file, bounded by the bytes read.
+        data = read_file(path, roots, limit=MAX_BYTES)
+    except FileRefused as refused:
+        if refused.kind == "outside":
+            return outside_project("a file")
+        if refused.kind == "too big":
+            return f"is larger than {MAX_BYTES:,} bytes; expected a smaller file"
+        return "is missing or not a regular file; expected an image file"
+    except FileNotFoundError:
+        return "is missing or not a regular file; expected an image file"
     except OSError as exc:
         return f"cannot be read ({exc.strerror}); expected a readable file"
+    resolved = path.resolve()
     if resolved.suffix.lower() == ".png" and not data.startswith(b"\x89PNG\r\n\x1a\n"):
         return "is not a PNG image; expected PNG data"
     if resolved.suffix.lower() == ".svg":

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses as dc
 from collections.abc import Callable, Iterable, Mapping
 
-from sphinx_phases.core.model import did_you_mean
+from sphinx_phases.core.messages import did_you_mean
 from sphinx_phases.core.problems import PhaseWarning, Problem
 from sphinx_phases.core.sequence.result import Resolution
 from sphinx_phases.core.sequence.spec import StageItem

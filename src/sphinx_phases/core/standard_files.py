@@ -14,22 +14,16 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from sphinx_phases.core.inputs import (
-    PATH_CHARS,
-    YamlRefused,
-    compose_yaml,
-    confine,
-    excerpt,
-    read_text,
-)
-from sphinx_phases.core.model import describe
+from sphinx_phases.core.messages import excerpt
+from sphinx_phases.core.messages import slug as point_slug
 from sphinx_phases.core.problems import PhaseWarning, Problem
-from sphinx_phases.core.yaml_nodes import NUMBERS, STR, TIMESTAMP
+from sphinx_phases.core.values import NodeReader, read_yaml
+from sphinx_phases.core.values import describe as _describe
+from sphinx_phases.core.values import items as _items
+from sphinx_phases.core.values import mapping as _mapping
+from sphinx_phases.core.values import text as _text
+from sphinx_phases.core.values import unknown_key as _key
 from sphinx_phases.core.yaml_nodes import line as _line
-from sphinx_phases.core.yaml_nodes import tag as _tag
-from sphinx_phases.core.yaml_nodes import tagged as _tagged
 
 __all__ = [
     "ALL",
@@ -37,7 +31,6 @@ __all__ = [
     "SETTING",
     "Point",
     "StandardFields",
-    "anchor_slug",
     "read_standard",
 ]
 
@@ -81,12 +74,6 @@ class StandardFields:
     line: int | None = None
 
 
-def anchor_slug(text: str) -> str:
-    """*text* as a part of an HTML anchor ("KDP C" -> "kdp-c"); two point ids with the same
-    slug would share an anchor, so a standard may not have both."""
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
-
-
 def read_standard(
     standard_id: str, given: Any, *, confdir: Path, srcdir: Path, conf_path: str
 ) -> tuple[StandardFields, list[Problem]]:
@@ -100,24 +87,30 @@ def read_standard(
     """
     reader = _Reader(standard_id, conf_path)
     if isinstance(given, str):
-        root, path = reader.read_file(given, confdir, (confdir, srcdir))
-        fields = reader.standard(root, path=path, whole=root is not None)
+        read = read_yaml(given, confdir, (confdir, srcdir), shape=SHAPE)
+        reader.path = read.path
+        if read.refusal is not None:
+            where = read.refusal.line if read.refusal.in_file else None
+            reader.problem(where, read.refusal.clause)
+        fields = reader.standard(read.root, path=read.path, whole=read.root is not None)
     elif isinstance(given, list | tuple | Mapping):
         fields = reader.standard(given, path=None, whole=True)
     else:
         reader.problem(
             None,
-            f"is {describe(given)}; expected the path of a YAML file, a list of points "
+            f"is {_describe(given)}; expected the path of a YAML file, a list of points "
             "or a mapping with 'title' and 'points'",
         )
         fields = reader.standard(None, path=None, whole=False)
     return fields, reader.problems
 
 
-class _Reader:
-    """Reads one standard from YAML nodes or plain Python values alike."""
+class _Reader(NodeReader):
+    """Reads one standard from YAML nodes or plain Python values alike
+    (:mod:`sphinx_phases.core.values`)."""
 
     def __init__(self, standard_id: str, conf_path: str) -> None:
+        super().__init__()
         self.id = standard_id
         self.conf_path = conf_path
         self.path: str | None = None  # the file being read, once it is read
@@ -131,69 +124,6 @@ class _Reader:
             where = {"path": self.conf_path, "setting": SETTING}
             message = f"phases_standards: standard '{self.id}' {message}"
         self.problems.append(Problem(PhaseWarning.STANDARD, message, **where))
-
-    # -- the file ------------------------------------------------------------------------
-
-    def read_file(
-        self, given: str, confdir: Path, roots: tuple[Path, ...]
-    ) -> tuple[Any, str | None]:
-        """The YAML root of the file *given* names (None when not read), and its path."""
-        named = excerpt(given, limit=PATH_CHARS)
-        inside = confine(confdir / given, roots)
-        if inside is None:
-            # Name the path, never what it holds: the build log is often public.
-            self.problem(
-                None,
-                f"names {named}, which resolves outside the project; expected a YAML file "
-                "inside the source or configuration directory",
-            )
-            return None, None
-        if not inside.is_file():
-            self.problem(
-                None,
-                f"names {named}, which is not a file; expected the path of a YAML file, "
-                "relative to the configuration directory",
-            )
-            return None, None
-        try:
-            text = read_text(inside)
-        except YamlRefused as refused:
-            self.problem(None, f"names {named}, which is not read: {refused.reason}")
-            return None, None
-        except UnicodeDecodeError:
-            self.problem(
-                None, f"names {named}, which is not UTF-8 text; expected a UTF-8 YAML file"
-            )
-            return None, None
-        except OSError as exc:
-            reason = exc.strerror or exc.__class__.__name__
-            self.problem(
-                None, f"names {named}, which cannot be read ({reason}); expected a readable file"
-            )
-            return None, None
-        self.path = str(inside)
-        try:
-            root = compose_yaml(text)
-        except YamlRefused as refused:
-            self.problem(refused.line, f"is not read: {refused.reason}")
-            return None, self.path
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            found = excerpt(exc.problem or "", limit=80, quote=False)
-            self.problem(
-                mark.line + 1 if mark else 1,
-                f"does not parse as YAML ({found}); expected {SHAPE}",
-            )
-            return None, self.path
-        except RecursionError:
-            self.problem(1, f"nests too deeply to read; expected {SHAPE}")
-            return None, self.path
-        except yaml.YAMLError:
-            self.problem(1, f"does not parse as YAML; expected {SHAPE}")
-            return None, self.path
-        if root is None:
-            self.problem(1, f"is an empty file; expected {SHAPE}")
-        return root, self.path
 
     # -- the standard ----------------------------------------------------------------------
 
@@ -245,7 +175,7 @@ class _Reader:
             point = self._point(entry)
             if point is None:
                 continue
-            slug = anchor_slug(point.id)
+            slug = point_slug(point.id)
             first = points.get(slug)
             if first is None:
                 points[slug] = point
@@ -348,73 +278,3 @@ def _unnamed(values: dict[str, Any]) -> str:
 def _set_to(node: Any) -> str:
     found = _describe(node)
     return " that is empty" if found == "empty" else f" set to {found}"
-
-
-# -- YAML nodes and Python values alike ------------------------------------------------------
-
-
-def _mapping(node: Any) -> list[tuple[Any, Any]] | None:
-    if _tag(node) is not None:
-        return None
-    if isinstance(node, yaml.MappingNode):
-        return list(node.value)
-    if isinstance(node, Mapping):
-        return list(node.items())
-    return None
-
-
-def _items(node: Any) -> list[Any] | None:
-    if _tag(node) is not None:
-        return None
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    if isinstance(node, list | tuple):
-        return list(node)
-    return None
-
-
-def _text(node: Any) -> str | None:
-    """A string, or a number as written (``1`` -> "1", ``3.2`` -> "3.2"); else None."""
-    if isinstance(node, yaml.ScalarNode):
-        return str(node.value) if node.tag == STR or node.tag in NUMBERS else None
-    if isinstance(node, str):
-        return node
-    if isinstance(node, int) and not isinstance(node, bool):
-        return str(node)
-    return None
-
-
-def _key(node: Any) -> str:
-    """An unknown key as its message names it: "the unknown key 'colour'", or "a key that
-    is a list" for a collection or a tagged value."""
-    if _tag(node) is not None or isinstance(node, yaml.CollectionNode):
-        return f"a key that is {_describe(node)}"
-    return f"the unknown key {excerpt(node.value if isinstance(node, yaml.ScalarNode) else node)}"
-
-
-def _describe(node: Any) -> str:
-    """How a wrong value looks to its author: 'a list', 'the text 'x'', 'a mapping
-    tagged '!!python/object:os.system''."""
-    tag = _tag(node)
-    if tag is not None:
-        return _tagged(tag)
-    if isinstance(node, yaml.ScalarNode):
-        kind = node.tag.rsplit(":", 1)[-1]
-        if kind == "null" or not node.value:
-            return "empty"
-        if kind == "bool":
-            return f"a boolean ({node.value})"
-        if node.tag in NUMBERS:
-            return f"a number ({excerpt(node.value, quote=False)})"
-        if node.tag == TIMESTAMP:
-            return f"a date ({excerpt(node.value, quote=False)})"
-        return f"the text {excerpt(node.value)}"
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    if isinstance(node, yaml.MappingNode):
-        return "a mapping"
-    if isinstance(node, tuple):
-        return "a list"
-    if isinstance(node, Mapping) and not isinstance(node, dict):
-        return "a mapping"
-    return describe(node)

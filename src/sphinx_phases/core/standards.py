@@ -19,15 +19,13 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from sphinx_phases.core.inputs import excerpt
-from sphinx_phases.core.model import ID_PATTERN, did_you_mean, suggest_id
+from sphinx_phases.core.messages import ID_PATTERN, did_you_mean, excerpt, expected_id, slug
 from sphinx_phases.core.problems import PhaseWarning, Problem
 from sphinx_phases.core.standard_files import (
     ALL,
     SETTING,
     Point,
     StandardFields,
-    anchor_slug,
     read_standard,
 )
 
@@ -71,12 +69,12 @@ class Standard:
 
 def standard_anchor(standard_id: str) -> str:
     """The HTML id of where a standard is listed: ``standard-tcop``."""
-    return f"standard-{anchor_slug(standard_id)}"
+    return f"standard-{slug(standard_id)}"
 
 
 def point_anchor(standard_id: str, point_id: str) -> str:
     """The HTML id of a listed point: ``standard-tcop-3``, ``standard-kdp-c-3-2`` for "3.2"."""
-    return f"standard-{anchor_slug(standard_id)}-{anchor_slug(point_id)}"
+    return f"standard-{slug(standard_id)}-{slug(point_id)}"
 
 
 def point_text(standard: Standard, point: Point) -> str:
@@ -235,7 +233,7 @@ def load_standards(
                 Problem(
                     PhaseWarning.STANDARD,
                     f"phases_standards: the standard id {excerpt(standard_id)} is not valid; "
-                    f"expected lower-case letters, digits and '-'{_perhaps(standard_id)}",
+                    f"{expected_id(standard_id)}",
                     path=conf_path,
                     setting=SETTING,
                 )
@@ -260,14 +258,6 @@ def _standard(standard_id: str, fields: StandardFields) -> Standard:
         path=fields.path,
         line=fields.line,
     )
-
-
-def _perhaps(standard_id: object) -> str:
-    """`` (perhaps 'bad-id')`` for an invalid id 'Bad Id', or nothing."""
-    if not isinstance(standard_id, str) or not standard_id.isascii():
-        return ""
-    hint = suggest_id(standard_id)
-    return f" (perhaps {excerpt(hint)})" if hint and hint != standard_id else ""
 
 
 def _anchor_clashes(standards: Mapping[str, Standard], conf_path: str) -> list[Problem]:

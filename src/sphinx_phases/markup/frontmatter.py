@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from docutils import nodes
 
-from sphinx_phases.core.model import PhaseDecl, describe, parse_declaration
+from sphinx_phases.core.model import PhaseDecl, parse_declaration
 from sphinx_phases.core.problems import PhaseWarning, Problem
+from sphinx_phases.core.values import describe
 from sphinx_phases.markup.declare import anchor_nodes, page_title, record, summary_node
 from sphinx_phases.sphinx_ext.content import remember
 

@@ -23,16 +23,15 @@ from typing import TYPE_CHECKING
 from sphinx_phases.core.catalog import GateEntry, PhaseEntry, build_catalog, build_gate_entries
 from sphinx_phases.core.config import config_file, config_line, get_config
 from sphinx_phases.core.gates import Gates, resolve_gates
-from sphinx_phases.core.inputs import PATH_CHARS, confine, excerpt
 from sphinx_phases.core.pictograms import STANDARD_PICTOGRAMS
-from sphinx_phases.core.problems import PhaseWarning, Problem
+from sphinx_phases.core.problems import Problem
 from sphinx_phases.core.sequence.resolve import resolve
 from sphinx_phases.core.sequence.result import Resolution
 from sphinx_phases.core.sequence.spec import (
     SequenceSpec,
     StageItem,
     from_config,
-    from_yaml,
+    from_file,
     stages_from_config,
 )
 from sphinx_phases.core.stages import Stages, resolve_stages
@@ -187,33 +186,13 @@ def load_spec(app: Sphinx) -> tuple[SequenceSpec | None, list[Problem]]:
             None, settings.loops, conf_path=conf_path, sequence_line=None, loops_line=loops_line
         )
         extra = spec.loops if spec is not None else ()
-        path = Path(app.confdir, settings.sequence)
-        inside = confine(path, (Path(app.confdir), Path(app.srcdir)))
-        if inside is None:
-            # Name the path, never what it holds: the build log is often public.
-            problems.append(
-                Problem(
-                    PhaseWarning.CONFIG,
-                    f"phases_sequence names {excerpt(settings.sequence, limit=PATH_CHARS)}, "
-                    "which resolves outside the project; expected a YAML file inside the "
-                    "source or configuration directory; the default sequence is used",
-                    setting="phases_sequence",
-                )
-            )
-            return None, problems
-        if not inside.is_file():
-            # Nothing in the file to point at: point at the setting that names it.
-            problems.append(
-                Problem(
-                    PhaseWarning.CONFIG,
-                    f"phases_sequence names {excerpt(settings.sequence, limit=PATH_CHARS)}, "
-                    "which is not a file; expected the path of a YAML file, relative to the "
-                    "configuration directory",
-                    setting="phases_sequence",
-                )
-            )
-            return None, problems
-        yaml_spec, yaml_problems = from_yaml(path, extra)
+        yaml_spec, yaml_problems = from_file(
+            settings.sequence,
+            extra,
+            confdir=Path(app.confdir),
+            roots=(Path(app.confdir), Path(app.srcdir)),
+            conf_path=conf_path,
+        )
         return yaml_spec, problems + yaml_problems
     return from_config(
         settings.sequence,

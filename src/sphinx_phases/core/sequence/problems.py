@@ -13,7 +13,8 @@ import difflib
 import os
 from collections.abc import Mapping, Sequence
 
-from sphinx_phases.core.model import PhaseDecl, suggest_id
+from sphinx_phases.core.messages import slug
+from sphinx_phases.core.model import PhaseDecl
 from sphinx_phases.core.problems import PhaseWarning, Problem
 from sphinx_phases.core.sequence.chains import Chains
 from sphinx_phases.core.sequence.spec import SequenceSpec
@@ -244,7 +245,7 @@ class SequenceProblems:
                 decl = self.known[match]
                 if len(refs) > 1 or phase_id in (
                     decl.docname.rpartition("/")[2],
-                    suggest_id(decl.title),
+                    slug(decl.title),
                 ):
                     explained.add(match)
                     self._misspelt_declaration(decl, phase_id, refs)

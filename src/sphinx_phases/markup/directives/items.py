@@ -11,7 +11,8 @@ from sphinx.util.typing import OptionSpec
 
 from sphinx_phases.core.config import get_config
 from sphinx_phases.core.inputs import excerpt
-from sphinx_phases.core.model import ID_PATTERN, Item
+from sphinx_phases.core.messages import ID_PATTERN
+from sphinx_phases.core.model import Item
 from sphinx_phases.core.problems import PhaseWarning, Problem
 from sphinx_phases.markup.written import directive_written
 from sphinx_phases.render.links import pictogram_node

@@ -7,7 +7,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_phases.core.config import get_config
 from sphinx_phases.core.inputs import excerpt
-from sphinx_phases.core.model import ID_PATTERN, did_you_mean
+from sphinx_phases.core.messages import ID_PATTERN, did_you_mean
 from sphinx_phases.core.placeholders import is_placeholder
 from sphinx_phases.core.problems import PhaseWarning, Problem
 from sphinx_phases.markup.written import directive_written
