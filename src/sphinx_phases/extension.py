@@ -25,10 +25,9 @@ from sphinx_phases.sphinx_ext.assets import (
     setup_assets,
 )
 from sphinx_phases.sphinx_ext.content import on_doctree_read
-from sphinx_phases.sphinx_ext.domain import PhasesDomain
+from sphinx_phases.sphinx_ext.domain import PhasesDomain, remember_builder
 from sphinx_phases.sphinx_ext.export import write_json
 from sphinx_phases.sphinx_ext.pipeline import pages_to_rewrite, resolve_and_check
-from sphinx_phases.sphinx_ext.search import keep_out_of_search
 from sphinx_phases.sphinx_ext.settings import check_config, register_config
 from sphinx_phases.sphinx_ext.shown import COPY_FLAG
 from sphinx_phases.sphinx_ext.theme import add_phase_context
@@ -70,8 +69,8 @@ def register(app: Sphinx) -> None:
     app.add_transform(PhasePage)
     app.add_post_transform(FillPlaceholders)
 
+    app.connect("builder-inited", remember_builder)
     app.connect("builder-inited", setup_assets)
-    app.connect("builder-inited", keep_out_of_search)
     # After Sphinx's collectors (priority 500), which register images and downloads.
     app.connect("doctree-read", on_doctree_read, priority=900)
     app.connect("env-get-updated", on_env_get_updated)

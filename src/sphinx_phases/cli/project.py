@@ -68,13 +68,10 @@ def read_project(conf: Path) -> Project:
 
 
 def _evaluate(conf: Path) -> dict[str, Any]:
-    import sphinx
     from sphinx.config import eval_config_file
     from sphinx.util.tags import Tags
 
-    # Sphinx 8.2 and later take the file as a Path, Sphinx 8.1 as a str.
-    filename: Any = conf.resolve() if sphinx.version_info >= (8, 2) else str(conf.resolve())
-    return eval_config_file(filename, Tags())
+    return eval_config_file(conf.resolve(), Tags())
 
 
 def _one_line(exc: BaseException) -> str:

@@ -84,7 +84,7 @@ def is_claimed(env: BuildEnvironment, anchor: str, owner: Owner) -> bool:
     """Whether *anchor* is given to *owner* (the same phase or gate, declared before) on
     the page being read. Another owner takes it: gate ``a``'s title has ``gate-a-title``
     until gate ``a-title`` is declared."""
-    found: Owner | None = (env.temp_data.get(_CLAIMED) or {}).get(anchor)
+    found: Owner | None = (env.current_document.get(_CLAIMED) or {}).get(anchor)
     return found is not None and found.what == owner.what
 
 
@@ -131,14 +131,14 @@ def settle(env: BuildEnvironment, document: nodes.document) -> list[Problem]:
     """Once the page is read: point MyST's heading slugs at the ids their headings now
     have, and return a problem for each label that does not have the id it asks for
     because an anchor of the extension has it."""
-    moved: dict[str, nodes.Element] = env.temp_data.get(_MOVED) or {}
+    moved: dict[str, nodes.Element] = env.current_document.get(_MOVED) or {}
     slugs: dict[str, Any] = (getattr(document, "myst_slugs", None) or {}) if moved else {}
     for slug, entry in list(slugs.items()):  # slug -> (line, id, title)
         holder = moved.get(entry[1]) if isinstance(entry, tuple) and len(entry) == 3 else None
         if holder is not None and holder["ids"]:  # the same dict as the env's metadata
             slugs[slug] = (entry[0], holder["ids"][0], entry[2])
-    claimed: dict[str, Owner] = env.temp_data.get(_CLAIMED) or {}
-    prefixes: dict[str, Owner] = env.temp_data.get(_PREFIXES) or {}
+    claimed: dict[str, Owner] = env.current_document.get(_CLAIMED) or {}
+    prefixes: dict[str, Owner] = env.current_document.get(_PREFIXES) or {}
     if not claimed and not prefixes:
         return []
     problems: list[Problem] = []
@@ -217,5 +217,5 @@ def written_at(env: BuildEnvironment, node: nodes.Node) -> tuple[int | None, str
 
 
 def _temp(env: BuildEnvironment, key: str) -> dict[str, Any]:
-    found: dict[str, Any] = env.temp_data.setdefault(key, {})  # type: ignore[assignment]
+    found: dict[str, Any] = env.current_document.setdefault(key, {})  # type: ignore[assignment]
     return found

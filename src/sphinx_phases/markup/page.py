@@ -60,7 +60,7 @@ class PhasePage(SphinxTransform):
         self._settle_anchors()
 
     def _phase_page(self) -> None:
-        temp = self.env.temp_data
+        temp = self.env.current_document
         decl: PhaseDecl | None = temp.get("phases_decl")
         if decl is None:
             decl = declare_from_front_matter(self.document, self.env)
@@ -182,7 +182,7 @@ class PhasePage(SphinxTransform):
             noun = _("this phase")
         else:
             noun = decl.noun or _("the {title} phase").format(title=decl.title.lower())
-        for section, key in self.env.temp_data.get("phases_questions") or ():
+        for section, key in self.env.current_document.get("phases_questions") or ():
             template = templates.get(key, key)
             if DEFAULT_QUESTIONS.get(key) == template:
                 template = _(template)  # the built-in wording has translations

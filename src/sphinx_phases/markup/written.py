@@ -89,9 +89,10 @@ def _written(
 
 def _page_path(env: BuildEnvironment) -> str:
     """The absolute path of the page being read, found once per page."""
-    found: str | None = env.temp_data.get("phases_page_path")
+    current = env.current_document
+    found: str | None = current.get("phases_page_path")
     if found is None:
-        found = env.temp_data["phases_page_path"] = os.path.abspath(env.doc2path(env.docname))
+        found = current["phases_page_path"] = os.path.abspath(env.doc2path(env.docname))
     return found
 
 

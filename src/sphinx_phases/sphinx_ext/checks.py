@@ -310,7 +310,9 @@ def check_pictograms(reports: Reports, domain: PhasesDomain) -> None:
 def external_phase_ids(env: BuildEnvironment) -> set[tuple[str, str]]:
     """(kind, id) of the phases and gates that intersphinx inventories provide, which a
     role may name."""
-    inventory = getattr(env, "intersphinx_inventory", None) or {}
+    from sphinx.ext.intersphinx import InventoryAdapter  # imports requests: only here
+
+    inventory = InventoryAdapter(env).main_inventory
     return {
         (kind, name) for kind in ("phase", "gate") for name in inventory.get(f"phases:{kind}", {})
     }

@@ -78,10 +78,10 @@ class PageText:
 
 def remember(env: BuildEnvironment, node: nodes.Element) -> None:
     """Note, while reading, a node of phase words on the page being read."""
-    found: list[nodes.Element] | None = env.temp_data.get("phases_text")
+    found: list[nodes.Element] | None = env.current_document.get("phases_text")
     if found is None:
         found = []
-        env.temp_data["phases_text"] = found
+        env.current_document["phases_text"] = found
     found.append(node)
 
 
@@ -112,7 +112,7 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     are registered to be copied with the build, so every copy can show them too.
     """
     env = app.env
-    text: list[nodes.Element] | None = env.temp_data.get("phases_text")
+    text: list[nodes.Element] | None = env.current_document.get("phases_text")
     if text:
         phases_domain(env).note_content(env.docname, keep_words(env, env.docname, text))
     else:

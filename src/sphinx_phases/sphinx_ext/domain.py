@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Iterator, Mapping, Set
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -22,6 +23,7 @@ from sphinx_phases.render.links import phase_reference
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
@@ -33,10 +35,19 @@ def phases_domain(env: BuildEnvironment) -> PhasesDomain:
     return cast("PhasesDomain", env.get_domain("phases"))
 
 
+# env -> the builder writing its documents. Sphinx 9 deprecates ``env.app`` and a
+# transform's ``app`` with no replacement, so the builder is noted when it starts.
+_BUILDERS: weakref.WeakKeyDictionary[BuildEnvironment, Builder] = weakref.WeakKeyDictionary()
+
+
+def remember_builder(app: Sphinx) -> None:
+    """``builder-inited``: note which builder writes ``app.env``'s documents."""
+    _BUILDERS[app.env] = app.builder
+
+
 def current_builder(env: BuildEnvironment) -> Builder:
-    """The builder writing *env*'s documents (``env.app`` is deprecated from Sphinx 9)."""
-    app = getattr(env, "_app", None) or env.app
-    return cast("Builder", app.builder)
+    """The builder writing *env*'s documents."""
+    return _BUILDERS[env]
 
 
 class PhaseIndex(Index):

@@ -73,10 +73,10 @@ def words_node(
 def read_later(env: BuildEnvironment, key: str) -> list[nodes.Element]:
     """The page's nodes kept under *key* for :func:`translate_page` (they go with the
     page's other reading state when it is done)."""
-    found: list[nodes.Element] | None = env.temp_data.get(key)
+    found: list[nodes.Element] | None = env.current_document.get(key)
     if found is None:
         found = []
-        env.temp_data[key] = found
+        env.current_document[key] = found
     return found
 
 

@@ -16,7 +16,7 @@ class PhaseFactsDirective(SphinxDirective):
     """
 
     def run(self) -> list[nodes.Node]:
-        self.env.temp_data["phases_manual_facts"] = True
+        self.env.current_document["phases_manual_facts"] = True
         node = phases_facts(docname=self.env.docname)
         self.set_source_info(node)
         return [node]

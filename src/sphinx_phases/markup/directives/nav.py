@@ -16,7 +16,7 @@ class PhaseNavDirective(SphinxDirective):
     """
 
     def run(self) -> list[nodes.Node]:
-        self.env.temp_data["phases_manual_nav"] = True
+        self.env.current_document["phases_manual_nav"] = True
         node = phases_nav(classes=["phases-nav", "no-search"], docname=self.env.docname)
         self.set_source_info(node)
         return [node]

@@ -76,7 +76,7 @@ class PhaseDirective(SphinxDirective):
             ]
         record(self.env, decl, problems)
         if decl is not None:
-            self.env.temp_data.setdefault("phases_decl", decl)
+            self.env.current_document.setdefault("phases_decl", decl)
         if decl is None:
             return [summary] if summary.children else []
         summary["phase"] = decl.id

@@ -65,9 +65,9 @@ class PhaseQuestionDirective(SphinxDirective):
         )
         remember(self.env, section)
         # PhasePage titles these once the page's phase (and so its noun) is known.
-        pending = self.env.temp_data.get("phases_questions") or []
+        pending = self.env.current_document.get("phases_questions") or []
         pending.append((section, key))
-        self.env.temp_data["phases_questions"] = pending
+        self.env.current_document["phases_questions"] = pending
         return [section]
 
 
