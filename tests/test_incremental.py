@@ -2,55 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
-import shutil
 from pathlib import Path
 from typing import Any
 
-from sphinx.testing.util import SphinxTestApp
-from tests.conftest import stable_pformat, warning_lines
-
-
-def build(
-    make_app: Any, srcdir: Path, outdir: Path | None = None, **kwargs: Any
-) -> tuple[SphinxTestApp, list[str]]:
-    """Build *srcdir* and return the app and the documents it wrote."""
-    builddir = outdir or srcdir / "_build"
-    app = make_app("html", srcdir=srcdir, builddir=builddir, **kwargs)
-    written: list[str] = []
-    app.connect("html-page-context", lambda _app, page, *_: written.append(page))
-    app.build()
-    # Unregister this app's nodes and directives, or the next app in the same test
-    # warns that they are registered already.
-    app.cleanup()
-    return app, sorted(p for p in written if p in app.env.found_docs)
-
-
-def pages(app: SphinxTestApp) -> dict[str, str]:
-    return {
-        doc: (app.outdir / f"{doc}.html").read_text("utf8") for doc in sorted(app.env.found_docs)
-    }
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new))
-
-
-def assert_same_as_clean(make_app: Any, app: SphinxTestApp, srcdir: Path, tmp: Path) -> None:
-    clean_src = tmp / "clean-src"
-    shutil.copytree(srcdir, clean_src, ignore=shutil.ignore_patterns("_build"))
-    clean, _ = build(make_app, clean_src, tmp / "clean-out")
-    incremental, fresh = pages(app), pages(clean)
-    assert incremental.keys() == fresh.keys()
-    for docname, text in fresh.items():
-        # A unified diff names the difference, where a plain == would print two pages.
-        diff = "".join(
-            difflib.unified_diff(text.splitlines(True), incremental[docname].splitlines(True))
-        )
-        assert not diff, f"{docname} differs from a clean build:\n{diff}"
-    assert warning_lines(app) == warning_lines(clean)
+from tests.conftest import assert_same_as_clean, build, edit, pages, stable_pformat, warning_lines
 
 
 def test_unchanged_rebuild_writes_nothing(make_app: Any, copy_root: Any) -> None:

@@ -8,15 +8,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
-from tests.conftest import warning_lines
-
-
-def component(app: SphinxTestApp, page: str, selector: str) -> str:
-    path = Path(app.outdir, page)
-    soup = BeautifulSoup(path.read_text("utf8"), "html.parser")
-    found = soup.select(selector)
-    assert found, f"{selector} not in {page}"
-    return "\n".join(node.prettify() for node in found)
+from tests.conftest import component, warning_lines
 
 
 @pytest.fixture

@@ -12,8 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.cmd.build import build_main
 from sphinx.testing.util import SphinxTestApp
-from tests.conftest import warning_lines
-from tests.test_navigation import component
+from tests.conftest import component, warning_lines
 
 from sphinx_phases.render.overviews import DEFAULT_STYLE, STYLES
 from sphinx_phases.sphinx_ext.export import SCHEMA

@@ -567,35 +567,6 @@ def test_every_injected_defect_is_reported(
     assert defect in subtypes(result)
 
 
-@settings(max_examples=EXAMPLES, deadline=None)
-@given(
-    ids,
-    st.lists(
-        st.tuples(
-            st.integers(0, 30),
-            st.sampled_from(["next", "previous", "parent", "loops_to"]),
-            st.integers(0, 30),
-        ),
-        max_size=40,
-    ),
-    st.randoms(),
-)
-def test_any_input_terminates_and_does_not_depend_on_input_order(
-    order: list[str], links: list[tuple[int, str, int]], rnd: random.Random
-) -> None:
-    options: dict[str, dict[str, str]] = {p: {} for p in order}
-    for source, field, target in links:
-        source_id = order[source % len(order)]
-        target_id = order[target % len(order)] if target < 25 else "unknown-x"
-        options[source_id][field] = target_id
-    decls = [decl(p, **opts) for p, opts in options.items()]
-    first = resolve(decls, toc_order=order)
-    rnd.shuffle(decls)
-    second = resolve(decls, toc_order=order)
-    assert first == second
-    assert sorted(first.flat) == sorted(order)  # every phase is placed exactly once
-
-
 def test_hidden_phases_are_left_out_and_linked_across() -> None:
     decls = [
         decl("a"),

@@ -10,107 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import tests.test_architecture as architecture
+from tests.conftest import HOSTILE_SVG, SVG_OPEN, svg
 
 from sphinx_phases.core.pictograms import BUILTIN_DIR
 from sphinx_phases.core.svg_check import EXPECTED, check_svg
 
 ROOT = Path(__file__).resolve().parents[1]
-OPEN = (
-    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-    'viewBox="0 0 8 8">'
-)
-
-
-def svg(body: str, open_tag: str = OPEN) -> bytes:
-    return f"{open_tag}{body}</svg>".encode()
-
-
-SVG_SCRIPT = "element 'script' (namespace 'http://www.w3.org/2000/svg')"
-
-# name -> (file, the phrase its refusal must hold)
-HOSTILE = {
-    "prefixed-svg-script": (
-        svg(
-            "<s:script>alert(1)</s:script>",
-            '<svg xmlns="http://www.w3.org/2000/svg" xmlns:s="http://www.w3.org/2000/svg">',
-        ),
-        SVG_SCRIPT,
-    ),
-    "xhtml-script": (
-        svg(
-            "<h:script>alert(1)</h:script>",
-            '<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml">',
-        ),
-        "element 'script' (namespace 'http://www.w3.org/1999/xhtml')",
-    ),
-    "default-namespace-script": (svg("<script>alert(1)</script>"), SVG_SCRIPT),
-    "entity-encoded-animate": (
-        svg('<animate attributeName="href" values="&#106;avascript:alert(1)"/>'),
-        "element 'animate'",
-    ),
-    "set": (svg('<set attributeName="href" to="https://evil.example/"/>'), "element 'set'"),
-    "entity-encoded-javascript-value": (
-        svg('<rect fill="&#106;ava&#x09;script:alert(1)"/>'),
-        "attribute 'fill' on element 'rect' with a javascript: URL",
-    ),
-    "onload": (svg("", OPEN[:-1] + ' onload="alert(1)">'), "attribute 'onload' on element 'svg'"),
-    "foreign-object": (
-        svg('<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>'),
-        "element 'foreignObject'",
-    ),
-    "external-use": (
-        svg('<use href="https://evil.example/x.svg#a"/>'),
-        "attribute 'href' on element 'use' with a link out of the file",
-    ),
-    "xlink-javascript-use": (
-        svg('<use xlink:href="javascript:alert(1)"/>'),
-        "attribute 'href' (namespace 'http://www.w3.org/1999/xlink') on element 'use' with a "
-        "javascript: URL",
-    ),
-    "javascript-link": (
-        svg('<a xlink:href="javascript:alert(1)"><rect width="8" height="8"/></a>'),
-        "element 'a'",
-    ),
-    "image": (svg('<image href="https://evil.example/x.png"/>'), "element 'image'"),
-    "doctype-entity": (
-        b'<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY x "y">]>\n'
-        + svg('<text x="0" y="8">&x;</text>'),
-        "holds a document type declaration",
-    ),
-    "external-dtd": (
-        b'<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
-        b'"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n' + svg(""),
-        "holds a document type declaration",
-    ),
-    "stylesheet-instruction": (
-        b'<?xml-stylesheet href="https://evil.example/x.css"?>' + svg(""),
-        "holds a processing instruction ('xml-stylesheet')",
-    ),
-    "css-import": (
-        svg("<style>@import 'https://evil.example/x.css';</style>"),
-        "element 'style' (namespace 'http://www.w3.org/2000/svg') with CSS that can fetch",
-    ),
-    "css-url": (
-        svg("<style>rect{fill:url(https://evil.example/x.svg#a)}</style>"),
-        "with a reference out of the file ('url(https://evil.example/x.svg#a')",
-    ),
-    "css-escape": (svg(r"<style>rect{fill:u\72l(//evil.example/x)}</style>"), "('\\\\')"),
-    "style-attribute": (
-        svg("<rect style=\"fill:url( '//evil.example/x' )\"/>"),
-        "attribute 'style' on element 'rect' with a reference out of the file",
-    ),
-    "presentation-url": (
-        svg('<rect fill="url(https://evil.example/x#g)"/>'),
-        "attribute 'fill' on element 'rect' with a reference out of the file",
-    ),
-    "xml-base": (svg('<g xml:base="https://evil.example/"/>'), "attribute 'base'"),
-    "foreign-attribute": (
-        svg('<g xmlns:ev="http://www.w3.org/2001/xml-events" ev:event="click"/>'),
-        "attribute 'event' (namespace 'http://www.w3.org/2001/xml-events')",
-    ),
-}
-
 NOT_SVG = {
     "text": (b"just some text, no svg here", "not well-formed XML"),
     "no-namespace": (b"<svg><rect/></svg>", "its root is element 'svg' (no namespace)"),
@@ -140,13 +45,13 @@ BENIGN = {
         '\ufeff<?xml version="1.0" encoding="UTF-8"?>\n<!-- <script>alert(1)</script> -->'
         + svg("").decode()
     ).encode(),
-    "utf-16": (OPEN + '<rect width="8" height="8"/></svg>').encode("utf-16"),
+    "utf-16": (SVG_OPEN + '<rect width="8" height="8"/></svg>').encode("utf-16"),
 }
 
 
-@pytest.mark.parametrize("name", sorted(HOSTILE))
+@pytest.mark.parametrize("name", sorted(HOSTILE_SVG))
 def test_hostile_svgs_are_refused_saying_what_was_found(name: str) -> None:
-    data, phrase = HOSTILE[name]
+    data, phrase = HOSTILE_SVG[name]
     reason = check_svg(data)
     assert reason is not None
     assert reason.startswith("holds "), reason
@@ -187,7 +92,3 @@ def test_a_deep_or_wide_file_is_judged_without_recursion() -> None:
     assert "element 'script'" in (
         check_svg(svg("<g>" * 50_000 + "<script/>" + "</g>" * 50_000)) or ""
     )
-
-
-def test_the_checker_imports_no_sphinx() -> None:
-    architecture.test_pure_modules_import_no_sphinx("core.svg_check")

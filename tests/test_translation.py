@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bs4 import BeautifulSoup
-from tests.conftest import phase_warnings
-from tests.test_incremental import assert_same_as_clean, build, edit
+from tests.conftest import assert_same_as_clean, build, edit, phase_warnings
 
 ALPHA = """# Alpha
 

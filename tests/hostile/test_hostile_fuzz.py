@@ -132,9 +132,7 @@ def test_resolve_terminates_places_every_phase_once_and_ignores_input_order(
     for problem in first.problems:
         assert problem.docname or problem.path
         assert problem.line
-        if "but phases_sequence puts it under" not in problem.message:  # known defect, see
-            # test_parent_that_disagrees_with_the_sequence_says_what_was_expected
-            assert "expected" in problem.message, problem.message
+        assert "expected" in problem.message, problem.message
 
 
 def _second_on_page_only(found: list[PhaseDecl]) -> set[str]:

@@ -1,6 +1,6 @@
 """Project pictograms that hold more than drawing are refused, never copied into the site.
 
-One project names every hostile SVG of ``tests/test_svg_check.py`` in ``phases_pictograms``
+One project names every hostile SVG of ``tests/conftest.py`` in ``phases_pictograms``
 (and a few in a ``phases_pictogram_dirs`` folder), uses each in a role and in a
 ``phase-outputs`` item, and is built as a user builds it. Each file is refused with one
 ``phases.pictogram`` warning at the conf.py line that names it, saying what it holds and
@@ -14,21 +14,21 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.conftest import HOSTILE_SVG, SVG_OPEN, svg
 from tests.hostile.helpers import Build, count_example, fuzz_examples
-from tests.test_svg_check import HOSTILE, OPEN, svg
 
 from sphinx_phases.core.svg_check import EXPECTED, check_svg
 
 OK = svg('<rect width="8" height="8"/>')
 # Files in the folder, by stem: the shapes a regex on the raw bytes let through.
 IN_FOLDER = {
-    "folder-prefixed-script": HOSTILE["prefixed-svg-script"],
-    "folder-xhtml-script": HOSTILE["xhtml-script"],
-    "folder-encoded-javascript": HOSTILE["entity-encoded-javascript-value"],
+    "folder-prefixed-script": HOSTILE_SVG["prefixed-svg-script"],
+    "folder-xhtml-script": HOSTILE_SVG["xhtml-script"],
+    "folder-encoded-javascript": HOSTILE_SVG["entity-encoded-javascript-value"],
     "folder-foreign-prefix": (
         svg(
             "<s:foreignObject/>",
-            OPEN[:-1] + ' xmlns:s="http://www.w3.org/2000/svg">',
+            SVG_OPEN[:-1] + ' xmlns:s="http://www.w3.org/2000/svg">',
         ),
         "element 'foreignObject'",
     ),
@@ -40,18 +40,18 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
     tmp_path = tmp_path_factory.mktemp("pictograms")
     src = tmp_path / "src"
     (src / "_pics").mkdir(parents=True)
-    for name, (data, _phrase) in HOSTILE.items():
+    for name, (data, _phrase) in HOSTILE_SVG.items():
         (src / f"{name}.svg").write_bytes(data)
     for name, (data, _phrase) in IN_FOLDER.items():
         (src / "_pics" / f"{name}.svg").write_bytes(data)
     (src / "ok.svg").write_bytes(OK)
-    named = {name: f"{name}.svg" for name in [*HOSTILE, "ok"]}
+    named = {name: f"{name}.svg" for name in [*HOSTILE_SVG, "ok"]}
     (src / "conf.py").write_text(
         'extensions = ["myst_parser", "sphinx_phases"]\n'
         f"phases_pictograms = {named!r}\n"
         'phases_pictogram_dirs = ["_pics"]\n'
     )
-    names = [*HOSTILE, *IN_FOLDER, "ok"]
+    names = [*HOSTILE_SVG, *IN_FOLDER, "ok"]
     roles = " ".join(f"{{pictogram}}`{name}`" for name in names)
     items = "\n".join(f"- {{pictogram}}`{name}` Item {name}" for name in names)
     (src / "index.md").write_text(
@@ -63,9 +63,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return result
 
 
-@pytest.mark.parametrize("name", sorted(HOSTILE))
+@pytest.mark.parametrize("name", sorted(HOSTILE_SVG))
 def test_each_hostile_file_is_refused_once_at_its_conf_line(built: Build, name: str) -> None:
-    _data, phrase = HOSTILE[name]
+    _data, phrase = HOSTILE_SVG[name]
     mine = [w for w in built.phase_warnings if f"'{name}'" in w]
     assert len(mine) == 1, built.phase_warnings
     assert mine[0].startswith(f"conf.py:2: WARNING: pictogram '{name}': '{name}.svg' holds ")
@@ -99,9 +99,9 @@ def test_uses_of_a_refused_file_show_their_label_and_are_not_reported_again(
     built: Build,
 ) -> None:
     assert not [w for w in built.phase_warnings if "is not known" in w]
-    assert len(built.phase_warnings) == len(HOSTILE) + len(IN_FOLDER)
+    assert len(built.phase_warnings) == len(HOSTILE_SVG) + len(IN_FOLDER)
     html = (built.outdir / "index.html").read_text("utf8")
-    for name in [*HOSTILE, *IN_FOLDER]:
+    for name in [*HOSTILE_SVG, *IN_FOLDER]:
         # The role shows the name's words; the list item its own label, without an image.
         label = name.replace("-", " ")
         assert f'<span class="phases-pictogram-missing">{label}</span>' in html
