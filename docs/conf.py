@@ -17,7 +17,7 @@ myst_enable_extensions = ["colon_fence", "deflist"]
 # A snippet is shown where it is included; the one that declares a gate must not also be
 # read as a page of its own, which would declare its gate a second time. The NASA example
 # has a sequence of its own, so it is built on its own (_ext/examples.py), not read here.
-exclude_patterns = ["_build", "snippets/gate.md", "examples/nasa"]
+exclude_patterns = ["_build", "snippets/gate.md", "examples/nasa", "examples/stage-gate"]
 html_theme = "furo"
 html_title = "sphinx-phases"
 nitpicky = True

@@ -299,7 +299,7 @@ def test_bad_gates_stages_and_points_are_reported(make_app: Any, copy_root: Any)
         "alpha.md:15: WARNING: gate 'beta' has the id of a phase; expected an id no phase"
         " or gate uses (they share one namespace) [phases.duplicate]",
         "alpha.md:23: WARNING: phase-gate: outcome 'passed' is not valid: expected one of"
-        " pending, met, met-with-conditions, not-met [phases.option]",
+        " the profile's decisions: pending, met, met-with-conditions, not-met [phases.option]",
         "alpha.md:11: WARNING: gate 'alpha-review' stands on the boundary after 'alpha' "
         "that gate 'alpha-assessment' (alpha, line 7) already holds; expected one gate "
         "per boundary [phases.gate]",

@@ -46,7 +46,14 @@ WELSH = Example(
     DOCS / "example-service",
     "cy",
 )
-EXAMPLES = (NASA, WELSH)
+STAGE_GATE = Example(
+    "stage-gate",
+    "the Stage-Gate example manual",
+    DOCS / "examples" / "stage-gate",
+    DOCS / "examples" / "stage-gate",
+    "stage-gate",
+)
+EXAMPLES = (NASA, WELSH, STAGE_GATE)
 
 # The builders whose pages the links in examples/index.md reach: html and dirhtml both
 # write that page as examples/index.html. singlehtml, epub and the rest have no room for

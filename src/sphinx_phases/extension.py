@@ -27,6 +27,7 @@ from sphinx_phases.sphinx_ext.assets import (
 from sphinx_phases.sphinx_ext.content import on_doctree_read
 from sphinx_phases.sphinx_ext.domain import PhasesDomain, remember_builder
 from sphinx_phases.sphinx_ext.export import write_json
+from sphinx_phases.sphinx_ext.labels import setup_labels
 from sphinx_phases.sphinx_ext.pipeline import pages_to_rewrite, resolve_and_check
 from sphinx_phases.sphinx_ext.settings import check_config, register_config
 from sphinx_phases.sphinx_ext.shown import COPY_FLAG
@@ -44,6 +45,8 @@ def register(app: Sphinx) -> None:
     register_config(app)
     # Before Sphinx's own type check (priority 800), so it sees only valid values.
     app.connect("config-inited", check_config, priority=400)
+    # Then the profile's and the project's words, before any page is read.
+    app.connect("config-inited", setup_labels, priority=450)
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
 
     for node_class, handlers in HANDLERS.items():

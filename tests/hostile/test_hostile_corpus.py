@@ -288,7 +288,7 @@ EXPECTED: dict[str, list[str]] = {
     # Gates in an included file: located there; a message naming one names its file.
     "gate-include": [
         "b.md:6: WARNING: gate 'a-review' is declared again (first in _gates.md, line 3); expected one declaration per gate [phases.duplicate]",
-        "parts/_gates.md:4: WARNING: phase-gate: outcome 'passed' is not valid: expected one of pending, met, met-with-conditions, not-met [phases.option]",
+        "parts/_gates.md:4: WARNING: phase-gate: outcome 'passed' is not valid: expected one of the profile's decisions: pending, met, met-with-conditions, not-met [phases.option]",
         "parts/_gates.md:9: WARNING: gate 'later' comes after 'bb', which no page declares; expected the id of a phase [phases.unknown]",
     ],
     # A gate between phases that are not neighbours, a gate before itself, backwards, or
@@ -317,7 +317,7 @@ EXPECTED: dict[str, list[str]] = {
     # directive's.
     "gate-rst": [
         "a.rst:6: WARNING: phase-gate: id 'A Review' is not valid; expected lower-case letters, digits and '-' (perhaps 'a-review') [phases.option]",
-        "a.rst:12: WARNING: phase-gate: outcome 'passed' is not valid: expected one of pending, met, met-with-conditions, not-met [phases.option]",
+        "a.rst:12: WARNING: phase-gate: outcome 'passed' is not valid: expected one of the profile's decisions: pending, met, met-with-conditions, not-met [phases.option]",
         "a.rst:13: WARNING: phase-gate: date '2026/05/04' is not valid: expected an ISO date such as 2026-05-04 [phases.option]",
         "a.rst:14: WARNING: phase-gate: ratings '1 - green' is not valid: expected 'POINT: RATING' pairs, ratings among green, amber, red [phases.option]",
         "a.rst:15: WARNING: phase-gate: before 'b!' is not valid: expected lower-case letters, digits and '-' (perhaps 'b') [phases.option]",
@@ -327,13 +327,13 @@ EXPECTED: dict[str, list[str]] = {
     # Decisions outside the allowed words and dates that are not ISO dates: the value is
     # left out, at its option's line.
     "gate-values": [
-        "a.md:7: WARNING: phase-gate: outcome 'passed' is not valid: expected one of pending, met, met-with-conditions, not-met [phases.option]",
+        "a.md:7: WARNING: phase-gate: outcome 'passed' is not valid: expected one of the profile's decisions: pending, met, met-with-conditions, not-met [phases.option]",
         "a.md:8: WARNING: phase-gate: date '4 May 2026' is not valid: expected an ISO date such as 2026-05-04 [phases.option]",
         "a.md:10: WARNING: phase-gate: ratings '1: blue' is not valid: expected 'POINT: RATING' pairs, ratings among green, amber, red [phases.option]",
-        "b.md:7: WARNING: phase-gate: outcome 'Met' is not valid: expected one of pending, met, met-with-conditions, not-met (did you mean 'met'?) [phases.option]",
+        "b.md:7: WARNING: phase-gate: outcome 'Met' is not valid: expected one of the profile's decisions: pending, met, met-with-conditions, not-met (did you mean 'met'?) [phases.option]",
         "b.md:8: WARNING: phase-gate: date '2026-13-01' is not valid: expected an ISO date such as 2026-05-04 [phases.option]",
         "b.md:10: WARNING: phase-gate: ratings '1 green' is not valid: expected 'POINT: RATING' pairs, ratings among green, amber, red [phases.option]",
-        "c.md:7: WARNING: phase-gate: outcome '<b>met</b>' is not valid: expected one of pending, met, met-with-conditions, not-met [phases.option]",
+        "c.md:7: WARNING: phase-gate: outcome '<b>met</b>' is not valid: expected one of the profile's decisions: pending, met, met-with-conditions, not-met [phases.option]",
         "c.md:8: WARNING: phase-gate: date '2026-05-04; drop' is not valid: expected an ISO date such as 2026-05-04 [phases.option]",
         "c.md:10: WARNING: phase-gate: ratings '1: green, 2: <script>' is not valid: expected 'POINT: RATING' pairs, ratings among green, amber, red [phases.option]",
         "d.md:8: WARNING: phase-gate: ratings '1: green, 2: amber, 1: red' is not valid: point '1' is rated twice; expected one rating per point [phases.option]",

@@ -14,9 +14,10 @@ from urllib.parse import urlsplit
 
 from sphinx_phases import __version__
 from sphinx_phases.cli.ids import is_phase_id
+from sphinx_phases.cli.labels import labels_report
 from sphinx_phases.cli.migrate import Options, migrate
 from sphinx_phases.cli.new import NewPage, advice, new_page, write_new
-from sphinx_phases.cli.project import default_project, find_conf, read_project
+from sphinx_phases.cli.project import conf_namespace, default_project, find_conf, read_project
 from sphinx_phases.cli.writer import write_file
 from sphinx_phases.core.messages import expected_id
 
@@ -83,6 +84,17 @@ def build_parser() -> argparse.ArgumentParser:
                          help="the Sphinx project's folder, whose conf.py to read")  # fmt: skip
     new_cmd.add_argument("--front-matter", action="store_true",
                          help="declare the phase in front matter instead")  # fmt: skip
+    labels_cmd = commands.add_parser(
+        "labels",
+        help="print every message id with the text a build of the project shows",
+        description="Print each of the extension's messages, the text a build shows for it "
+        "(profile, project catalogue and phases_labels applied) and where that text comes "
+        "from, tab-separated: the starting point for phases_labels or a catalogue.",
+    )
+    labels_cmd.add_argument("--project", type=Path, metavar="PROJECT",
+                            help="the Sphinx project's folder (default: here)")  # fmt: skip
+    labels_cmd.add_argument("--language", metavar="LANG",
+                            help="the language to show (default: the project's)")  # fmt: skip
     return parser
 
 
@@ -97,8 +109,21 @@ def main(argv: list[str] | None = None) -> int:
         return _migrate(args)
     if args.command == "new":
         return _new(args)
+    if args.command == "labels":
+        return _labels(args)
     parser.print_help(sys.stderr)
     return 2
+
+
+def _labels(args: argparse.Namespace) -> int:
+    conf = find_conf(args.project, [Path()])
+    namespace: dict[str, object] = {}
+    if conf is not None:
+        namespace, problem = conf_namespace(conf)
+        if problem:
+            print(f"sphinx-phases labels: warning: {problem}", file=sys.stderr)
+    sys.stdout.write(labels_report(conf, namespace, args.language))
+    return 0
 
 
 def _migrate(args: argparse.Namespace) -> int:

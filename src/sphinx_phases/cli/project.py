@@ -67,6 +67,18 @@ def read_project(conf: Path) -> Project:
     return _settings(conf, namespace)
 
 
+def conf_namespace(conf: Path) -> tuple[dict[str, Any], str | None]:
+    """The names conf.py sets, evaluated as sphinx-build does; an empty namespace and the
+    problem, one sentence, when it cannot be read."""
+    try:
+        read_file(conf, [conf.resolve().parent])
+        return _evaluate(conf), None
+    except FileRefused as refused:
+        return {}, f"{conf} is not read: {refused.reason}; the defaults are used"
+    except Exception as exc:  # the project's own code: anything may go wrong in it
+        return {}, f"cannot read {conf} ({_one_line(exc)}); the defaults are used"
+
+
 def _evaluate(conf: Path) -> dict[str, Any]:
     from sphinx.config import eval_config_file
     from sphinx.util.tags import Tags

@@ -58,6 +58,19 @@ _stages = instance_of(
     list, tuple, expected="a list of {'id': ID, 'title': TITLE, 'phases': [IDS]} mappings"
 )
 _optional_name = optional(non_blank, expected="a pictogram name, or None")
+# phases_profile and phases_labels: the profile itself is read, and reported, by
+# sphinx_phases.core.profile (docs/reference/configuration.md).
+_profile = all_of(
+    instance_of(str, expected="a text"),
+    non_blank,
+    expected="the name of a built-in profile (gov-uk, stage-gate, prince2, nasa) or the "
+    "path of a YAML file",
+)
+_label_map = deep_mapping(
+    instance_of(str, expected="a message id"),
+    instance_of(str, expected="a text"),
+    expected="a mapping of message ids to texts",
+)
 
 
 def translatable(text: str) -> str:
@@ -212,6 +225,25 @@ class PhasesConfig:
         metadata={
             "help": "Pictogram for activity and output items that name none.",
             "check": _optional_name,
+            "rebuild": "env",
+        },
+    )
+    profile: str = dc.field(
+        default="gov-uk",
+        metadata={
+            "help": "The life cycle's words and decisions: a built-in profile (gov-uk, "
+            "stage-gate, prince2, nasa) or a YAML file relative to the configuration "
+            "directory.",
+            "check": _profile,
+            "rebuild": "env",  # labels and decisions are read while reading pages
+        },
+    )
+    labels: dict[str, str] = dc.field(
+        default_factory=dict,
+        metadata={
+            "help": "Texts for the extension's messages, by message id, in the build's "
+            "language; they win over the project's catalogue and the profile.",
+            "check": _label_map,
             "rebuild": "env",
         },
     )

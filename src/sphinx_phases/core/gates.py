@@ -11,7 +11,7 @@ import dataclasses as dc
 import datetime
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from sphinx_phases.core.messages import ID_PATTERN, did_you_mean, excerpt, expected_id
 from sphinx_phases.core.problems import PhaseWarning, Problem
@@ -32,7 +32,9 @@ OPTIONS: dict[str, str] = {
     "authority": "Who takes the decision (free text).",
     "standard": "The standard points it assesses: 'all', or ids ('1, 2, 5'; 'tcop:3' with "
     "several standards).",
-    "outcome": "A recorded decision: " + ", ".join(OUTCOMES) + ".",
+    "outcome": "A recorded decision: the id of one of the profile's decisions (gov-uk: "
+    + ", ".join(OUTCOMES)
+    + ").",
     "date": "When the decision was taken, an ISO date (2026-05-04).",
     "ratings": (
         "Per-point ratings of the decision: '1: green, 3: amber' (green, amber, red); "
@@ -105,11 +107,16 @@ def default_title(gate_id: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _check_outcome(value: str) -> str | None:
-    if value in OUTCOMES:
-        return None
-    hint = did_you_mean(value.lower().replace(" ", "-"), OUTCOMES)
-    return "expected one of " + ", ".join(OUTCOMES) + hint
+def _outcome_check(decisions: Sequence[str]) -> Callable[[str], str | None]:
+    """The check of ``:outcome:``: an id of the profile's decisions."""
+
+    def check(value: str) -> str | None:
+        if value in decisions:
+            return None
+        hint = did_you_mean(value.lower().replace(" ", "-"), decisions)
+        return "expected one of the profile's decisions: " + ", ".join(decisions) + hint
+
+    return check
 
 
 def _check_date(value: str) -> str | None:
@@ -142,6 +149,7 @@ def parse_gate(
     line: int,
     criteria: tuple[Criterion, ...],
     source: str | None = None,
+    decisions: Sequence[str] = OUTCOMES,
 ) -> tuple[GateDecl | None, list[Problem]]:
     """Check a gate's options (*raw*: the directive's, which knows only OPTION_NAMES); a
     bad value is reported and left out, a bad id drops the gate. Each problem carries its
@@ -160,7 +168,7 @@ def parse_gate(
     checks: dict[str, Callable[[str], str | None]] = {
         "after": matches_id,
         "before": lambda v: None if v == "" else matches_id(v),
-        "outcome": _check_outcome,
+        "outcome": _outcome_check(decisions),
         "date": _check_date,
     }
     ratings: tuple[tuple[str, str], ...] = ()

@@ -282,7 +282,8 @@ def gate_view(
     if assessed:
         found.append((labels["assesses"], assessed))
     if decl.outcome:
-        found.append((labels["outcome"], labels[f"outcome-{decl.outcome}"]))
+        outcome = labels.get(f"outcome-{decl.outcome}", decl.outcome)
+        found.append((labels["outcome"], outcome))
     if decl.date:
         found.append((labels["date"], decl.date))
     if decl.ratings:

@@ -1,4 +1,7 @@
-"""Translated labels: every label the extension writes goes through Sphinx's catalogues.
+"""Labels: every word the extension writes for readers is a whole message, looked up in
+this order (docs/how-to/own-words.md): ``phases_labels``, the project's own catalogue
+(``<locale_dirs>/<language>/LC_MESSAGES/sphinx_phases.po``, English too), the profile's
+labels for the language, the package's catalogue, the message id itself.
 
 The Welsh (``cy``) catalogue ships as a ``.po`` file; the build backend compiles it to
 ``.mo`` when the package is built or installed (see ``hatch_build.py``).
@@ -13,8 +16,25 @@ from sphinx.locale import get_translation, get_translator
 CATALOG = "sphinx_phases"
 LOCALE_DIR = Path(__file__).parent
 
-# For text that goes into the documents, translated into the project's ``language``.
-_ = get_translation(CATALOG)
+# The package's catalogue, in the project's ``language`` (Sphinx loads it per build).
+_catalogue = get_translation(CATALOG)
+
+# What the project says first: phases_labels over its own catalogue over its profile's
+# labels, merged once per build by sphinx_ext/labels.py before any page is read. Forked
+# write workers inherit it.
+_project: dict[str, str] = {}
+
+
+def use_labels(labels: dict[str, str]) -> None:
+    """Set the project's labels (message id -> text) for the build that starts."""
+    _project.clear()
+    _project.update(labels)
+
+
+def _(message: str) -> str:
+    """*message* in the words the project shows (see the module's docstring)."""
+    found = _project.get(message)
+    return found if found is not None else _catalogue(message)
 
 
 class label:  # lower-case: it is used like _()

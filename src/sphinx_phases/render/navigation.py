@@ -8,11 +8,13 @@ links; the ``no-search`` class keeps its words out of the search index.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 
 from sphinx_phases.core.gates import gate_anchor
+from sphinx_phases.core.profile import Decision
 from sphinx_phases.locale import _
 from sphinx_phases.render.links import phase_reference
 from sphinx_phases.render.nodes import phases_nav_link
@@ -24,9 +26,11 @@ if TYPE_CHECKING:
     from sphinx_phases.render.nodes import phases_nav
 
 
-def page_words() -> dict[str, str]:
-    """The words generated on phase pages, in the build's language (see pages.WORDS)."""
+def page_words(decisions: Iterable[Decision] = ()) -> dict[str, str]:
+    """The words generated on phase pages, in the build's language (see views.WORDS),
+    with each of the profile's *decisions* as ``outcome-ID``."""
     return {
+        **{f"outcome-{decision.id}": _(decision.label) for decision in decisions},
         "prev": _("Previous phase"),
         "prev-sub": _("Previous"),
         "first": _("This is the first phase"),

@@ -20,6 +20,7 @@ from sphinx_phases.core.config import get_config
 from sphinx_phases.core.gates import gate_anchor
 from sphinx_phases.sphinx_ext.content import gc_paused, plain_text, words_reader
 from sphinx_phases.sphinx_ext.domain import phases_domain
+from sphinx_phases.sphinx_ext.labels import current_profile
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -126,9 +127,15 @@ def _gate(app: Sphinx, gate: GateEntry, base: str | None) -> dict[str, Any]:
         "points": [f"{standard}:{point}" for standard, point in gate.points],
         "criteria": [{"text": c.text, "points": list(c.cites)} for c in gate.criteria],
         "outcome": gate.outcome,
+        "outcome_means": _means(gate.outcome),
         "date": gate.date,
         "ratings": dict(gate.ratings),
     }
+
+
+def _means(outcome: str | None) -> str | None:
+    found = current_profile().decision(outcome) if outcome else None
+    return found.means if found is not None else None
 
 
 def _standard(standard: Standard) -> dict[str, Any]:

@@ -52,6 +52,7 @@ from sphinx_phases.core.views import (
 from sphinx_phases.render.navigation import page_words
 from sphinx_phases.sphinx_ext.checks import check
 from sphinx_phases.sphinx_ext.domain import phases_domain
+from sphinx_phases.sphinx_ext.labels import current_profile
 from sphinx_phases.sphinx_ext.translation import translate_settings
 
 if TYPE_CHECKING:
@@ -171,7 +172,7 @@ def derive(domain: PhasesDomain, resolved: Resolved) -> Derived:
         domain.data["refs"],
         domain.data["standard_pages"],
         domain.data["overviews"],
-        page_words(),
+        page_words(current_profile().decisions),
     )
     return Derived(targets, catalog, gate_entries, pages)
 

@@ -27,6 +27,7 @@ from sphinx_phases.render.nodes import (
 from sphinx_phases.render.standard_listing import GateColumn, standard_listing
 from sphinx_phases.sphinx_ext import content
 from sphinx_phases.sphinx_ext.domain import current_builder, phases_domain
+from sphinx_phases.sphinx_ext.labels import current_profile
 from sphinx_phases.sphinx_ext.shown import Placement
 
 if TYPE_CHECKING:
@@ -80,7 +81,9 @@ class FillPlaceholders(SphinxPostTransform):
             node.parent.remove(node)
             return
         builder = current_builder(self.env)
-        node.replace_self(gate_facts(shown[0], page_words(), node["docname"], builder))
+        node.replace_self(
+            gate_facts(shown[0], page_words(current_profile().decisions), node["docname"], builder)
+        )
 
     def _standard(self, node: phases_standard, view: PageView | None) -> None:
         """A standard's points, and with ``:coverage:`` the gates that assess each."""
@@ -117,6 +120,7 @@ class FillPlaceholders(SphinxPostTransform):
             words=content.words_reader(self.env, builder),
             excerpt=bool(node.get("excerpt")),
             placement=Placement(self.document, node["docname"], builder),
+            decisions=current_profile().decisions,
         )
         if node["kind"] == "table":
             region = phases_region(label=_("Phases, as a table"))

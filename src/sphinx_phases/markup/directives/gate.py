@@ -17,6 +17,7 @@ from sphinx_phases.markup.anchors import Owner, claim
 from sphinx_phases.markup.written import directive_written, option_lines
 from sphinx_phases.render.nodes import phases_gate, phases_gate_facts
 from sphinx_phases.sphinx_ext.domain import phases_domain
+from sphinx_phases.sphinx_ext.labels import current_profile
 from sphinx_phases.sphinx_ext.translation import criterion_of, read_later, words_node
 
 
@@ -57,6 +58,7 @@ class PhaseGateDirective(SphinxDirective):
             line=where.line,
             criteria=criteria,
             source=where.included,
+            decisions=[decision.id for decision in current_profile().decisions],
         )
         if any(p.key for p in problems):
             lines = option_lines(self, where.source, where.line)

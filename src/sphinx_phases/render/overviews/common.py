@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from sphinx_phases.core.catalog import GateEntry, PhaseEntry
+from sphinx_phases.core.profile import Decision
 from sphinx_phases.locale import _
 from sphinx_phases.render.nodes import phases_tag
 
@@ -34,19 +35,28 @@ class Show:
     excerpt: bool = False
     gate_link: Callable[[GateEntry], nodes.Element] | None = None
     placement: Placement | None = None  # the page shown on, for links and footnotes
+    # The profile's decisions, for a gate's outcome (docs/reference/profiles.md).
+    decisions: tuple[Decision, ...] = ()
 
 
 def status_label(status: str) -> str:
     return {"draft": _("Draft"), "review": _("In review"), "published": _("Published")}[status]
 
 
-def outcome_label(outcome: str) -> str:
-    return {
-        "pending": _("Pending"),
-        "met": _("Met"),
-        "met-with-conditions": _("Met with conditions"),
-        "not-met": _("Not met"),
-    }[outcome]
+def outcome_label(outcome: str, show: Show) -> str:
+    """A recorded outcome in the profile's words."""
+    found = next((d for d in show.decisions if d.id == outcome), None)
+    return _(found.label) if found is not None else outcome
+
+
+def outcome_tag(outcome: str, show: Show) -> phases_tag:
+    """An outcome as a tag: its words first; its class by id and by what it ``means``,
+    which the stylesheet colours (docs/reference/profiles.md)."""
+    found = next((d for d in show.decisions if d.id == outcome), None)
+    classes = ["phases-tag", f"phases-tag--{outcome}"]
+    if found is not None:
+        classes.append(f"phases-tag--means-{found.means}")
+    return phases_tag("", outcome_label(outcome, show), classes=classes)
 
 
 def status_tag(entry: PhaseEntry) -> phases_tag:
@@ -74,9 +84,7 @@ def gate_step(gate: GateEntry, show: Show) -> nodes.paragraph | None:
     )
     if gate.outcome:
         step += nodes.Text(" ")
-        step += phases_tag(
-            "", outcome_label(gate.outcome), classes=["phases-tag", f"phases-tag--{gate.outcome}"]
-        )
+        step += outcome_tag(gate.outcome, show)
     return step
 
 

@@ -136,7 +136,7 @@ def _cell(rows: Rows, entry: PhaseEntry, column: str, show: Show) -> list[nodes.
                 paragraph += words(
                     _("{gate} ({outcome})"),
                     gate=link(gate),
-                    outcome=nodes.Text(outcome_label(gate.outcome)),
+                    outcome=nodes.Text(outcome_label(gate.outcome, show)),
                 )
             else:
                 paragraph += link(gate)
