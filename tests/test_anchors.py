@@ -307,15 +307,16 @@ def test_a_label_with_the_phases_id_is_reported(make_app: Any, copy_root: Any) -
         "# Beta\n\n```{phase} beta\nBuild it.\n```\n\n(phase-beta)=\n## Building\n\nMore.\n"
     )
     app = _build(make_app, srcdir)
+    beta = _page(app, "beta.html")
     assert phase_warnings(app) == [
         "beta.md:7: WARNING: label 'phase-beta' asks for the id 'phase-beta', which is an "
         "anchor of phase 'beta' (line 3); the phase keeps it, and the label's links lead to "
         "'id1' instead; expected another label [phases.duplicate]"
     ]
+    # The section keeps 'id1' (docutils 0.20 lists its title's slug first).
+    assert "id1" in _section_ids(beta, "Building")
     assert not [line for line in warning_lines(app) if "Duplicate ID" in line]
-    beta = _page(app, "beta.html")
     assert _ids(beta)["phase-beta"] == 1
-    assert _section_ids(beta, "Building")[0] == "id1"
     _no_duplicate_ids(app, "beta.html")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -148,7 +149,9 @@ def test_a_hostile_title_is_not_live(tmp_path: Path) -> None:
     assert status == 0
     text = (tmp_path / "out" / "x.md").read_text("utf-8")
     assert live_html(text) == []
-    assert "onerror" not in text
+    # Dropped, or (with the markdown-it-py of MyST-Parser 4) kept as escaped text: never a
+    # tag a browser would make.
+    assert re.search(r"<img[^>]*onerror", text) is None
     assert "dropped from the title" in messages(report)
 
 
