@@ -91,8 +91,9 @@ def gc_paused() -> Iterator[None]:
 
     By the time pages are written the process holds the whole environment, and each
     collection the allocations trigger walks all of it: on the 1,000-page benchmark an
-    overview's rows cost 2.2 s of CPU with the collector running and 0.3 s without
-    (benchmarks/README.md). Nothing made here is garbage yet; collection resumes after.
+    overview's rows cost several times more CPU with the collector running than without
+    (benchmarks/README.md, "Findings that still hold"). Nothing made here is garbage yet;
+    collection resumes after.
     """
     if not gc.isenabled():
         yield
