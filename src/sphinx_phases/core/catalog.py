@@ -183,16 +183,9 @@ def build_catalog(
             pages=pages,
             content=tuple(content.get(page, "") for page in pages),
             questions=tuple(keys),
-            stage=stages.of.get(_top(resolution, phase_id)),
+            stage=stages.of.get(resolution.top_of(phase_id)),
             gate_before=gates.opening.get(phase_id),
             gate_after=gates.closing.get(phase_id),
             gates_after=tuple(gates.ends.get(phase_id, ())),
         )
     return catalog
-
-
-def _top(resolution: Resolution, phase_id: str) -> str:
-    parent = resolution.phases[phase_id].parent
-    while parent is not None:
-        phase_id, parent = parent, resolution.phases[parent].parent
-    return phase_id

@@ -400,10 +400,7 @@ def facts(
             parent=resolution.decls[phase.parent].title,
         )
     found = [(labels["position"], position)]
-    top = phase_id
-    while resolution.phases[top].parent is not None:
-        top = resolution.phases[top].parent  # type: ignore[assignment]
-    stage = stages.of.get(top)
+    stage = stages.of.get(resolution.top_of(phase_id))
     if stage is not None:
         found.append((labels["stage"], stages.stages[stage].title))
     if phase_id in gates.opening:

@@ -41,6 +41,13 @@ class Resolution:
     causes: tuple[Problem, ...] = ()
     hidden: frozenset[str] = frozenset()  # ids declared but left out (hidden drafts)
 
+    def top_of(self, phase_id: str) -> str:
+        """The top-level phase *phase_id* belongs to (itself, when it is one)."""
+        parent = self.phases[phase_id].parent
+        while parent is not None:
+            phase_id, parent = parent, self.phases[parent].parent
+        return phase_id
+
 
 @dc.dataclass
 class Links:
