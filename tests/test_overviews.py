@@ -83,7 +83,7 @@ def test_an_unknown_style_names_every_style(make_app: Any, copy_root: Any) -> No
     app.build()
     assert warning_lines(app) == [
         "overview.md:6: WARNING: phase-sequence: style 'tube' is not valid: expected one of "
-        "steps, line, cards, compact; using steps [phases.option]"
+        "steps, line, cards, compact, strip; using steps [phases.option]"
     ]
 
 

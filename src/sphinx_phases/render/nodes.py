@@ -23,6 +23,7 @@ __all__ = [
     "phases_region",
     "phases_standard",
     "phases_step",
+    "phases_strip_phase",
     "phases_tag",
     "phases_words",
 ]
@@ -54,8 +55,9 @@ class phases_pictogram(nodes.inline):
 
 class phases_overview(nodes.General, nodes.Element):
     """Where a ``phase-sequence`` or ``phase-table`` goes. Attributes: ``kind``
-    (sequence, table), ``style`` or ``columns``, ``docname``. Replaced at write time by
-    :class:`sphinx_phases.sphinx_ext.transforms.FillPlaceholders`; writers never see one."""
+    (sequence, table), ``style`` and ``summaries`` or ``columns``, ``docname``. Replaced
+    at write time by :class:`sphinx_phases.sphinx_ext.transforms.FillPlaceholders`;
+    writers never see one."""
 
 
 class phases_facts(nodes.General, nodes.Element):
@@ -66,6 +68,12 @@ class phases_facts(nodes.General, nodes.Element):
 class phases_step(nodes.list_item):
     """One phase in a ``phase-sequence`` list. Attribute ``current`` marks the phase of
     the page it is shown on (``aria-current="step"`` in HTML)."""
+
+
+class phases_strip_phase(nodes.inline):
+    """One phase in a ``phase-sequence :style: strip``: its linked title, inline.
+    Attribute ``current`` marks the phase of the page it is shown on
+    (``aria-current="step"`` in HTML; the title is bold in every format)."""
 
 
 class phases_card(nodes.container):

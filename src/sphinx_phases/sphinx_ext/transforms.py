@@ -121,6 +121,7 @@ class FillPlaceholders(SphinxPostTransform):
             excerpt=bool(node.get("excerpt")),
             placement=Placement(self.document, node["docname"], builder),
             decisions=current_profile().decisions,
+            summaries=node.get("summaries", True),
         )
         if node["kind"] == "table":
             region = phases_region(label=_("Phases, as a table"))

@@ -38,9 +38,12 @@ class PhaseSequenceDirective(SphinxDirective):
     """Every phase in order. MyST: ```` ```{phase-sequence} ```` with ``:style:`` one of
     :data:`~sphinx_phases.render.overviews.STYLES` (``steps`` by default); a style that
     needs an extension the build has not loaded (``cards``: ``sphinx_design``) falls back
-    to steps, with a warning."""
+    to steps, with a warning. ``:summaries: false`` leaves the phases' summaries out."""
 
-    option_spec: ClassVar[OptionSpec] = {"style": directives.unchanged}
+    option_spec: ClassVar[OptionSpec] = {
+        "style": directives.unchanged,
+        "summaries": directives.unchanged,
+    }
 
     def run(self) -> list[nodes.Node]:
         problems: list[Problem] = []
@@ -66,7 +69,23 @@ class PhaseSequenceDirective(SphinxDirective):
                 )
             )
             style = DEFAULT_STYLE
-        node = phases_overview(kind="sequence", style=style, docname=self.env.docname)
+        summaries = self.options.get("summaries", "true").strip().lower() or "true"
+        if summaries not in ("true", "false"):
+            problems.append(
+                Problem(
+                    PhaseWarning.OPTION,
+                    f"phase-sequence: summaries {excerpt(summaries)} is not valid: "
+                    "expected true or false; using true",
+                    self.lineno,
+                )
+            )
+            summaries = "true"
+        node = phases_overview(
+            kind="sequence",
+            style=style,
+            summaries=summaries == "true",
+            docname=self.env.docname,
+        )
         self.set_source_info(node)
         domain = phases_domain(self.env)
         domain.note_overview(self.env.docname, problems)

@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from sphinx_phases.locale import _
-from sphinx_phases.render.overviews import cards, compact, line, steps
+from sphinx_phases.render.overviews import cards, compact, line, steps, strip
 from sphinx_phases.render.overviews.common import (
     MAX_NESTING,
     Show,
     outcome_label,
+    runs,
     status_label,
     words,
 )
@@ -37,7 +38,6 @@ from sphinx_phases.render.overviews.table import (
 
 if TYPE_CHECKING:
     from sphinx_phases.core.catalog import PhaseEntry
-    from sphinx_phases.core.stages import Stage
     from sphinx_phases.core.views import Rows
 
 __all__ = [
@@ -60,10 +60,12 @@ __all__ = [
 @dc.dataclass(frozen=True)
 class Style:
     """A ``phase-sequence`` style: *draw* turns a run of top-level phases, numbered from
-    *first*, into one node; *needs* names the Sphinx extension it needs loaded, if any."""
+    *first*, into one node; *needs* names the Sphinx extension it needs loaded, if any;
+    *stages*: it draws the stages itself, so it is given every top-level phase at once."""
 
     draw: Callable[[Rows, list[PhaseEntry], str | None, Show, int], nodes.Element]
     needs: str | None = None
+    stages: bool = False
 
 
 #: Every ``phase-sequence`` style by name, in the order the docs and warnings list them.
@@ -72,6 +74,7 @@ STYLES: Mapping[str, Style] = {
     "line": Style(line.draw),
     "cards": Style(cards.draw, needs=cards.NEEDS),
     "compact": Style(compact.draw),
+    "strip": Style(strip.draw, stages=True),
 }
 DEFAULT_STYLE = "steps"
 
@@ -80,12 +83,12 @@ def sequence(rows: Rows, style: str, current: str | None, show: Show) -> nodes.E
     """The phases in order; with stages, one labelled group per run of phases, numbered on."""
     draw = STYLES[style].draw
     top = [entry for entry in rows.phases.values() if entry.parent is None]
-    runs = _runs(top, rows.stages)
-    if len(runs) == 1 and runs[0][0] is None:
+    found = runs(top, rows.stages)
+    if STYLES[style].stages or (len(found) == 1 and found[0][0] is None):
         return draw(rows, top, current, show, 1)
     outer = nodes.container(classes=["phases-stages", f"phases-stages--{style}"])
     first = 1
-    for stage, members in runs:
+    for stage, members in found:
         group = nodes.container(
             classes=["phases-stage"] + ([] if stage else ["phases-stage--none"])
         )
@@ -97,17 +100,3 @@ def sequence(rows: Rows, style: str, current: str | None, show: Show) -> nodes.E
         first += len(members)
         outer += group
     return outer
-
-
-def _runs(
-    top: list[PhaseEntry], stages: Mapping[str, Stage]
-) -> list[tuple[Stage | None, list[PhaseEntry]]]:
-    """Consecutive phases grouped by stage (None: phases in no stage)."""
-    runs: list[tuple[Stage | None, list[PhaseEntry]]] = []
-    for entry in top:
-        stage = stages.get(entry.stage) if entry.stage else None
-        if runs and runs[-1][0] is stage:
-            runs[-1][1].append(entry)
-        else:
-            runs.append((stage, [entry]))
-    return runs or [(None, [])]

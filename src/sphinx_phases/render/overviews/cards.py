@@ -73,7 +73,8 @@ def _card(
         body += nodes.paragraph("", "", status_tag(entry))
     if entry.subtitle:
         body += text(entry.subtitle, "sd-card-text", "phases-card__subtitle")
-    for part in show.words.summary(entry.docname, entry.id, show.placement):
+    summary = show.words.summary(entry.docname, entry.id, show.placement) if show.summaries else []
+    for part in summary:
         if isinstance(part, nodes.paragraph):
             part["classes"].append("sd-card-text")
         body += part

@@ -16,6 +16,7 @@ from sphinx_phases.locale import _
 from sphinx_phases.render.nodes import phases_tag
 
 if TYPE_CHECKING:
+    from sphinx_phases.core.stages import Stage
     from sphinx_phases.sphinx_ext.content import ContentReader
     from sphinx_phases.sphinx_ext.shown import Placement
 
@@ -37,6 +38,8 @@ class Show:
     placement: Placement | None = None  # the page shown on, for links and footnotes
     # The profile's decisions, for a gate's outcome (docs/reference/profiles.md).
     decisions: tuple[Decision, ...] = ()
+    # ``phase-sequence :summaries: false`` leaves each phase's summary out.
+    summaries: bool = True
 
 
 def status_label(status: str) -> str:
@@ -99,6 +102,20 @@ def loop_links(
             loop += words(_("Go back to: {phase}"), phase=show.link(catalog[target]))
             found.append(loop)
     return found
+
+
+def runs(
+    top: list[PhaseEntry], stages: Mapping[str, Stage]
+) -> list[tuple[Stage | None, list[PhaseEntry]]]:
+    """Consecutive phases grouped by stage (None: phases in no stage)."""
+    found: list[tuple[Stage | None, list[PhaseEntry]]] = []
+    for entry in top:
+        stage = stages.get(entry.stage) if entry.stage else None
+        if found and found[-1][0] is stage:
+            found[-1][1].append(entry)
+        else:
+            found.append((stage, [entry]))
+    return found or [(None, [])]
 
 
 def words(template: str, **parts: nodes.Node | list[nodes.Node]) -> list[nodes.Node]:

@@ -36,11 +36,12 @@ def draw(
 
 
 def details(rows: Rows, entry: PhaseEntry, show: Show) -> list[nodes.Node]:
-    """Pictogram, linked title and status, then subtitle, summary and loops."""
+    """Pictogram, linked title and status, then subtitle, summary (unless
+    ``:summaries: false``) and loops."""
     found: list[nodes.Node] = [title(entry, show, pictogram=True)]
     if entry.subtitle:
         found.append(text(entry.subtitle, "phases-sequence__subtitle"))
-    summary = show.words.summary(entry.docname, entry.id, show.placement)
+    summary = show.words.summary(entry.docname, entry.id, show.placement) if show.summaries else []
     if summary:
         found.append(nodes.container("", *summary, classes=["phases-sequence__summary"]))
     found.extend(loop_links(rows.phases, entry, show))

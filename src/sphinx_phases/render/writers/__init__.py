@@ -54,6 +54,10 @@ HANDLERS: dict[type, dict[str, Handlers]] = {
         "latex": (other.visit_step_latex, other.depart_nothing),
         **_as(other.visit_list_item, other.depart_list_item, *_PLAIN),
     },
+    phase_nodes.phases_strip_phase: {
+        "html": (html.visit_strip_phase, html.depart_strip_phase),
+        **_as(other.visit_inline, other.depart_inline, "latex", *_PLAIN),
+    },
     # Replaced before writing; should one survive (a builder without post-transforms),
     # it renders nothing rather than failing.
     phase_nodes.phases_gate: {

@@ -170,3 +170,17 @@ def visit_step(self: HTML5Translator, node: nodes.Element) -> None:
 
 def depart_step(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append("</li>\n")
+
+
+def visit_strip_phase(self: HTML5Translator, node: nodes.Element) -> None:
+    """A phase in the strip, marked ``aria-current="step"`` on the page's own phase."""
+    attributes = {"aria-current": "step"} if node.get("current") else {}
+    attributes.update(_color_style(node))
+    css = "phases-strip__phase" + (" phases-strip__phase--current" if node.get("current") else "")
+    if node.get("sub"):
+        css += " phases-strip__phase--sub"
+    self.body.append(_open("span", css, **attributes))
+
+
+def depart_strip_phase(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</span>")

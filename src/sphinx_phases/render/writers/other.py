@@ -40,6 +40,14 @@ def depart_list_item(self: Any, node: nodes.Element) -> None:
     self.depart_list_item(node)
 
 
+def visit_inline(self: Any, node: nodes.Element) -> None:
+    self.visit_inline(node)
+
+
+def depart_inline(self: Any, node: nodes.Element) -> None:
+    self.depart_inline(node)
+
+
 def visit_paragraph(self: Any, node: nodes.Element) -> None:
     self.visit_paragraph(node)
 
