@@ -29,7 +29,11 @@ from sphinx_phases.sphinx_ext.domain import PhasesDomain, remember_builder
 from sphinx_phases.sphinx_ext.export import write_json
 from sphinx_phases.sphinx_ext.labels import setup_labels
 from sphinx_phases.sphinx_ext.pipeline import pages_to_rewrite, resolve_and_check
-from sphinx_phases.sphinx_ext.settings import check_config, register_config
+from sphinx_phases.sphinx_ext.settings import (
+    check_config,
+    check_required_questions,
+    register_config,
+)
 from sphinx_phases.sphinx_ext.shown import COPY_FLAG
 from sphinx_phases.sphinx_ext.theme import add_phase_context
 from sphinx_phases.sphinx_ext.transforms import FillPlaceholders
@@ -47,6 +51,8 @@ def register(app: Sphinx) -> None:
     app.connect("config-inited", check_config, priority=400)
     # Then the profile's and the project's words, before any page is read.
     app.connect("config-inited", setup_labels, priority=450)
+    # Then the required questions, among the questions in effect (the profile's, perhaps).
+    app.connect("config-inited", check_required_questions, priority=460)
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
 
     for node_class, handlers in HANDLERS.items():

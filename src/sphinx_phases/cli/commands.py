@@ -8,12 +8,14 @@ Everything here is plain Python: no Sphinx application is created.
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from sphinx_phases import __version__
 from sphinx_phases.cli.ids import is_phase_id
+from sphinx_phases.cli.init import InitError, choose_profile, refusals, skeleton, write_skeleton
 from sphinx_phases.cli.labels import labels_report
 from sphinx_phases.cli.migrate import Options, migrate
 from sphinx_phases.cli.new import NewPage, advice, new_page, write_new
@@ -84,6 +86,22 @@ def build_parser() -> argparse.ArgumentParser:
                          help="the Sphinx project's folder, whose conf.py to read")  # fmt: skip
     new_cmd.add_argument("--front-matter", action="store_true",
                          help="declare the phase in front matter instead")  # fmt: skip
+    init_cmd = commands.add_parser(
+        "init",
+        help="start a new manual: conf.py, the sequence, an index and a page per phase",
+        description="Write a new manual into DIR that builds at once: conf.py, phases.yml "
+        "(the profile's phases and stages), index.md (overviews and the table of contents) "
+        "and one draft page per phase with the profile's questions and gates. Nothing is "
+        "overwritten: when one of the files exists in DIR, none is written.",
+    )
+    init_cmd.add_argument("folder", type=Path, metavar="DIR",
+                          help="the new manual's folder (made if missing)")  # fmt: skip
+    init_cmd.add_argument("--profile", metavar="NAME",
+                          help="a built-in profile (gov-uk, the default, stage-gate, "
+                          "prince2, nasa) or the path of a profile YAML file, "
+                          "copied into DIR")  # fmt: skip
+    init_cmd.add_argument("--title", default="Service manual",
+                          help="the manual's title (default: %(default)s)")  # fmt: skip
     labels_cmd = commands.add_parser(
         "labels",
         help="print every message id with the text a build of the project shows",
@@ -111,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
         return _new(args)
     if args.command == "labels":
         return _labels(args)
+    if args.command == "init":
+        return _init(args)
     parser.print_help(sys.stderr)
     return 2
 
@@ -123,6 +143,38 @@ def _labels(args: argparse.Namespace) -> int:
         if problem:
             print(f"sphinx-phases labels: warning: {problem}", file=sys.stderr)
     sys.stdout.write(labels_report(conf, namespace, args.language))
+    return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    if not args.title.strip():
+        print("sphinx-phases init: error: --title is empty", file=sys.stderr)
+        return 2
+    try:
+        chosen = choose_profile(args.profile, args.folder)
+        files = skeleton(chosen, args.title)
+    except InitError as error:
+        print(f"sphinx-phases init: error: {error}", file=sys.stderr)
+        return 1
+    for problem in chosen.problems:
+        print(f"sphinx-phases init: warning: {problem}", file=sys.stderr)
+    refused = refusals(args.folder, list(files))
+    if refused:
+        for reason in refused:
+            print(f"sphinx-phases init: error: {reason}", file=sys.stderr)
+        print("sphinx-phases init: error: nothing was written", file=sys.stderr)
+        return 1
+    try:
+        written = write_skeleton(args.folder, files)
+    except OSError as exc:
+        print(f"sphinx-phases init: error: cannot write the manual: {exc}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path}")
+    folder = shlex.quote(str(args.folder))
+    build = shlex.quote(str(args.folder / "_build" / "html"))
+    print(f"next: sphinx-build -b html {folder} {build}")
+    print("note: the build warns about each required question until its answer is written")
     return 0
 
 

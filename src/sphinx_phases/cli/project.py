@@ -113,6 +113,8 @@ def _settings(conf: Path, namespace: Mapping[str, Any]) -> Project:
         return default_of(field)
 
     questions: dict[str, str] = dict(setting("questions"))
+    if "phases_questions" not in namespace and "phases_profile" in namespace:
+        questions = _profile_questions(conf, setting("profile"), questions, notes, problems)
     required = [str(key) for key in setting("required_questions")]
     unknown = [key for key in required if key not in questions]
     if unknown:
@@ -129,6 +131,27 @@ def _settings(conf: Path, namespace: Mapping[str, Any]) -> Project:
         notes=tuple(notes),
         problems=tuple(problems),
     )
+
+
+def _profile_questions(
+    conf: Path, value: str, questions: dict[str, str], notes: list[str], problems: list[str]
+) -> dict[str, str]:
+    """The questions of the profile *value* names, as a build takes them when
+    ``phases_questions`` is not set (docs/reference/profiles.md); *questions* when the
+    profile gives none."""
+    from sphinx_phases.core.profile import load_profile
+
+    folder = conf.parent
+    profile, found = load_profile(value, folder, folder, str(conf))
+    for problem in found:
+        where = str(conf) if problem.setting else problem.path or str(conf)
+        if problem.line:
+            where = f"{where}:{problem.line}"
+        problems.append(f"{where}: {problem.message}")
+    if not profile.questions:
+        return questions
+    notes.append(f"questions from the profile {profile.name} ({profile.title})")
+    return dict(profile.questions)
 
 
 def _sequence(conf: Path, value: Any, loops: Any, problems: list[str]) -> SequenceSpec | None:

@@ -1,4 +1,5 @@
-"""The sentences ``sphinx-phases new`` writes where the author has still to write (pure).
+"""The sentences ``sphinx-phases new`` and ``init`` write where the author has still to
+write (pure).
 
 The build imports :data:`PLACEHOLDER_TEXT` (or :func:`is_placeholder`) to count a required
 question that still holds one as unanswered (docs/reference/questions.md). This module
@@ -25,12 +26,16 @@ QUESTION_PLACEHOLDERS: Final[Mapping[str, str]] = MappingProxyType(
 GENERIC_PLACEHOLDER: Final = "Answer this question for this phase."
 #: The placeholder summary (the ``phase`` directive's body, or ``summary`` in front matter).
 SUMMARY_PLACEHOLDER: Final = "Summarise this phase in one paragraph."
+#: The placeholder criterion of a gate ``sphinx-phases init`` declares (a gate without a
+#: criterion is reported, docs/reference/gates.md).
+CRITERION_PLACEHOLDER: Final = "Name one thing this gate checks before the work goes on."
 
-#: Every placeholder sentence ``new`` writes, each one paragraph of plain text.
+#: Every placeholder sentence ``new`` and ``init`` write, each one paragraph of plain text.
 PLACEHOLDER_TEXT: Final[tuple[str, ...]] = (
     *QUESTION_PLACEHOLDERS.values(),
     GENERIC_PLACEHOLDER,
     SUMMARY_PLACEHOLDER,
+    CRITERION_PLACEHOLDER,
 )
 
 

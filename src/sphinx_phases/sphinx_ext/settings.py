@@ -47,6 +47,13 @@ def check_config(app: Sphinx, config: Config) -> None:
             file_location(conf_path, config_line(conf_path, name)),
         )
         setattr(config, name, default)
+
+
+def check_required_questions(app: Sphinx, config: Config) -> None:
+    """Warn about required keys that no question configures, and drop them
+    (``config-inited``, once the profile has given its questions: a profile's own keys can
+    be required without setting ``phases_questions``, docs/reference/profiles.md)."""
+    conf_path = config_file(app)
     unknown = [k for k in config.phases_required_questions if k not in config.phases_questions]
     if unknown:
         names = ", ".join(repr(k) for k in unknown)
