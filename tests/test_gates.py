@@ -213,7 +213,11 @@ def test_export_lists_gates_stages_and_standards(gates_html: SphinxTestApp) -> N
     assert first["criteria"][0] == {
         "text": "The team understands its users",
         "points": ["service-standard:1"],
+        "kind": "criteria",
     }
+    # gov-uk: every decision but pending; a return goes back to the phase it closes.
+    assert first["decisions"] == ["met", "met-with-conditions", "not-met"]
+    assert first["returns_to"] == "alpha"
     assert data["stages"] == [
         {"id": "explore", "title": "Explore", "phases": ["discovery", "alpha"]},
         {"id": "deliver", "title": "Deliver", "phases": ["beta", "live"]},

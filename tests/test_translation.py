@@ -190,7 +190,9 @@ def test_a_translated_build_shows_the_translation_everywhere(
     assert alpha_data["summary"] == "Rhoi cynnig arni."
     first = data["gates"][0]
     assert (first["title"], first["authority"]) == ("Asesiad alffa", "Panel asesu")
-    assert first["criteria"] == [{"text": "Profwyd y rhagdybiaethau mwyaf peryglus", "points": []}]
+    assert first["criteria"] == [
+        {"text": "Profwyd y rhagdybiaethau mwyaf peryglus", "points": [], "kind": "criteria"}
+    ]
 
     # A stage title: the overviews' stage groups, the table's stage column, the facts of
     # the phases in it, the export; the stage without a translation stays as written.

@@ -8,7 +8,7 @@ from docutils import nodes
 
 from sphinx_phases.locale import CATALOG, LOCALE_DIR
 from sphinx_phases.markup.directives.facts import PhaseFactsDirective
-from sphinx_phases.markup.directives.gate import PhaseGateDirective
+from sphinx_phases.markup.directives.gate import PhaseCriteriaDirective, PhaseGateDirective
 from sphinx_phases.markup.directives.items import PhaseActivitiesDirective, PhaseItemsDirective
 from sphinx_phases.markup.directives.nav import PhaseNavDirective
 from sphinx_phases.markup.directives.overviews import PhaseSequenceDirective, PhaseTableDirective
@@ -65,6 +65,7 @@ def register(app: Sphinx) -> None:
     app.add_directive("phase-nav", PhaseNavDirective)
     app.add_directive("phase-facts", PhaseFactsDirective)
     app.add_directive("phase-gate", PhaseGateDirective)
+    app.add_directive("phase-criteria", PhaseCriteriaDirective)
     app.add_directive("phase-question", PhaseQuestionDirective)
     app.add_directive("phase-standard", PhaseStandardDirective)
     app.add_directive("phase-sequence", PhaseSequenceDirective)

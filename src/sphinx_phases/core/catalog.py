@@ -62,6 +62,8 @@ class GateEntry:
     date: str | None
     ratings: tuple[tuple[str, str], ...]
     criteria: tuple[Criterion, ...]
+    decisions: tuple[str, ...] | None = None  # its :decisions:; None: the profile's default
+    returns_to: str | None = None  # where a "return" decision sends the work
 
 
 @dc.dataclass(frozen=True)
@@ -129,6 +131,8 @@ def build_gate_entries(
                 dc.replace(c, cites=tuple(cited(point) for point in c.cites))
                 for c in decl.criteria
             ),
+            decisions=decl.decisions,
+            returns_to=gate.returns_to or gate.after,
         )
     return found
 

@@ -1,75 +1,47 @@
 """Gates: the decisions between phases, declared on pages and placed in the sequence.
 
-Pure logic, no Sphinx import: :func:`parse_gate` checks one ``phase-gate`` directive's
-options, :func:`resolve_gates` places every gate on a boundary of the resolved sequence
-(docs/reference/gates.md) and reports what does not fit.
+Pure logic, no Sphinx import: :func:`parse_gate` (in gate_options) checks one
+``phase-gate`` directive's options, :func:`resolve_gates` places every gate on a boundary
+of the resolved sequence (docs/reference/gates.md) and reports what does not fit.
 """
 
 from __future__ import annotations
 
 import dataclasses as dc
-import datetime
 import os
-import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 
-from sphinx_phases.core.messages import ID_PATTERN, did_you_mean, excerpt, expected_id
+from sphinx_phases.core.gate_options import (
+    OPTION_NAMES,
+    OPTIONS,
+    OUTCOMES,
+    RATINGS,
+    Criterion,
+    GateDecl,
+    default_title,
+    parse_gate,
+    parse_ratings,
+)
+from sphinx_phases.core.messages import did_you_mean, excerpt
 from sphinx_phases.core.problems import PhaseWarning, Problem
 from sphinx_phases.core.sequence.result import Resolution
-from sphinx_phases.core.values import matches_id
 
-OUTCOMES = ("pending", "met", "met-with-conditions", "not-met")
-RATINGS = ("green", "amber", "red")
-
-OPTIONS: dict[str, str] = {
-    "id": "The gate id, the directive's argument: like a phase id, and unique among both.",
-    "title": "Display name. Default: the id, with its first letter capitalised.",
-    "after": "The phase the gate closes. Default: the page's phase.",
-    "before": "The phase it opens: the one after 'after' in the reading order. Empty for a "
-    "gate that closes the final phase. Default: the phase after 'after'.",
-    "noun": "How a sentence names the gate ('KDP C', 'the alpha assessment'). Default: "
-    "'the TITLE'.",
-    "authority": "Who takes the decision (free text).",
-    "standard": "The standard points it assesses: 'all', or ids ('1, 2, 5'; 'tcop:3' with "
-    "several standards).",
-    "outcome": "A recorded decision: the id of one of the profile's decisions (gov-uk: "
-    + ", ".join(OUTCOMES)
-    + ").",
-    "date": "When the decision was taken, an ISO date (2026-05-04).",
-    "ratings": (
-        "Per-point ratings of the decision: '1: green, 3: amber' (green, amber, red); "
-        "'tcop:3: amber' names the standard too."
-    ),
-}
-OPTION_NAMES = tuple(OPTIONS)
-
-
-@dc.dataclass(frozen=True)
-class Criterion:
-    """One criterion of a gate: its words, and the standard points it cites as written."""
-
-    text: str
-    cites: tuple[str, ...] = ()
-
-
-@dc.dataclass(frozen=True)
-class GateDecl:
-    """What one ``phase-gate`` directive declares, validated, exactly as written."""
-
-    id: str
-    docname: str
-    line: int
-    title: str
-    after: str | None = None  # None: the page's phase, if it has one
-    noun: str | None = None  # None: "the TITLE"
-    before: str | None = None  # None: the phase after *after*; "": none (the final gate)
-    authority: str | None = None
-    standard: str | None = None  # the points assessed, as written
-    outcome: str | None = None
-    date: str | None = None
-    ratings: tuple[tuple[str, str], ...] = ()
-    criteria: tuple[Criterion, ...] = ()
-    source: str | None = None  # the included file the directive is written in
+# What a gate's options declare lives in gate_options; importers find it here too.
+__all__ = [
+    "OPTIONS",
+    "OPTION_NAMES",
+    "OUTCOMES",
+    "RATINGS",
+    "Criterion",
+    "GateDecl",
+    "Gates",
+    "ResolvedGate",
+    "default_title",
+    "gate_anchor",
+    "parse_gate",
+    "parse_ratings",
+    "resolve_gates",
+]
 
 
 @dc.dataclass(frozen=True)
@@ -79,6 +51,7 @@ class ResolvedGate:
     decl: GateDecl
     after: str
     before: str | None
+    returns_to: str | None = None  # where a "return" decision sends the work: its after
 
 
 @dc.dataclass(frozen=True)
@@ -102,123 +75,11 @@ def gate_anchor(gate_id: str) -> str:
     return f"gate-{gate_id}"
 
 
-def default_title(gate_id: str) -> str:
-    text = gate_id.replace("-", " ")
-    return text[:1].upper() + text[1:]
-
-
-def _outcome_check(decisions: Sequence[str]) -> Callable[[str], str | None]:
-    """The check of ``:outcome:``: an id of the profile's decisions."""
-
-    def check(value: str) -> str | None:
-        if value in decisions:
-            return None
-        hint = did_you_mean(value.lower().replace(" ", "-"), decisions)
-        return "expected one of the profile's decisions: " + ", ".join(decisions) + hint
-
-    return check
-
-
-def _check_date(value: str) -> str | None:
-    try:
-        datetime.date.fromisoformat(value)
-    except ValueError:
-        return "expected an ISO date such as 2026-05-04"
-    return None
-
-
-def parse_ratings(value: str) -> tuple[tuple[tuple[str, str], ...], str | None]:
-    """``1: green, 3: amber`` as pairs, or the reason it cannot be read."""
-    pairs: list[tuple[str, str]] = []
-    for part in filter(None, (p.strip() for p in re.split(r"[,\n]", value))):
-        # The rating follows the last colon: a point may be qualified (``tcop:3: green``).
-        point, _sep, rating = part.rpartition(":")
-        point, rating = point.strip(), rating.strip().lower()
-        if not point or rating not in RATINGS:
-            return (), "expected 'POINT: RATING' pairs, ratings among " + ", ".join(RATINGS)
-        if any(point == rated for rated, _rating in pairs):
-            return (), f"point {excerpt(point)} is rated twice; expected one rating per point"
-        pairs.append((point, rating))
-    return tuple(pairs), None
-
-
-def parse_gate(
-    raw: Mapping[str, str],
-    *,
-    docname: str,
-    line: int,
-    criteria: tuple[Criterion, ...],
-    source: str | None = None,
-    decisions: Sequence[str] = OUTCOMES,
-) -> tuple[GateDecl | None, list[Problem]]:
-    """Check a gate's options (*raw*: the directive's, which knows only OPTION_NAMES); a
-    bad value is reported and left out, a bad id drops the gate. Each problem carries its
-    option as ``key``, so the caller can point at that option's line."""
-    problems: list[Problem] = []
-
-    def bad(key: str, message: str, subtype: PhaseWarning = PhaseWarning.OPTION) -> None:
-        problems.append(Problem(subtype, f"phase-gate: {message}", line, key))
-
-    gate_id = (raw.get("id") or "").strip()
-    if not ID_PATTERN.fullmatch(gate_id):
-        found = excerpt(gate_id) if gate_id else "missing"
-        bad("id", f"id {found} is not valid; {expected_id(gate_id)}")
-        return None, problems
-    values: dict[str, str] = {}
-    checks: dict[str, Callable[[str], str | None]] = {
-        "after": matches_id,
-        "before": lambda v: None if v == "" else matches_id(v),
-        "outcome": _outcome_check(decisions),
-        "date": _check_date,
-    }
-    ratings: tuple[tuple[str, str], ...] = ()
-    for key, value in raw.items():
-        if key == "id":
-            continue
-        value = value.strip()
-        if key == "ratings":
-            ratings, error = parse_ratings(value)
-        else:
-            error = checks.get(key, _check_text)(value)
-        if error:
-            bad(key, f"{key} {excerpt(value)} is not valid: {error}")
-            continue
-        values[key] = value
-    if not criteria:
-        bad(
-            "id",
-            f"gate '{gate_id}' has no criteria; expected a bullet list in its body, one "
-            "criterion per item",
-            PhaseWarning.GATE,
-        )
-    decl = GateDecl(
-        id=gate_id,
-        docname=docname,
-        line=line,
-        title=values.get("title") or default_title(gate_id),
-        after=values.get("after"),
-        noun=values.get("noun"),
-        before=values.get("before"),
-        authority=values.get("authority"),
-        standard=values.get("standard"),
-        outcome=values.get("outcome"),
-        date=values.get("date"),
-        ratings=ratings,
-        criteria=criteria,
-        source=source,
-    )
-    return decl, problems
-
-
 def _written(decl: GateDecl) -> str:
     """Where *decl* is written, for a message about another gate: its page, or the file
     its page includes."""
     where = os.path.basename(decl.source) if decl.source else decl.docname
     return f"{where}, line {decl.line}"
-
-
-def _check_text(value: str) -> str | None:
-    return None if value else "expected some text"
 
 
 def resolve_gates(
@@ -247,7 +108,11 @@ def resolve_gates(
             boundary = _boundary(found)
             problem = _boundary_taken(found, holders.get(boundary))
             if problem is None:
-                placed[decl.id] = holders[boundary] = found
+                returns_to = _returns_to(found, resolution, first_of)
+                if isinstance(returns_to, Problem):
+                    problems.append(returns_to)
+                    returns_to = found.after
+                placed[decl.id] = holders[boundary] = dc.replace(found, returns_to=returns_to)
                 continue
             found = problem
         if found is not None:
@@ -348,6 +213,19 @@ def _opened_phase(
     return default if decl.before in resolution.hidden else decl.before
 
 
+def _returns_to(
+    gate: ResolvedGate, resolution: Resolution, gate_ids: Mapping[str, object]
+) -> str | Problem:
+    """The phase a ``return`` decision of *gate* sends the work back to: its
+    ``:returns-to:``, a known phase (a hidden draft: the phase it closes), or its after."""
+    named = gate.decl.returns_to
+    if named is None or named in resolution.hidden:
+        return gate.after
+    if named not in resolution.decls:
+        return _unknown_phase(gate.decl, "returns-to", named, resolution.decls, gate_ids)
+    return named
+
+
 def _unknown_phase(
     decl: GateDecl,
     side: str,
@@ -355,14 +233,16 @@ def _unknown_phase(
     phases: Mapping[str, object],
     gate_ids: Mapping[str, object],
 ) -> Problem:
-    """*decl*'s ``after`` or ``before`` (*side*) names *named*, which is no phase."""
+    """*decl*'s ``after``, ``before`` or ``returns-to`` (*side*) names *named*, which is
+    no phase."""
     if named in gate_ids:
         found = f"'{named}', which is a gate"
         hint = ""
     else:
         found = f"{excerpt(named)}, which no page declares"
         hint = did_you_mean(named, list(phases))
-    message = f"gate '{decl.id}' comes {side} {found}; expected the id of a phase{hint}"
+    says = "returns to" if side == "returns-to" else f"comes {side}"
+    message = f"gate '{decl.id}' {says} {found}; expected the id of a phase{hint}"
     return _problem(decl, PhaseWarning.UNKNOWN, message)
 
 

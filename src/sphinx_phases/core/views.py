@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses as dc
 import functools
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from sphinx_phases.core.catalog import FamilyGates, GateEntry, PhaseEntry, place_family_gates
 from sphinx_phases.core.colors import phase_color
@@ -50,7 +50,9 @@ WORDS = (
     "closes",  # a final gate: the phase it closes
     "authority",
     "assesses",
+    "decisions",  # the decisions a gate can take
     "outcome",
+    "returns-to",  # where a "return" decision sends the work
     "date",
     "ratings",
     *(f"outcome-{outcome}" for outcome in OUTCOMES),
@@ -88,7 +90,8 @@ class GateView:
     id: str
     after: NavLink  # kind "after"; label unused
     before: NavLink | None
-    facts: tuple[tuple[str, str], ...]  # authority, points, outcome, date, ratings
+    # authority, points, decisions, outcome, returns-to (a link), date, ratings
+    facts: tuple[tuple[str, str | NavLink], ...]
 
 
 @dc.dataclass(frozen=True)
@@ -212,10 +215,11 @@ def build_pages(
     listings: Mapping[str, Iterable[tuple[str, bool, int]]],
     overview_pages: Iterable[str],
     labels: Mapping[str, str],
+    returning: Collection[str] = (),
 ) -> dict[str, PageView]:
     """The view of every page that shows a phase, a gate, a reference, a standard or an
     overview. *listings* maps a page to its ``phase-standard`` directives (standard id as
-    written, coverage, line)."""
+    written, coverage, line); *returning* are the decisions that mean ``return``."""
     resolution, gates = targets.resolution, targets.gates
     views: dict[str, PageView] = {}
     place = {p: i for i, p in enumerate(resolution.order)}
@@ -236,7 +240,7 @@ def build_pages(
         docname = gate.decl.docname
         view = views.get(docname, PageView())
         assessed = _assessed(rows.gates[gate_id].points, targets.standards)
-        placed = gate_view(resolution, gate, labels, assessed)
+        placed = gate_view(resolution, gate, labels, assessed, returning)
         views[docname] = dc.replace(view, gates=(*view.gates, placed))
     for docname, named in refs.items():
         shown = tuple(dict.fromkeys((kind, t) for t, _line, kind, _path in named))
@@ -269,21 +273,33 @@ def _assessed(points: Iterable[tuple[str, str]], standards: Mapping[str, Standar
 
 
 def gate_view(
-    resolution: Resolution, gate: ResolvedGate, labels: Mapping[str, str], assessed: str | None
+    resolution: Resolution,
+    gate: ResolvedGate,
+    labels: Mapping[str, str],
+    assessed: str | None,
+    returning: Collection[str] = (),
 ) -> GateView:
+    """A gate's facts (docs/reference/gates.md): its decisions when ``:decisions:`` names
+    them, and where the work returns to when the outcome is a decision in *returning*."""
+
     def phase_link(phase_id: str) -> NavLink:
         decl = resolution.decls[phase_id]
         return NavLink("phase", "", phase_id, decl.title, decl.docname)
 
     decl = gate.decl
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, str | NavLink]] = []
     if decl.authority:
         found.append((labels["authority"], decl.authority))
     if assessed:
         found.append((labels["assesses"], assessed))
+    if decl.decisions:
+        taken = ", ".join(labels.get(f"outcome-{d}", d) for d in decl.decisions)
+        found.append((labels["decisions"], taken))
     if decl.outcome:
         outcome = labels.get(f"outcome-{decl.outcome}", decl.outcome)
         found.append((labels["outcome"], outcome))
+        if decl.outcome in returning:
+            found.append((labels["returns-to"], phase_link(gate.returns_to or gate.after)))
     if decl.date:
         found.append((labels["date"], decl.date))
     if decl.ratings:

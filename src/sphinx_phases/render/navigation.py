@@ -57,7 +57,9 @@ def page_words(decisions: Iterable[Decision] = ()) -> dict[str, str]:
         "closes": _("Closes"),
         "authority": _("Decided by"),
         "assesses": _("Assesses"),
+        "decisions": _("Decisions"),
         "outcome": _("Outcome"),
+        "returns-to": _("Returns to"),
         "date": _("Date"),
         "ratings": _("Ratings"),
         "outcome-pending": _("Pending"),
@@ -135,7 +137,10 @@ def gate_facts(
         place += nodes.Text(last)
     listing += _fact(label, place)
     for label, value in view.facts:
-        listing += _fact(label, nodes.paragraph(value, value))
+        if isinstance(value, str):
+            listing += _fact(label, nodes.paragraph(value, value))
+        else:  # a phase: where a "return" decision sends the work
+            listing += _fact(label, nodes.paragraph("", "", link(value)))
     return listing
 
 

@@ -116,6 +116,8 @@ def _gate(app: Sphinx, gate: GateEntry, base: str | None) -> dict[str, Any]:
     url = app.builder.get_target_uri(gate.docname) + "#" + gate_anchor(gate.id)
     if base:
         url = urljoin(base.rstrip("/") + "/", url)
+    kinds = current_profile().criteria
+    default_kind = kinds[0].id if kinds else "criteria"
     return {
         "id": gate.id,
         "title": gate.title,
@@ -125,12 +127,23 @@ def _gate(app: Sphinx, gate: GateEntry, base: str | None) -> dict[str, Any]:
         "before": gate.before,
         "authority": gate.authority,
         "points": [f"{standard}:{point}" for standard, point in gate.points],
-        "criteria": [{"text": c.text, "points": list(c.cites)} for c in gate.criteria],
+        "criteria": [
+            {"text": c.text, "points": list(c.cites), "kind": c.kind or default_kind}
+            for c in gate.criteria
+        ],
+        "decisions": list(gate.decisions or _default_decisions()),
         "outcome": gate.outcome,
         "outcome_means": _means(gate.outcome),
+        "returns_to": gate.returns_to or gate.after,
         "date": gate.date,
         "ratings": dict(gate.ratings),
     }
+
+
+def _default_decisions() -> list[str]:
+    """What a gate without ``:decisions:`` can decide: every decision but the pending ones
+    (docs/reference/gates.md)."""
+    return [d.id for d in current_profile().decisions if d.means != "pending"]
 
 
 def _means(outcome: str | None) -> str | None:

@@ -173,6 +173,7 @@ def derive(domain: PhasesDomain, resolved: Resolved) -> Derived:
         domain.data["standard_pages"],
         domain.data["overviews"],
         page_words(current_profile().decisions),
+        frozenset(d.id for d in current_profile().decisions if d.means == "return"),
     )
     return Derived(targets, catalog, gate_entries, pages)
 

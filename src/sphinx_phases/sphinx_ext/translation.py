@@ -99,31 +99,34 @@ def translate_page(env: BuildEnvironment, decl: PhaseDecl | None) -> PhaseDecl |
 def _recount_criteria(env: BuildEnvironment, gate_node: nodes.Element) -> None:
     """A gate's criteria as the page now says them (the Locale transform translated the
     list in place), for the export."""
-    listing = next(
-        (
-            child
-            for child in gate_node.children
-            if isinstance(child, nodes.bullet_list) and "phases-gate__criteria" in child["classes"]
-        ),
-        None,
-    )
+    listings = [
+        child
+        for child in gate_node.children
+        if isinstance(child, nodes.bullet_list) and "phases-gate__criteria" in child["classes"]
+    ]
     gates = phases_domain(env).data["gates"].get(env.docname, [])
     found = [gate for gate in gates if gate.id == gate_node["gate"]]
-    if listing is None or not found:
+    if not listings or not found:
         return
-    criteria = tuple(criterion_of(item) for item in listing.children)
+    # Each list keeps its kind (docs/reference/gates.md, "Kinds of criteria").
+    criteria = tuple(
+        criterion_of(item, listing.get("kind"))
+        for listing in listings
+        for item in listing.children
+    )
     if criteria != found[0].criteria:
         replace_decl(env, "gates", found[0], dc.replace(found[0], criteria=criteria))
 
 
-def criterion_of(item: nodes.Node) -> Criterion:
+def criterion_of(item: nodes.Node, kind: str | None = None) -> Criterion:
     """A criterion's words (without its citations, which are kept apart) and the points
-    it cites, from its list item."""
+    it cites, from its list item; *kind*: the id of its kind of criteria."""
     words = item.deepcopy()
     cited = [ref for ref in words.findall(addnodes.pending_xref) if ref.get("reftype") == "point"]
     for ref in cited:
         ref.parent.remove(ref)
-    return Criterion(" ".join(words.astext().split()), tuple(ref["reftarget"] for ref in cited))
+    text = " ".join(words.astext().split())
+    return Criterion(text, tuple(ref["reftarget"] for ref in cited), kind)
 
 
 def replace_decl(env: BuildEnvironment, key: str, old: Declared, new: Declared) -> Declared:
