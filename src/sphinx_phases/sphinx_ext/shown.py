@@ -1,5 +1,6 @@
 """A phase's words on another page: links that point where the phase's page points, and
-footnotes that travel with the words (docs/explanation/generated.md).
+footnotes that travel with the words (docs/reference/overviews.md, "What a phase's words
+may hold").
 
 The words were kept after the phase's page was read, so images, downloads, substitutions
 and typographic quotes are already as that page shows them. What depends on the page that
