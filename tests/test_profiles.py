@@ -102,7 +102,7 @@ def test_a_project_profile_file_and_its_mistakes(make_app: Any, tmp_path: Path) 
         "  - {id: drop, label: Drop, means: vanish}\n"
     )
     srcdir = _project(tmp_path, 'phases_profile = "profile.yml"\n', {"profile.yml": profile})
-    loaded, problems = load_profile("profile.yml", srcdir, srcdir, str(srcdir / "conf.py"))
+    loaded, problems = load_profile("profile.yml", srcdir, srcdir)
     assert [d.id for d in loaded.decisions] == ["award"]
     assert [(p.line, p.message.split(";")[0]) for p in problems] == [
         (6, "profile: a decision has no means"),

@@ -68,7 +68,7 @@ def choose_profile(value: str | None, folder: Path) -> Chosen:
         )
     real = path.resolve()  # a link is followed, as a build follows it
     home = real.parent
-    profile, problems = load_profile(real.name, home, home, str(path))
+    profile, problems = load_profile(real.name, home, home)
     refused = [p for p in problems if p.setting == "phases_profile"]
     if refused:  # the file as a whole cannot be read: the default would be used
         raise InitError(refused[0].message.replace("phases_profile names", "--profile names"))

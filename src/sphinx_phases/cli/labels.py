@@ -14,9 +14,7 @@ def labels_report(conf: Path | None, namespace: dict[str, Any], language: str | 
     """One line per message: its id, the text in effect, and its source, tab-separated."""
     folder = conf.parent if conf is not None else Path.cwd()
     value = namespace.get("phases_profile", DEFAULT)
-    profile, _problems = load_profile(
-        value if isinstance(value, str) else DEFAULT, folder, folder, str(conf)
-    )
+    profile, _problems = load_profile(value if isinstance(value, str) else DEFAULT, folder, folder)
     language = language or namespace.get("language") or "en"
     overrides = namespace.get("phases_labels") or {}
     project, _problems = project_catalogue(

@@ -142,7 +142,7 @@ def _profile_questions(
     from sphinx_phases.core.profile import load_profile
 
     folder = conf.parent
-    profile, found = load_profile(value, folder, folder, str(conf))
+    profile, found = load_profile(value, folder, folder)
     for problem in found:
         where = str(conf) if problem.setting else problem.path or str(conf)
         if problem.line:

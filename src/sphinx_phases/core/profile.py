@@ -11,6 +11,7 @@ profile leaves out comes from ``gov-uk``.
 from __future__ import annotations
 
 import dataclasses as dc
+import functools
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from sphinx_phases.core.inputs import (
     excerpt,
     read_file,
 )
+from sphinx_phases.core.messages import outside_project
 from sphinx_phases.core.problems import PhaseWarning, Problem
 
 PROFILE_DIR = Path(__file__).with_name("profiles")
@@ -68,9 +70,7 @@ class Profile:
         return self.labels.get(wanted) or self.labels.get(wanted.split("_")[0]) or {}
 
 
-def load_profile(
-    value: str, confdir: Path, srcdir: Path, conf_path: str
-) -> tuple[Profile, list[Problem]]:
+def load_profile(value: str, confdir: Path, srcdir: Path) -> tuple[Profile, list[Problem]]:
     """The profile *value* names: a built-in name or a YAML file of the project; the default
     profile, with the problems, when it cannot be read."""
     default = builtin(DEFAULT)
@@ -88,9 +88,8 @@ def load_profile(
     if confine(path, (confdir, srcdir)) is None:
         # Name the path, never what it holds: the build log is often public.
         message = (
-            f"phases_profile names {named}, which resolves outside the project; expected a "
-            f"YAML file inside the source or configuration directory; the {DEFAULT} profile "
-            "is used"
+            f"phases_profile names {named}, which {outside_project('a YAML file')}; the "
+            f"{DEFAULT} profile is used"
         )
         return default, [Problem(PhaseWarning.CONFIG, message, setting="phases_profile")]
     try:
@@ -111,6 +110,7 @@ def load_profile(
     return profile, reader.problems
 
 
+@functools.cache
 def builtin(name: str) -> Profile:
     """A profile shipped with the package (trusted: read without checks beyond parsing)."""
     reader = _Reader(name)

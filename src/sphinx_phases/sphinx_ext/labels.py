@@ -35,7 +35,7 @@ def setup_labels(app: Sphinx, config: Config) -> None:
     settings = get_config(config)
     conf_path = config_file(app)
     confdir, srcdir = Path(app.confdir), Path(app.srcdir)
-    profile, problems = load_profile(settings.profile, confdir, srcdir, conf_path)
+    profile, problems = load_profile(settings.profile, confdir, srcdir)
     _current[:] = [profile]
     if profile.questions and config.phases_questions == DEFAULT_QUESTIONS:
         config.phases_questions = dict(profile.questions)
