@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -189,3 +191,54 @@ def test_an_outcome_the_profile_lacks_is_one_located_warning(
         "discovery.md:11: WARNING: phase-gate: outcome 'met' is not valid: expected one of "
         "the profile's decisions: pending, go, kill, hold, recycle [phases.option]"
     ]
+
+
+_NAMED = re.compile(r"\b(phases?|stages?|gates?)\b", re.IGNORECASE)
+
+
+def _renamed(message: str) -> str:
+    """*message* with every word naming a phase, stage or gate replaced, placeholders kept."""
+    swap = {"phase": "step", "phases": "steps", "stage": "group", "stages": "groups"}
+    swap |= {"gate": "checkpoint", "gates": "checkpoints"}
+
+    def one(match: re.Match[str]) -> str:
+        word = swap[match.group(0).lower()]
+        return word.capitalize() if match.group(0)[0].isupper() else word
+
+    parts = re.split(r"(\{[^}]*\})", message)  # placeholders stay as they are
+    return "".join(p if p.startswith("{") else _NAMED.sub(one, p) for p in parts)
+
+
+@pytest.mark.parametrize("builder", ["html", "text"])
+def test_a_profile_that_renames_every_part_leaves_no_generated_part_word(
+    make_app: Any, tmp_path: Path, builder: str
+) -> None:
+    labels = {m: _renamed(m) for m in message_ids() if _NAMED.search(m)}
+    profile = "title: Plain words\nlabels:\n  en:\n" + "".join(
+        f"    {json.dumps(k)}: {json.dumps(v)}\n" for k, v in labels.items()
+    )
+    pages = {
+        "profile.yml": profile,
+        "index.md": PAGES["index.md"] + "\n```{phase-sequence}\n```\n\n```{phase-table}\n"
+        ":columns: title, status, stage, gate\n```\n",
+        "discovery.md": PAGES["discovery.md"]
+        + "\n```{phase-gate} check\n:title: First check\n:outcome: met\n\n- Ideas found\n```\n",
+    }
+    conf = (
+        'phases_profile = "profile.yml"\n'
+        'phases_stages = [{"id": "early", "title": "Early", "phases": ["discovery", "scoping"]}]\n'
+    )
+    app = make_app(builder, srcdir=_project(tmp_path, conf, pages))
+    app.build()
+    assert phase_warnings(app) == []
+    found = []
+    for page in sorted(Path(app.outdir).glob("*.html" if builder == "html" else "*.txt")):
+        text = page.read_text("utf8")
+        if builder == "html":
+            soup = BeautifulSoup(text, "html.parser")
+            for hidden in soup(["script", "style"]):
+                hidden.decompose()
+            named = [t.get(a, "") for t in soup.find_all(True) for a in ("aria-label", "title")]
+            text = soup.get_text(" ") + " " + " ".join(str(n) for n in named)
+        found += [f"{page.name}: {m.group(0)}" for m in _NAMED.finditer(text)]
+    assert found == []
