@@ -130,8 +130,8 @@ def test_a_gate_renders_as_a_labelled_section_with_its_decision(gates_html: Sphi
     assert section["aria-labelledby"] == "gate-alpha-assessment-title"
     assert section.select_one("#gate-alpha-assessment-title").get_text() == "Alpha assessment"
     assert _text(section.select_one(".phases-gate__facts")) == (
-        "Between Alpha and Beta Decided by Assessment panel Assesses Service Standard: 1, 2 "
-        "Outcome Met Date 2026-05-04 Ratings 1: Green, 2: Amber"
+        "Between Alpha and Beta Position Gate 1 of 3 Decided by Assessment panel "
+        "Assesses Service Standard: 1, 2 Outcome Met Date 2026-05-04 Ratings 1: Green, 2: Amber"
     )
     criteria = section.select("ul.phases-gate__criteria > li")
     assert [_text(li) for li in criteria] == [

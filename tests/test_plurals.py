@@ -30,7 +30,9 @@ NUMBER_FIELDS = frozenset({"n", "total", "count"})
 #: The labels with a number that counts nothing: it names a place in the sequence, and the
 #: noun stands before it, so no word agrees with it ("Phase 3 of 7"; in Welsh "Cyfnod 3 o
 #: 7", where the numeral mutates nothing either). Each needs one form in every language.
-POSITIONS = frozenset({"Phase {n} of {total}", "Part {n} of {total} of {parent}"})
+POSITIONS = frozenset(
+    {"Phase {n} of {total}", "Part {n} of {total} of {parent}", "Gate {n} of {total}"}
+)
 
 
 def _read(path: Path) -> Catalog:

@@ -104,7 +104,8 @@ def test_every_new_field_is_shown_as_text(builds: dict[str, Build]) -> None:
     gate = alpha.select_one("section.phases-gate")
     assert _text(gate.select_one(".phases-gate__title")) == hostile
     facts = [_text(dd) for dd in gate.select(".phases-gate__facts dd")]
-    assert facts[1] == hostile  # Decided by
+    assert facts[1] == "Gate 1 of 1"  # Position
+    assert facts[2] == hostile  # Decided by
     criteria = [_text(li) for li in gate.select("ul.phases-gate__criteria > li")]
     assert criteria == [f"{hostile} 1. {hostile}", hostile]
     page_facts = [_text(dd) for dd in alpha.select("dl.phases-facts:not(.phases-gate__facts) dd")]

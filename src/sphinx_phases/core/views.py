@@ -45,6 +45,7 @@ WORDS = (
     "ends-with",  # the gate after it
     "after-gate",  # a next link's note: "after the {gate}"
     "after-gate-noun",  # the same for a gate with a noun: "after {gate}"
+    "gate-position",  # a gate's facts: "Gate {n} of {total}", among the placed gates
     "between",  # a gate's facts: the phases it stands between
     "between-value",  # "{after} and {before}"
     "closes",  # a final gate: the phase it closes
@@ -90,7 +91,7 @@ class GateView:
     id: str
     after: NavLink  # kind "after"; label unused
     before: NavLink | None
-    # authority, points, decisions, outcome, returns-to (a link), date, ratings
+    # position, authority, points, decisions, outcome, returns-to (a link), date, ratings
     facts: tuple[tuple[str, str | NavLink], ...]
 
 
@@ -236,11 +237,11 @@ def build_pages(
             nav=nav_links(resolution, gates, phase_id, labels),
             facts=facts(resolution, gates, stages, phase_id, labels, place),
         )
-    for gate_id, gate in gates.gates.items():
+    for n, (gate_id, gate) in enumerate(gates.gates.items(), 1):  # in reading order
         docname = gate.decl.docname
         view = views.get(docname, PageView())
         assessed = _assessed(rows.gates[gate_id].points, targets.standards)
-        placed = gate_view(resolution, gate, labels, assessed, returning)
+        placed = gate_view(resolution, gate, labels, assessed, returning, (n, len(gates.gates)))
         views[docname] = dc.replace(view, gates=(*view.gates, placed))
     for docname, named in refs.items():
         shown = tuple(dict.fromkeys((kind, t) for t, _line, kind, _path in named))
@@ -278,9 +279,11 @@ def gate_view(
     labels: Mapping[str, str],
     assessed: str | None,
     returning: Collection[str] = (),
+    position: tuple[int, int] | None = None,
 ) -> GateView:
-    """A gate's facts (docs/reference/gates.md): its decisions when ``:decisions:`` names
-    them, and where the work returns to when the outcome is a decision in *returning*."""
+    """A gate's facts (docs/reference/gates.md): its *position* (n, total) among the
+    placed gates in reading order, its decisions when ``:decisions:`` names them, and where
+    the work returns to when the outcome is a decision in *returning*."""
 
     def phase_link(phase_id: str) -> NavLink:
         decl = resolution.decls[phase_id]
@@ -288,6 +291,9 @@ def gate_view(
 
     decl = gate.decl
     found: list[tuple[str, str | NavLink]] = []
+    if position is not None:
+        n, total = position
+        found.append((labels["position"], labels["gate-position"].format(n=n, total=total)))
     if decl.authority:
         found.append((labels["authority"], decl.authority))
     if assessed:

@@ -52,6 +52,7 @@ def page_words(decisions: Iterable[Decision] = ()) -> dict[str, str]:
         "ends-with": _("Ends with"),
         "after-gate": _("after the {gate}"),
         "after-gate-noun": _("after {gate}"),  # {gate}: the gate's noun, "KDP C"
+        "gate-position": _("Gate {n} of {total}"),
         "between": _("Between"),
         "between-value": _("{after} and {before}"),
         "closes": _("Closes"),
