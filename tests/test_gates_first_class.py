@@ -97,3 +97,60 @@ def test_the_position_is_in_the_profile_s_and_the_language_s_words(
         assert expected in [dd.get_text(strip=True) for dd in listing.find_all("dd")]
     else:
         assert expected in Path(app.outdir, "private-beta.txt").read_text("utf8")
+
+
+# -- 2. the phases around a gate link to it --------------------------------------------------
+
+
+def _phase_facts(app: SphinxTestApp, page: str) -> dict[str, Any]:
+    listing = _soup(app, page).select_one("dl.phases-facts:not(.phases-gate__facts)")
+    assert listing is not None
+    return {
+        dt.get_text(strip=True): dd
+        for dt, dd in zip(listing.find_all("dt"), listing.find_all("dd"), strict=True)
+    }
+
+
+@pytest.mark.parametrize("markup", ["md", "rst"])
+def test_ends_with_and_starts_after_link_to_the_gate(
+    make_app: Any, copy_root: Any, markup: str
+) -> None:
+    app = make_app("html", srcdir=_gates_root(copy_root, markup))
+    app.build()
+    assert phase_warnings(app) == []
+    ends = _phase_facts(app, "alpha.html")["Ends with"]
+    assert ends.get_text(strip=True) == "Alpha assessment"
+    assert ends.a["href"] == "#gate-alpha-assessment"  # declared on the same page
+    public = _phase_facts(app, "public-beta.html")
+    assert public["Starts after"].a["href"] == "private-beta.html#gate-beta-assessment"
+    assert public["Starts after"].get_text(strip=True) == "Beta assessment"
+    assert public["Ends with"].a["href"] == "#gate-live-assessment"
+    beta = _phase_facts(app, "beta.html")
+    assert "Ends with" not in beta  # its family's gates close its sub-phases
+
+
+def test_text_writes_the_gates_around_a_phase_as_words(make_app: Any, copy_root: Any) -> None:
+    app = make_app("text", srcdir=copy_root("gates"))
+    app.build()
+    text = Path(app.outdir, "public-beta.txt").read_text("utf8")
+    assert "Starts after\n   Beta assessment" in text
+    assert "Ends with\n   Live assessment" in text
+
+
+def test_latex_links_the_gates_around_a_phase(make_app: Any, copy_root: Any) -> None:
+    app = make_app("latex", srcdir=copy_root("gates"))
+    app.build()
+    assert phase_warnings(app) == []
+    tex = "".join(path.read_text("utf8") for path in Path(app.outdir).glob("*.tex"))
+    for label, gate in (
+        ("Ends with", "alpha:gate-alpha-assessment"),
+        ("Starts after", "private-beta:gate-beta-assessment"),
+    ):
+        fact = "\n".join(
+            [
+                rf"\sphinxlineitem{{{label}}}",
+                r"\sphinxAtStartPar",
+                rf"{{\hyperref[\detokenize{{{gate}}}]",
+            ]
+        )
+        assert fact in tex, label

@@ -552,7 +552,8 @@ def test_a_gate_declared_again_on_its_page_has_no_anchor_of_its_own(built) -> No
     assert html.count('class="phases-gate"') == 3  # b, a-review and a-review again
     # Shown where it is written, and nowhere else: the first declaration's title stands.
     assert html.count("Declared again on its page") == 1
-    assert "<dt>Ends with</dt><dd><p>A review</p>" in html
+    ends = '<a class="reference internal" href="#gate-a-review" title="A review">'
+    assert f"<dt>Ends with</dt><dd><p>{ends}<span>A review</span></a></p>" in html
 
 
 def test_phase_table_in_the_text_builder(tmp_path: Path) -> None:

@@ -153,7 +153,7 @@ class PageView:
     status: str | None = None
     color: str | None = None
     nav: tuple[NavLink, ...] = ()
-    facts: tuple[tuple[str, str], ...] = ()  # (label, value), in reading order
+    facts: tuple[tuple[str, str | GateLink], ...] = ()  # (label, value); a gate is linked
     refs: tuple[tuple[tuple[str, str], RefView | None], ...] = ()  # ((kind, id), view)
     gates: tuple[GateView, ...] = ()  # the gates declared on the page
     standards: tuple[StandardView, ...] = ()  # the standards listed on the page
@@ -396,7 +396,12 @@ def _gate_between(
         climber = resolution.phases[climber].parent
     if climber is None:
         return None
-    return GateLink(gate_id, gate.decl.title, gate.decl.docname, gate.decl.noun)
+    return _gate_link(gates, gate_id, noun=True)
+
+
+def _gate_link(gates: Gates, gate_id: str, *, noun: bool = False) -> GateLink:
+    decl = gates.gates[gate_id].decl  # facts never use the noun: a new one rewrites no page
+    return GateLink(gate_id, decl.title, decl.docname, decl.noun if noun else None)
 
 
 def facts(
@@ -406,9 +411,9 @@ def facts(
     phase_id: str,
     labels: Mapping[str, str],
     place: Mapping[str, int],
-) -> tuple[tuple[str, str], ...]:
-    """What a phase page states near its top: its position, stage, the gates around it,
-    duration and team. *place* is each phase's index among its siblings.
+) -> tuple[tuple[str, str | GateLink], ...]:
+    """What a phase page states near its top: its position, stage, the gates around it
+    (linked: docs/reference/gates.md), duration and team. *place*: its index among siblings.
     """
     phase = resolution.phases[phase_id]
     decl = resolution.decls[phase_id]
@@ -421,14 +426,14 @@ def facts(
             total=len(resolution.phases[phase.parent].children),
             parent=resolution.decls[phase.parent].title,
         )
-    found = [(labels["position"], position)]
+    found: list[tuple[str, str | GateLink]] = [(labels["position"], position)]
     stage = stages.of.get(resolution.top_of(phase_id))
     if stage is not None:
         found.append((labels["stage"], stages.stages[stage].title))
     if phase_id in gates.opening:
-        found.append((labels["starts-after"], gates.gates[gates.opening[phase_id]].decl.title))
+        found.append((labels["starts-after"], _gate_link(gates, gates.opening[phase_id])))
     for gate_id in gates.ends.get(phase_id, ()):  # a parent's first, then its family's
-        found.append((labels["ends-with"], gates.gates[gate_id].decl.title))
+        found.append((labels["ends-with"], _gate_link(gates, gate_id)))
     if decl.duration:
         found.append((labels["duration"], decl.duration))
     if decl.team:

@@ -167,9 +167,22 @@ def _entry(link: NavLink, docname: str, builder: Builder) -> phases_nav_link:
     return entry
 
 
-def facts_list(view: PageView) -> nodes.definition_list:
-    """The phase's facts as a definition list (``<dl class="phases-facts">`` in HTML)."""
+def facts_list(view: PageView, docname: str, builder: Builder) -> nodes.definition_list:
+    """The phase's facts as a definition list (``<dl class="phases-facts">`` in HTML); the
+    gates around the phase ("Starts after", "Ends with") link to them."""
     listing = nodes.definition_list(classes=["phases-facts"])
     for label, value in view.facts:
-        listing += _fact(label, nodes.paragraph(value, value))
+        if isinstance(value, str):
+            listing += _fact(label, nodes.paragraph(value, value))
+        else:
+            listing += _fact(
+                label, nodes.paragraph("", "", _gate_reference(value, docname, builder))
+            )
     return listing
+
+
+def _gate_reference(gate: GateLink, docname: str, builder: Builder) -> nodes.reference:
+    title = nodes.inline(gate.title, gate.title)
+    return phase_reference(
+        builder, docname, gate.docname, gate.id, title, gate.title, anchor=gate_anchor(gate.id)
+    )

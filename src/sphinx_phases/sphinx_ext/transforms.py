@@ -70,7 +70,7 @@ class FillPlaceholders(SphinxPostTransform):
             elif view is None or view.phase is None:
                 node.parent.remove(node)
             elif isinstance(node, phases_facts):
-                node.replace_self(facts_list(view))
+                node.replace_self(facts_list(view, node["docname"], current_builder(self.env)))
             else:
                 fill_nav(node, view, current_builder(self.env))
 
