@@ -11,7 +11,11 @@ from sphinx_phases.markup.directives.facts import PhaseFactsDirective
 from sphinx_phases.markup.directives.gate import PhaseCriteriaDirective, PhaseGateDirective
 from sphinx_phases.markup.directives.items import PhaseActivitiesDirective, PhaseItemsDirective
 from sphinx_phases.markup.directives.nav import PhaseNavDirective
-from sphinx_phases.markup.directives.overviews import PhaseSequenceDirective, PhaseTableDirective
+from sphinx_phases.markup.directives.overviews import (
+    PhaseGatesDirective,
+    PhaseSequenceDirective,
+    PhaseTableDirective,
+)
 from sphinx_phases.markup.directives.phase import PhaseDirective
 from sphinx_phases.markup.directives.question import PhaseQuestionDirective
 from sphinx_phases.markup.directives.standard import PhaseStandardDirective, StandardRole
@@ -70,6 +74,7 @@ def register(app: Sphinx) -> None:
     app.add_directive("phase-standard", PhaseStandardDirective)
     app.add_directive("phase-sequence", PhaseSequenceDirective)
     app.add_directive("phase-table", PhaseTableDirective)
+    app.add_directive("phase-gates", PhaseGatesDirective)
     for name, role in (("phase", PhaseRole), ("gate", GateRole), ("standard", StandardRole)):
         # {phase} and {phases:phase} alike.
         app.add_role(name, role(innernodeclass=nodes.inline))

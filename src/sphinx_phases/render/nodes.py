@@ -54,10 +54,10 @@ class phases_pictogram(nodes.inline):
 
 
 class phases_overview(nodes.General, nodes.Element):
-    """Where a ``phase-sequence`` or ``phase-table`` goes. Attributes: ``kind``
-    (sequence, table), ``style`` and ``summaries`` or ``columns``, ``docname``. Replaced
-    at write time by :class:`sphinx_phases.sphinx_ext.transforms.FillPlaceholders`;
-    writers never see one."""
+    """Where a ``phase-sequence``, ``phase-table`` or ``phase-gates`` goes. Attributes:
+    ``kind`` (sequence, table, gates), ``style`` and ``summaries`` or ``columns``,
+    ``docname``. Replaced at write time by
+    :class:`sphinx_phases.sphinx_ext.transforms.FillPlaceholders`; writers never see one."""
 
 
 class phases_facts(nodes.General, nodes.Element):

@@ -123,13 +123,19 @@ class FillPlaceholders(SphinxPostTransform):
             decisions=current_profile().decisions,
             summaries=node.get("summaries", True),
         )
-        if node["kind"] == "table":
-            region = phases_region(label=_("Phases, as a table"))
-            region += overviews.table(rows, node["columns"], show)
+        if node["kind"] in ("table", "gates"):
+            if node["kind"] == "table":
+                region = phases_region(label=_("Phases, as a table"))
+                region += overviews.table(rows, node["columns"], show)
+                spec = overviews.column_spec(node["columns"])
+            else:  # every placed gate (docs/reference/gates.md)
+                region = phases_region(label=_("Gates, as a table"))
+                region += overviews.gates_table(rows, node["columns"], show)
+                spec = overviews.gate_column_spec(node["columns"])
             before = node.previous_sibling()
             if isinstance(before, addnodes.tabular_col_spec):  # the author's tabularcolumns
                 return [region]
-            return [overviews.column_spec(node["columns"]), region]
+            return [spec, region]
         current = view.phase if view is not None else None
         return [overviews.sequence(rows, node["style"], current, show)]
 

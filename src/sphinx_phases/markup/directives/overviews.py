@@ -1,4 +1,5 @@
-"""``phase-sequence`` and ``phase-table``: placeholders for overviews of every phase.
+"""``phase-sequence``, ``phase-table`` and ``phase-gates``: placeholders for overviews of
+every phase (or gate).
 
 What they show depends on every page, so they are filled at write time from the sequence
 resolved for the build (see :class:`sphinx_phases.sphinx_ext.transforms.FillPlaceholders`).
@@ -18,7 +19,14 @@ from sphinx_phases.core.config import get_config
 from sphinx_phases.core.inputs import excerpt
 from sphinx_phases.core.problems import PhaseWarning, Problem
 from sphinx_phases.render.nodes import phases_overview
-from sphinx_phases.render.overviews import DEFAULT_COLUMNS, DEFAULT_STYLE, FIXED_COLUMNS, STYLES
+from sphinx_phases.render.overviews import (
+    DEFAULT_COLUMNS,
+    DEFAULT_GATE_COLUMNS,
+    DEFAULT_STYLE,
+    FIXED_COLUMNS,
+    GATE_COLUMNS,
+    STYLES,
+)
 from sphinx_phases.sphinx_ext.domain import phases_domain
 
 if TYPE_CHECKING:
@@ -134,4 +142,35 @@ class PhaseTableDirective(SphinxDirective):
         self.set_source_info(node)
         domain = phases_domain(self.env)
         domain.note_overview(self.env.docname, problems)
+        return [node]
+
+
+class PhaseGatesDirective(SphinxDirective):
+    """A table with a row per placed gate, in reading order (docs/reference/gates.md).
+    MyST: ```` ```{phase-gates} ```` with ``:columns:`` among
+    :data:`~sphinx_phases.render.overviews.GATE_COLUMNS`; without it (or with none known),
+    :data:`~sphinx_phases.render.overviews.DEFAULT_GATE_COLUMNS`."""
+
+    option_spec: ClassVar[OptionSpec] = {"columns": directives.unchanged}
+
+    def run(self) -> list[nodes.Node]:
+        problems: list[Problem] = []
+        columns = []
+        for column in (c for c in re.split(r"[\s,]+", self.options.get("columns", "")) if c):
+            if column in GATE_COLUMNS:
+                columns.append(column)
+            else:
+                problems.append(
+                    Problem(
+                        PhaseWarning.OPTION,
+                        f"phase-gates: column {excerpt(column)} is not known; "
+                        f"expected one of {', '.join(GATE_COLUMNS)}",
+                        self.lineno,
+                    )
+                )
+        node = phases_overview(
+            kind="gates", columns=columns or list(DEFAULT_GATE_COLUMNS), docname=self.env.docname
+        )
+        self.set_source_info(node)
+        phases_domain(self.env).note_overview(self.env.docname, problems)
         return [node]

@@ -28,6 +28,12 @@ from sphinx_phases.render.overviews.common import (
     status_label,
     words,
 )
+from sphinx_phases.render.overviews.gates_table import (
+    DEFAULT_GATE_COLUMNS,
+    GATE_COLUMNS,
+    gate_column_spec,
+    gates_table,
+)
 from sphinx_phases.render.overviews.table import (
     DEFAULT_COLUMNS,
     FIXED_COLUMNS,
@@ -42,14 +48,18 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_COLUMNS",
+    "DEFAULT_GATE_COLUMNS",
     "DEFAULT_STYLE",
     "FIXED_COLUMNS",
+    "GATE_COLUMNS",
     "MAX_NESTING",
     "STYLES",
     "Show",
     "Style",
     "column_spec",
     "column_title",
+    "gate_column_spec",
+    "gates_table",
     "outcome_label",
     "sequence",
     "status_label",
