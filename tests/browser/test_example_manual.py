@@ -307,9 +307,15 @@ JS_CONTRAST = (
   const background = el => { for (; el; el = el.parentElement) {
     const c = rgb(getComputedStyle(el).backgroundColor);
     if (c.length === 3 || c[3] > 0) return c.slice(0, 3); } return [255, 255, 255]; };
+  // Visually hidden text (clipped to nothing, for screen readers) has no contrast to
+  // measure: axe leaves it out too.
+  const unseen = el => { for (; el; el = el.parentElement) {
+    const s = getComputedStyle(el), r = el.getBoundingClientRect();
+    if (s.clipPath !== 'none' || (s.overflow === 'hidden' && r.width <= 1 && r.height <= 1))
+      return true; } return false; };
   const out = [];
   for (const el of document.querySelectorAll('body *')) {
-    if (!ours(el) || el.closest('.phases-nav__sep')) continue;
+    if (!ours(el) || el.closest('.phases-nav__sep') || unseen(el)) continue;
     const text = [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.data).join('').trim();
     const box = el.getBoundingClientRect();
     if (!text || box.width < 2 || box.height < 2) continue;
