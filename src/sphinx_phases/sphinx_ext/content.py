@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses as dc
+import functools
 import gc
 import hashlib
 import io
@@ -29,14 +30,13 @@ from sphinx_phases.render.nodes import phases_overview, phases_pictogram
 from sphinx_phases.sphinx_ext.domain import phases_domain
 from sphinx_phases.sphinx_ext.shown import Placement
 from sphinx_phases.sphinx_ext.warnings import warn
+from sphinx_phases.sphinx_ext.words_file import WORDS_DIR, Part, read_words, words_bytes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
     from sphinx.util.tags import Tags
-
-WORDS_DIR = "phases-words"
 
 
 def unmovable(node: nodes.Node) -> bool:
@@ -53,12 +53,6 @@ def unmovable(node: nodes.Node) -> bool:
 SUMMARY_CLASS = "phases-summary"
 ITEMS_CLASS = "phases-items"
 QUESTION_CLASS = "phases-question"
-
-
-# One kept part of a page: its kind ("summary", "answer", "activities", "outputs"), the
-# phase id or question key it belongs to, the expressions of the ``only`` directives
-# around it, and its nodes pickled on their own.
-Part = tuple[str, str | None, tuple[str, ...], bytes]
 
 
 @dc.dataclass
@@ -137,7 +131,7 @@ def keep_words(env: BuildEnvironment, docname: str, parts: list[nodes.Element]) 
     path = _words_path(env, docname)
     path.parent.mkdir(parents=True, exist_ok=True)
     unmovable: list[nodes.Element] = []
-    path.write_bytes(pickle.dumps(_parts(ordered, unmovable), pickle.HIGHEST_PROTOCOL))
+    path.write_bytes(words_bytes(docname, _parts(ordered, unmovable)))
     for node in unmovable:
         what = "an overview" if isinstance(node, phases_overview) else "a table of contents"
         warn(
@@ -237,17 +231,7 @@ def forget_words(env: BuildEnvironment, docname: str) -> None:
 
 
 def _load_words(env: BuildEnvironment, docname: str) -> list[Part] | None:
-    try:
-        found = pickle.loads(_words_path(env, docname).read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        return None  # none kept (a page without phase words, or an older build)
-    if not isinstance(found, list) or not all(_is_part(p) for p in found):
-        return None
-    return found
-
-
-def _is_part(value: object) -> bool:
-    return isinstance(value, tuple) and len(value) == 4 and isinstance(value[3], bytes)
+    return read_words(_words_path(env, docname), docname)
 
 
 def _words_path(env: BuildEnvironment, docname: str) -> Path:
@@ -288,7 +272,8 @@ class ContentReader:
     ) -> list[nodes.Node]:
         """A copy of the phase's summary, to show on the page of *placement* (None: as
         plain words, without footnotes)."""
-        return self._thawed(self.page(docname).summaries.get(phase_id), docname, placement)
+        nodes_ = self._loaded(docname, lambda page: page.summaries.get(phase_id))
+        return self._thawed(nodes_, docname, placement)
 
     def answer(
         self,
@@ -299,7 +284,9 @@ class ContentReader:
         placement: Placement | None = None,
     ) -> list[nodes.Node]:
         """A copy of an answer, or of its first paragraph (*excerpt*)."""
-        body = self._thawed(self.page(docname).answers.get(key), docname, placement)
+        body = self._thawed(
+            self._loaded(docname, lambda page: page.answers.get(key)), docname, placement
+        )
         if excerpt:
             paragraphs: list[nodes.Node] = [n for n in body if isinstance(n, nodes.paragraph)]
             return paragraphs[:1]
@@ -309,16 +296,36 @@ class ContentReader:
         """The *kind* items listed for *phase_id* on *docnames* (its page first)."""
         found: list[Item] = []
         for position, docname in enumerate(docnames):
-            for list_kind, phase, frozen in self.page(docname).items:
+            for index, (list_kind, phase, _frozen) in enumerate(self.page(docname).items):
                 own = phase is None and position == 0
                 if list_kind == kind and (phase == phase_id or own):
-                    for container in self._thawed(frozen, docname, None):
+                    loaded = self._loaded(docname, functools.partial(_item_part, index=index))
+                    for container in self._thawed(loaded, docname, None):
                         assert isinstance(container, nodes.Element)
                         found.extend(_items(container))
         return tuple(found)
 
-    def _read(self, docname: str) -> PageText:
-        parts = _load_words(self.env, docname)
+    def _loaded(self, docname: str, pick: Callable[[PageText], bytes | None]) -> list[nodes.Node]:
+        """The nodes of the part of *docname*'s words that *pick* chooses. A words file
+        whose nodes no longer load (kept by another version of docutils or of this
+        extension) is left for the page's doctree, read once."""
+        frozen = pick(self.page(docname))
+        if not frozen:
+            return []
+        try:
+            loaded = pickle.loads(frozen)  # written by keep_words above
+        except Exception:
+            loaded = None
+        if isinstance(loaded, list) and all(isinstance(n, nodes.Node) for n in loaded):
+            return loaded
+        self._pages[docname] = self._read(docname, kept=False)
+        frozen = pick(self._pages[docname])
+        return pickle.loads(frozen) if frozen else []
+
+    def _read(self, docname: str, *, kept: bool = True) -> PageText:
+        """*docname*'s words: from its words file (*kept*) when it can be trusted, else
+        from its doctree."""
+        parts = _load_words(self.env, docname) if kept else None
         if parts is None:
             tree = self.env.get_doctree(docname)
             parts = _parts(tree.findall(_is_phase_text))
@@ -341,13 +348,13 @@ class ContentReader:
             return True
 
     def _thawed(
-        self, frozen: bytes | None, docname: str, placement: Placement | None
+        self, loaded: list[nodes.Node], docname: str, placement: Placement | None
     ) -> list[nodes.Node]:
         """Nodes kept by ``_pickled``, as this builder shows them on another page."""
-        if not frozen:
+        if not loaded:
             return []
         holder = nodes.container()
-        holder.extend(pickle.loads(frozen))  # written by keep_words above
+        holder.extend(loaded)
         process_only_nodes(holder, self.tags)
         footnotes = {
             footnote_id: footnote
@@ -361,6 +368,10 @@ class ContentReader:
         if placement is not None:
             return placement.place(body, docname, footnotes)
         return [node for node in body if not isinstance(node, nodes.footnote)]
+
+
+def _item_part(page: PageText, index: int) -> bytes:
+    return page.items[index][2]
 
 
 def _is_phase_text(node: nodes.Node) -> bool:
