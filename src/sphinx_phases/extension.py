@@ -31,7 +31,7 @@ from sphinx_phases.sphinx_ext.assets import (
 from sphinx_phases.sphinx_ext.content import on_doctree_read
 from sphinx_phases.sphinx_ext.domain import PhasesDomain, remember_builder
 from sphinx_phases.sphinx_ext.export import write_json
-from sphinx_phases.sphinx_ext.labels import setup_labels
+from sphinx_phases.sphinx_ext.lifecycles import setup_lifecycles, speak_for_page
 from sphinx_phases.sphinx_ext.pipeline import pages_to_rewrite, resolve_and_check
 from sphinx_phases.sphinx_ext.settings import (
     check_config,
@@ -54,7 +54,7 @@ def register(app: Sphinx) -> None:
     # Before Sphinx's own type check (priority 800), so it sees only valid values.
     app.connect("config-inited", check_config, priority=400)
     # Then the profile's and the project's words, before any page is read.
-    app.connect("config-inited", setup_labels, priority=450)
+    app.connect("config-inited", setup_lifecycles, priority=450)
     # Then the required questions, among the questions in effect (the profile's, perhaps).
     app.connect("config-inited", check_required_questions, priority=460)
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
@@ -86,6 +86,8 @@ def register(app: Sphinx) -> None:
 
     app.connect("builder-inited", remember_builder)
     app.connect("builder-inited", setup_assets)
+    # Each page is read in the words of its life cycle (docs/reference/lifecycles.md).
+    app.connect("source-read", speak_for_page)
     # After Sphinx's collectors (priority 500), which register images and downloads.
     app.connect("doctree-read", on_doctree_read, priority=900)
     app.connect("env-get-updated", on_env_get_updated)

@@ -71,6 +71,10 @@ _label_map = deep_mapping(
     instance_of(str, expected="a text"),
     expected="a mapping of message ids to texts",
 )
+# Each entry is read, and reported, by sphinx_phases.core.lifecycles.
+_lifecycles = instance_of(
+    dict, expected="a mapping of life cycle names to {'root': FOLDER, ...settings} mappings"
+)
 
 
 def translatable(text: str) -> str:
@@ -245,6 +249,16 @@ class PhasesConfig:
             "language; they win over the project's catalogue and the profile.",
             "check": _label_map,
             "rebuild": "env",
+        },
+    )
+    lifecycles: dict[str, Any] = dc.field(
+        default_factory=dict,
+        metadata={
+            "help": "Several life cycles in one project: {'name': {'root': 'folder/', "
+            "...settings of that life cycle by short name}}. Pages outside every root "
+            "belong to none.",
+            "check": _lifecycles,
+            "rebuild": "env",  # which life cycle a page is in decides how it is read
         },
     )
 

@@ -2,7 +2,7 @@
 
 The order is documented in docs/how-to/own-words.md: ``phases_labels``, the project's
 own ``sphinx_phases.po`` for the language, the profile's labels, the package's catalogue,
-the message id. The build (sphinx_ext/labels.py) and ``sphinx-phases labels`` both use
+the message id. The build (sphinx_ext/lifecycles.py) and ``sphinx-phases labels`` both use
 what is here, so the command prints what a build shows.
 """
 

@@ -20,20 +20,36 @@ LOCALE_DIR = Path(__file__).parent
 _catalogue = get_translation(CATALOG)
 
 # What the project says first: phases_labels over its own catalogue over its profile's
-# labels, merged once per build by sphinx_ext/labels.py before any page is read. Forked
-# write workers inherit it.
-_project: dict[str, str] = {}
+# labels, per life cycle (None: the project-wide words), merged once per build by
+# sphinx_ext/lifecycles.py before any page is read. Forked readers and writers inherit it.
+_project: dict[str | None, dict[str, str]] = {}
+# The life cycle whose words are spoken now: the page being read, checked or written.
+_speaking: list[str | None] = [None]
 
 
-def use_labels(labels: dict[str, str]) -> None:
-    """Set the project's labels (message id -> text) for the build that starts."""
+def use_labels(labels: dict[str | None, dict[str, str]]) -> None:
+    """Set each life cycle's labels (message id -> text) for the build that starts."""
     _project.clear()
     _project.update(labels)
+    _speaking[0] = None
+
+
+def speak(lifecycle: str | None) -> None:
+    """Speak *lifecycle*'s words from now on (None: the project-wide ones)."""
+    _speaking[0] = lifecycle
+
+
+def speaking() -> str | None:
+    """The life cycle whose words are spoken now."""
+    return _speaking[0]
 
 
 def _(message: str) -> str:
     """*message* in the words the project shows (see the module's docstring)."""
-    found = _project.get(message)
+    labels = _project.get(_speaking[0])
+    if labels is None:
+        labels = _project.get(None, {})
+    found = labels.get(message)
     return found if found is not None else _catalogue(message)
 
 

@@ -11,7 +11,7 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 from sphinx_phases.core.colors import phase_color
-from sphinx_phases.core.config import DEFAULT_QUESTIONS, get_config
+from sphinx_phases.core.config import DEFAULT_QUESTIONS
 from sphinx_phases.core.model import PhaseDecl, anchor_id
 from sphinx_phases.core.problems import PhaseWarning, Problem
 from sphinx_phases.core.standards import standard_anchor
@@ -31,6 +31,7 @@ from sphinx_phases.render.nodes import (
     phases_standard,
 )
 from sphinx_phases.sphinx_ext.domain import phases_domain
+from sphinx_phases.sphinx_ext.lifecycles import page_settings
 from sphinx_phases.sphinx_ext.translation import replace_decl, translate_page
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ class PhasePage(SphinxTransform):
         self._anchor_on_top(decl)
         if decl.pictogram:
             domain.note_pictogram(self.env.docname, decl.pictogram, decl.line, decl.source)
-        settings = get_config(self.config)
+        settings = page_settings(self.env)
         top: list[nodes.Node] = []
         if decl.subtitle:
             top.append(nodes.paragraph(decl.subtitle, decl.subtitle, classes=["phases-lead"]))
@@ -109,7 +110,7 @@ class PhasePage(SphinxTransform):
         """
         domain = phases_domain(self.env)
         if domain.data["standard_pages"].get(self.env.docname):
-            configured = list(get_config(self.config).standards)
+            configured = list(page_settings(self.env).standards)
             for node in self.document.findall(phases_standard):
                 written = node["standard"]
                 standard_id = written or (configured[0] if len(configured) == 1 else "")
@@ -177,7 +178,7 @@ class PhasePage(SphinxTransform):
 
     def _fill_questions(self, decl: PhaseDecl | None) -> None:
         """Title each question section for this page's phase ("... of an alpha?")."""
-        templates = get_config(self.config).questions
+        templates = page_settings(self.env).questions
         if decl is None:
             noun = _("this phase")
         else:

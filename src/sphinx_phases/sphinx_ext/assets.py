@@ -122,7 +122,12 @@ def used_pictograms(app: Sphinx) -> Iterator[Pictogram]:
     domain = _domain(app)
     names = {name for uses in domain.data["pictograms"].values() for name, *_where in uses}
     if domain.data["overviews"]:  # overviews show every phase's pictogram
-        names.update(e.pictogram for e in domain.catalog.values() if e.pictogram)
+        names.update(
+            e.pictogram
+            for cycle in domain.cycles.values()
+            for e in cycle.catalog.values()
+            if e.pictogram
+        )
     for name in sorted(names):
         found = domain.pictograms.get(name)
         if found is not None:

@@ -6,27 +6,29 @@ exactly what a clean build reports, however few pages it re-read.
 
 from __future__ import annotations
 
+import dataclasses as dc
 import difflib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from sphinx_phases.core.catalog import GateEntry, PhaseEntry
-from sphinx_phases.core.config import config_file, config_line, get_config
+from sphinx_phases.core.config import config_line
 from sphinx_phases.core.inputs import excerpt
 from sphinx_phases.core.problems import PhaseWarning, Problem
 from sphinx_phases.core.sequence.result import Resolution
 from sphinx_phases.core.standards import explain_unknown, find_point, parse_points
 from sphinx_phases.core.views import Targets
 from sphinx_phases.render.overviews import MAX_NESTING
-from sphinx_phases.sphinx_ext.domain import phases_domain
+from sphinx_phases.sphinx_ext.content import question_in_code
 from sphinx_phases.sphinx_ext.warnings import file_location, warn
 
 if TYPE_CHECKING:
-    from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+    from sphinx_phases.core.config import PhasesConfig
+    from sphinx_phases.core.lifecycles import Lifecycles
     from sphinx_phases.sphinx_ext.domain import PhasesDomain
-    from sphinx_phases.sphinx_ext.pipeline import Derived, Loaded, Resolved
+    from sphinx_phases.sphinx_ext.pipeline import Derived, Facts, Loaded, Resolved
 
 
 # Values and declarations that could not be used: what else goes wrong may follow.
@@ -80,18 +82,79 @@ class Reports:
             warn(message, subtype, location)
 
 
-def check(
-    app: Sphinx, env: BuildEnvironment, loaded: Loaded, resolved: Resolved, derived: Derived
-) -> Reports:
-    """Step 4: every problem of the build, found while reading or by the steps before, and
-    by the checks below, ready to report (step 5, :meth:`Reports.emit`)."""
-    domain = phases_domain(env)
-    settings = get_config(app.config)
-    resolution = resolved.resolution
-    reports = Reports(env, config_file(app), resolution.causes)
+@dc.dataclass(frozen=True)
+class Unaddressed:
+    """A role outside every life cycle's root whose bare id several life cycles declare,
+    or none (docs/reference/lifecycles.md)."""
+
+    docname: str
+    target: str
+    line: int
+    kind: str
+    path: str | None
+    choices: list[str]
+
+
+def check_project(
+    reports: Reports,
+    domain: PhasesDomain,
+    found: Lifecycles,
+    unaddressed: Iterable[Unaddressed],
+    external: set[tuple[str, str]],
+) -> None:
+    """What belongs to no one life cycle: every problem found while reading, pictograms,
+    and with several life cycles, declarations and roles outside every root."""
     for docname, problems in domain.data["problems"].items():
         for problem in problems:
             reports.add(problem, docname)
+    check_pictograms(reports, domain)
+    if not found.configured:
+        return
+    for key, what in (("decls", "phase"), ("gates", "gate")):
+        for docname, decls in domain.data[key].items():
+            if found.of(docname) is not None:
+                continue
+            for decl in decls:
+                message = (
+                    f"{what} {excerpt(decl.id)} is declared outside every life cycle's root; "
+                    "expected its page in the folder of its life cycle (phases_lifecycles: "
+                    + ", ".join(f"{c.name}: '{c.root}/'" for c in found.cycles)
+                    + ")"
+                )
+                problem = Problem(PhaseWarning.ORPHAN, message, decl.line, path=decl.source)
+                reports.add(problem, docname)
+    for role in unaddressed:
+        if (role.kind, role.target) in external:
+            continue
+        word = "standard" if role.kind == "point" else role.kind
+        if role.choices:
+            qualified = ", ".join(f"{name}:{role.target}" for name in role.choices)
+            message = (
+                f"{word} role names {excerpt(role.target)}, which several life cycles declare; "
+                f"expected one of {qualified}"
+            )
+        else:
+            message = (
+                f"{word} role names {excerpt(role.target)}, which no life cycle declares; "
+                f"expected the id of a {word}, as NAME:ID outside the life cycles' folders "
+                f"(life cycles: {', '.join(found.names)})"
+            )
+        where = Problem(PhaseWarning.UNKNOWN, message, role.line, path=role.path)
+        reports.add(where, role.docname)
+
+
+def check(
+    reports: Reports,
+    facts: Facts,
+    settings: PhasesConfig,
+    loaded: Loaded,
+    resolved: Resolved,
+    derived: Derived,
+    external: set[tuple[str, str]],
+) -> None:
+    """Step 4: every problem of one life cycle, found by the steps before and by the
+    checks below, added to *reports* (step 5 emits them, :meth:`Reports.emit`)."""
+    resolution = resolved.resolution
     for problem in (
         *loaded.problems,
         *resolution.problems,
@@ -103,12 +166,10 @@ def check(
     for problem in loaded.standard_problems:
         reports.add(problem, unused=True)
     targets = derived.targets
-    check_standards(reports, domain, targets, derived.gate_entries, settings.standard_coverage)
-    check_roles(reports, domain, targets, external_phase_ids(env))
-    check_questions(reports, derived.catalog, resolution, settings.required_questions)
-    check_pictograms(reports, domain)
+    check_standards(reports, facts, targets, derived.gate_entries, settings.standard_coverage)
+    check_roles(reports, facts, targets, external)
+    check_questions(reports, facts, derived.catalog, resolution, settings.required_questions)
     check_depth(reports, resolution)
-    return reports
 
 
 def check_depth(reports: Reports, resolution: Resolution) -> None:
@@ -134,7 +195,7 @@ def check_depth(reports: Reports, resolution: Resolution) -> None:
 
 def check_standards(
     reports: Reports,
-    domain: PhasesDomain,
+    domain: Facts,
     targets: Targets,
     gates: dict[str, GateEntry],
     coverage: bool,
@@ -198,7 +259,7 @@ def check_standards(
 
 def check_roles(
     reports: Reports,
-    domain: PhasesDomain,
+    domain: Facts,
     targets: Targets,
     external: set[tuple[str, str]],
 ) -> None:
@@ -235,6 +296,7 @@ def check_roles(
 
 def check_questions(
     reports: Reports,
+    facts: Facts,
     catalog: dict[str, PhaseEntry],
     resolution: Resolution,
     required: list[str],
@@ -245,10 +307,10 @@ def check_questions(
     as unanswered (docs/reference/questions.md); the question directive noted which are,
     so this costs a look-up per question.
     """
-    data = phases_domain(reports.env).data
+    data = facts.data
     for entry in catalog.values() if required else ():
-        if entry.parent is not None:
-            continue  # sub-phases are exempt
+        if entry.parent is not None or entry.id in resolution.lost_parent:
+            continue  # sub-phases are exempt, also while their parent's id is misspelt
         decl = resolution.decls[entry.id]
         # The first section of each key is the answer, as in overviews and phases.json.
         first: dict[str, tuple[int, str | None]] = {}
@@ -265,6 +327,17 @@ def check_questions(
                     f"expected a phase-question {key} section on its page"
                 )
                 where = Problem(PhaseWarning.QUESTION, message, decl.line, path=decl.source)
+                trapped = question_in_code(reports.env, decl.docname, key)
+                if trapped is not None:  # MyST's nesting trap (docs/reference/questions.md)
+                    message = (
+                        f"phase '{entry.id}' does not answer the required question '{key}': "
+                        f"the code block here starts with its phase-question {key} directive, "
+                        "as a fence inside the section before it ended that section early; "
+                        "expected the outer fence longer than any fence inside it "
+                        "(````{phase-question})"
+                    )
+                    line, path = trapped if trapped[0] else (decl.line, decl.source)
+                    where = Problem(PhaseWarning.QUESTION, message, line, path=path)
                 reports.add(where, decl.docname)
                 continue
             line, path = first[key]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses as dc
 import weakref
 from collections.abc import Iterable, Iterator, Mapping, Set
 from typing import TYPE_CHECKING, Any, ClassVar, cast
@@ -20,6 +21,7 @@ from sphinx_phases.core.standards import Standard
 from sphinx_phases.core.views import PageView, Targets, ref_view
 from sphinx_phases.locale import _, label
 from sphinx_phases.render.links import phase_reference
+from sphinx_phases.sphinx_ext.lifecycles import lifecycles
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -52,7 +54,8 @@ def current_builder(env: BuildEnvironment) -> Builder:
 
 class PhaseIndex(Index):
     """The "Phase index": every phase and gate by title, with its id, and a phase's
-    status or the word "gate"."""
+    status or the word "gate"; grouped by life cycle where there are several
+    (docs/reference/lifecycles.md), else by first letter."""
 
     name = "index"
     localname = label("Phase index")
@@ -63,32 +66,35 @@ class PhaseIndex(Index):
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         domain = cast(PhasesDomain, self.domain)
         wanted = set(docnames) if docnames is not None else None
-        letters: dict[str, list[IndexEntry]] = {}
-        resolution = domain.resolution
-        shown = [resolution.decls[p] for p in resolution.phases]
-        # (title, id, page, anchor, status; None for a gate)
-        entries: list[tuple[str, str, str, str, str | None]] = [
-            (decl.title, decl.id, decl.docname, anchor_id(decl.id), decl.status) for decl in shown
-        ]
-        entries += [
-            (gate.decl.title, gate_id, gate.decl.docname, gate_anchor(gate_id), None)
-            for gate_id, gate in domain.gates.gates.items()
-        ]
-        for title, object_id, docname, anchor, status in sorted(
-            entries, key=lambda e: (e[0].lower(), e[1])
-        ):
-            if wanted is not None and docname not in wanted:
-                continue
-            letter = title[:1].upper() or object_id[:1].upper()
-            extra = _("gate") if status is None else status if status != "published" else ""
-            letters.setdefault(letter, []).append(
-                IndexEntry(title, 0, docname, anchor, extra, "", object_id)
-            )
-        return sorted(letters.items()), False
+        groups: dict[str, list[IndexEntry]] = {}
+        for name, cycle in sorted(domain.cycles.items()):
+            resolution = cycle.resolution
+            prefix = f"{name}:" if name else ""
+            # (title, id, page, anchor, status; None for a gate)
+            entries: list[tuple[str, str, str, str, str | None]] = [
+                (decl.title, decl.id, decl.docname, anchor_id(decl.id), decl.status)
+                for decl in (resolution.decls[p] for p in resolution.phases)
+            ]
+            entries += [
+                (gate.decl.title, gate_id, gate.decl.docname, gate_anchor(gate_id), None)
+                for gate_id, gate in cycle.gates.gates.items()
+            ]
+            for title, object_id, docname, anchor, status in sorted(
+                entries, key=lambda e: (e[0].lower(), e[1])
+            ):
+                if wanted is not None and docname not in wanted:
+                    continue
+                group = name or title[:1].upper() or object_id[:1].upper()
+                extra = _("gate") if status is None else status if status != "published" else ""
+                groups.setdefault(group, []).append(
+                    IndexEntry(title, 0, docname, anchor, extra, "", prefix + object_id)
+                )
+        return sorted(groups.items()), False
 
 
 class PhaseSequenceIndex(Index):
-    """The "Phase sequence": every phase in reading order, sub-phases under their parent."""
+    """The "Phase sequence": every phase in reading order, sub-phases under their parent;
+    one group per life cycle."""
 
     name = "sequence"
     localname = label("Phase sequence")
@@ -99,22 +105,26 @@ class PhaseSequenceIndex(Index):
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         domain = cast(PhasesDomain, self.domain)
         wanted = set(docnames) if docnames is not None else None
-        resolution = domain.resolution
-        entries: list[IndexEntry] = []
-        for phase_id in resolution.flat:
-            decl = resolution.decls[phase_id]
-            if wanted is not None and decl.docname not in wanted:
-                continue
-            phase = resolution.phases[phase_id]
-            # 1: a sub-phase, listed under its parent; 2: a phase with sub-phases.
-            subtype = 1 if phase.parent else 2 if phase.children else 0
-            extra = decl.status if decl.status != "published" else ""
-            entries.append(
-                IndexEntry(
-                    decl.title, subtype, decl.docname, anchor_id(decl.id), extra, "", decl.id
+        groups: list[tuple[str, list[IndexEntry]]] = []
+        for name, cycle in sorted(domain.cycles.items()):
+            resolution = cycle.resolution
+            entries: list[IndexEntry] = []
+            for phase_id in resolution.flat:
+                decl = resolution.decls[phase_id]
+                if wanted is not None and decl.docname not in wanted:
+                    continue
+                phase = resolution.phases[phase_id]
+                # 1: a sub-phase, listed under its parent; 2: a phase with sub-phases.
+                subtype = 1 if phase.parent else 2 if phase.children else 0
+                extra = decl.status if decl.status != "published" else ""
+                entries.append(
+                    IndexEntry(
+                        decl.title, subtype, decl.docname, anchor_id(decl.id), extra, "", decl.id
+                    )
                 )
-            )
-        return ([(_("In reading order"), entries)] if entries else []), False
+            if entries:
+                groups.append((name or _("In reading order"), entries))
+        return groups, False
 
 
 # The raw facts kept per document, which clear_doc and merge_domaindata maintain.
@@ -160,7 +170,8 @@ class PhasesDomain(Domain):
         "items": {},  # docname -> [(kind, phase or None)] of its item lists
         # docname -> [(name, line, included file or None)] of every pictogram the page shows
         "pictograms": {},
-        "overviews": {},  # docname -> True when the page holds a sequence or table
+        # docname -> [life cycle named by :lifecycle:, or None] of its overviews
+        "overviews": {},
         "questions": {},  # docname -> [(key, line, included file or None)] of its answers
         # docname -> [(key, "empty" or "placeholder", line, included file or None)]:
         # questions not answered yet
@@ -171,21 +182,17 @@ class PhasesDomain(Domain):
         "standard_pages": {},
         "views": {},  # docname -> digest of what the page showed when last written
     }
-    data_version = 8
+    data_version = 9
     # Set at builder-inited for the current build: every pictogram name it knows.
     pictograms: Registry = Registry({})
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
-        # Derived once per build by checks.resolve_and_check, in the main process, before
+        # Derived once per build by pipeline.resolve_and_check, in the main process, before
         # write workers fork; kept off the pickled environment, which need not carry them.
-        self._resolution: Resolution | None = None
-        self.gates = Gates()
-        self.stages = Stages()
-        self.targets: Targets | None = None
-        self.gate_entries: dict[str, GateEntry] = {}
-        self.catalog: dict[str, PhaseEntry] = {}
-        self.pages: dict[str, PageView] = {}
+        self.cycles: dict[str, Cycle] = {}
+        # docname -> {(kind, target as written): (life cycle, id in it)} of its roles
+        self.addresses: dict[str, dict[tuple[str, str], tuple[str, str]]] = {}
         # The reader of phase words for this build and process (content.words_reader).
         self.words: ContentReader | None = None
 
@@ -221,8 +228,11 @@ class PhasesDomain(Domain):
         includes, *path*."""
         self.data["pictograms"].setdefault(docname, []).append((name, line, path))
 
-    def note_overview(self, docname: str, problems: list[Problem]) -> None:
-        self.data["overviews"][docname] = True
+    def note_overview(
+        self, docname: str, problems: list[Problem], lifecycle: str | None = None
+    ) -> None:
+        """*docname* holds an overview of *lifecycle* (None: its own life cycle)."""
+        self.data["overviews"].setdefault(docname, []).append(lifecycle)
         if problems:
             self.data["problems"].setdefault(docname, []).extend(problems)
 
@@ -278,32 +288,30 @@ class PhasesDomain(Domain):
 
     # -- derived, once per build ----------------------------------------------------------
 
-    @property
-    def resolution(self) -> Resolution:
-        if self._resolution is None:
-            raise RuntimeError("the phase sequence is resolved at env-get-updated, not before")
-        return self._resolution
-
     def set_derived(
         self,
-        targets: Targets,
-        stages: Stages,
-        catalog: dict[str, PhaseEntry],
-        gate_entries: dict[str, GateEntry],
-        pages: dict[str, PageView],
+        cycles: dict[str, Cycle],
+        addresses: dict[str, dict[tuple[str, str], tuple[str, str]]],
     ) -> None:
-        self._resolution = targets.resolution
-        self.targets = targets
-        self.gates = targets.gates
-        self.gate_entries = gate_entries
-        self.stages = stages
-        self.catalog = catalog
-        self.pages = pages
+        self.cycles = cycles
+        self.addresses = addresses
         self.words = None
 
+    def view(self, lifecycle: str | None, docname: str) -> PageView | None:
+        """What *docname* shows of *lifecycle*."""
+        cycle = self.cycles.get(lifecycle) if lifecycle is not None else None
+        return cycle.pages.get(docname) if cycle is not None else None
+
     @property
-    def standards(self) -> Mapping[str, Standard]:
-        return self.targets.standards if self.targets is not None else {}
+    def main(self) -> Cycle:
+        """The project's one life cycle (the first, where there are several)."""
+        if not self.cycles:
+            raise RuntimeError("the phase sequence is resolved at env-get-updated, not before")
+        return self.cycles.get("") or next(iter(self.cycles.values()))
+
+    @property
+    def resolution(self) -> Resolution:
+        return self.main.resolution
 
     def resolve_xref(
         self,
@@ -315,16 +323,24 @@ class PhasesDomain(Domain):
         node: pending_xref,
         contnode: nodes.Element,
     ) -> nodes.reference | None:
-        # What the page shows, as its view recorded it (the same value decides rewrites).
-        view = self.pages.get(node.get("refdoc", fromdocname))
-        recorded = view.ref_map if view is not None else {}
-        key = (typ, target)
-        if key in recorded:
-            shown = recorded[key]
-        elif self.targets is not None:
-            shown = ref_view(self.targets, typ, target)
-        else:
+        # What the page shows, as its view recorded it (the same value decides rewrites),
+        # in the life cycle the target names (docs/reference/lifecycles.md).
+        if not self.cycles:
             raise RuntimeError("references are resolved after env-get-updated, not before")
+        refdoc = node.get("refdoc", fromdocname)
+        kind = "point" if typ == "standard" else typ
+        found = self.addresses.get(refdoc, {}).get((kind, target))
+        if found is None:  # a role the pipeline did not see: a copy's, say
+            named, bare = lifecycles().split(target)
+            found = (named or lifecycles().of(refdoc) or "", bare)
+        lifecycle, bare = found
+        cycle = self.cycles.get(lifecycle)
+        if cycle is None:
+            return None  # intersphinx may know it; else the checks report it
+        view = cycle.pages.get(refdoc)
+        recorded = view.ref_map if view is not None else {}
+        key = (typ, bare)
+        shown = recorded[key] if key in recorded else ref_view(cycle.targets, typ, bare)
         if shown is None:
             return None  # intersphinx may know it; else the checks report it
         if not node.get("refexplicit"):
@@ -339,7 +355,7 @@ class PhasesDomain(Domain):
             link["classes"].append("external")
             return link
         return phase_reference(
-            builder, fromdocname, shown.docname, target, contnode, shown.title, anchor=shown.anchor
+            builder, fromdocname, shown.docname, bare, contnode, shown.title, anchor=shown.anchor
         )
 
     def resolve_any_xref(
@@ -358,10 +374,38 @@ class PhasesDomain(Domain):
         return []
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
-        resolution = self.resolution
-        for phase_id in sorted(resolution.phases):
-            decl = resolution.decls[phase_id]
-            yield phase_id, decl.title, "phase", decl.docname, anchor_id(phase_id), 1
-        for gate_id in sorted(self.gates.gates):
-            gate = self.gates.gates[gate_id].decl
-            yield gate_id, gate.title, "gate", gate.docname, gate_anchor(gate_id), 1
+        """Every phase and gate; qualified (``nasa:review``) where life cycles are
+        configured, so another project's intersphinx can name each."""
+        for name, cycle in sorted(self.cycles.items()):
+            prefix = f"{name}:" if name else ""
+            resolution = cycle.resolution
+            for phase_id in sorted(resolution.phases):
+                decl = resolution.decls[phase_id]
+                yield prefix + phase_id, decl.title, "phase", decl.docname, anchor_id(phase_id), 1
+            for gate_id in sorted(cycle.gates.gates):
+                gate = cycle.gates.gates[gate_id].decl
+                yield prefix + gate_id, gate.title, "gate", gate.docname, gate_anchor(gate_id), 1
+
+
+@dc.dataclass(frozen=True)
+class Cycle:
+    """What one life cycle resolved to, once per build: its sequence, gates, stages and
+    standards (*targets*), its catalogue and what each page shows of it."""
+
+    targets: Targets
+    stages: Stages
+    catalog: dict[str, PhaseEntry]
+    gate_entries: dict[str, GateEntry]
+    pages: dict[str, PageView]
+
+    @property
+    def resolution(self) -> Resolution:
+        return self.targets.resolution
+
+    @property
+    def gates(self) -> Gates:
+        return self.targets.gates
+
+    @property
+    def standards(self) -> Mapping[str, Standard]:
+        return self.targets.standards

@@ -18,9 +18,10 @@ from sphinx.util.nodes import clean_astext
 
 from sphinx_phases.core.config import get_config
 from sphinx_phases.core.gates import gate_anchor
+from sphinx_phases.locale import speak
 from sphinx_phases.sphinx_ext.content import gc_paused, plain_text, words_reader
 from sphinx_phases.sphinx_ext.domain import phases_domain
-from sphinx_phases.sphinx_ext.labels import current_profile
+from sphinx_phases.sphinx_ext.lifecycles import current_profile, lifecycles
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -32,8 +33,10 @@ if TYPE_CHECKING:
     from sphinx_phases.core.catalog import GateEntry, PhaseEntry
     from sphinx_phases.core.model import Item
     from sphinx_phases.core.standards import Standard
+    from sphinx_phases.sphinx_ext.domain import Cycle
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 1  # one life cycle
+LIFECYCLES_VERSION = 2  # a list of life cycles (docs/reference/lifecycles.md)
 SCHEMA = Path(__file__).with_name("phases.schema.json")
 BUILDERS = ("html", "dirhtml", "singlehtml")
 
@@ -58,10 +61,26 @@ def _reference_text(
 
 
 def export_data(app: Sphinx) -> dict[str, Any]:
+    """What phases.json holds (docs/reference/export.md): one life cycle's phases, gates,
+    stages and standards, or with ``phases_lifecycles`` a list of them."""
     domain = phases_domain(app.env)
-    catalog: dict[str, PhaseEntry] = domain.catalog
+    found = lifecycles()
+    head = {"language": app.config.language or "en"}
+    if not found.configured:
+        return {"version": FORMAT_VERSION, **head, **_lifecycle_data(app, domain.main)}
+    shown = []
+    for cycle in sorted(found.cycles, key=lambda c: c.name):
+        speak(cycle.name)
+        data = _lifecycle_data(app, domain.cycles[cycle.name])
+        shown.append({"name": cycle.name, "root": cycle.root + "/", **data})
+    speak(None)
+    return {"version": LIFECYCLES_VERSION, **head, "lifecycles": shown}
+
+
+def _lifecycle_data(app: Sphinx, cycle: Cycle) -> dict[str, Any]:
+    catalog: dict[str, PhaseEntry] = cycle.catalog
     words = words_reader(app.env, app.builder)
-    titles = {phase_id: decl.title for phase_id, decl in domain.resolution.decls.items()}
+    titles = {phase_id: decl.title for phase_id, decl in cycle.resolution.decls.items()}
     base = app.config.html_baseurl
     phases = []
     for entry in catalog.values():
@@ -96,19 +115,17 @@ def export_data(app: Sphinx) -> dict[str, Any]:
                 "gates_after": list(entry.gates_after),
             }
         )
-    resolution = domain.resolution
+    resolution = cycle.resolution
     return {
-        "version": FORMAT_VERSION,
-        "language": app.config.language or "en",
         "order": list(resolution.order),
         "reading": list(resolution.flat),
         "phases": phases,
-        "gates": [_gate(app, gate, base) for gate in domain.gate_entries.values()],
+        "gates": [_gate(app, gate, base) for gate in cycle.gate_entries.values()],
         "stages": [
             {"id": stage.id, "title": stage.title, "phases": list(stage.phases)}
-            for stage in domain.stages.stages.values()
+            for stage in cycle.stages.stages.values()
         ],
-        "standards": [_standard(standard) for standard in domain.standards.values()],
+        "standards": [_standard(standard) for standard in cycle.standards.values()],
     }
 
 
@@ -178,13 +195,18 @@ def write_json(app: Sphinx, exception: BaseException | None) -> None:
         return
     target = Path(app.outdir, "phases.json")
     domain = phases_domain(app.env)
-    if not get_config(app.config).json or not domain.resolution.decls:
+    if not get_config(app.config).json or not any(
+        cycle.resolution.decls for cycle in domain.cycles.values()
+    ):
         if not _from_project(app):
             target.unlink(missing_ok=True)
         return
-    # The file follows from the catalogue (which holds a digest of every phase's words)
+    # The file follows from the catalogues (which hold a digest of every phase's words)
     # and the URLs: when neither changed, the phase pages need not be read again.
-    shown = (domain.catalog, domain.gate_entries, domain.stages, domain.standards)
+    shown = [
+        (name, cycle.catalog, cycle.gate_entries, cycle.stages, cycle.standards)
+        for name, cycle in sorted(domain.cycles.items())
+    ]
     digest = hashlib.sha256(
         repr((shown, app.builder.name, app.config.html_baseurl, app.config.language)).encode()
     ).hexdigest()

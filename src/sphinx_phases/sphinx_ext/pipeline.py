@@ -16,15 +16,19 @@ then :func:`pages_to_rewrite` names the pages whose view changed since they were
 from __future__ import annotations
 
 import dataclasses as dc
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sphinx_phases.core.catalog import GateEntry, PhaseEntry, build_catalog, build_gate_entries
-from sphinx_phases.core.config import config_file, config_line, get_config
-from sphinx_phases.core.gates import Gates, resolve_gates
+from sphinx_phases.core.config import PhasesConfig, config_file, config_line
+from sphinx_phases.core.gates import GateDecl, Gates, resolve_gates
+from sphinx_phases.core.lifecycles import Lifecycles
+from sphinx_phases.core.model import PhaseDecl
 from sphinx_phases.core.pictograms import STANDARD_PICTOGRAMS
 from sphinx_phases.core.problems import Problem
+from sphinx_phases.core.profile import Profile
 from sphinx_phases.core.sequence.resolve import resolve
 from sphinx_phases.core.sequence.result import Resolution
 from sphinx_phases.core.sequence.spec import (
@@ -49,17 +53,42 @@ from sphinx_phases.core.views import (
     digest,
     reading_neighbours,
 )
+from sphinx_phases.locale import speak
 from sphinx_phases.render.navigation import page_words
-from sphinx_phases.sphinx_ext.checks import check
-from sphinx_phases.sphinx_ext.domain import phases_domain
-from sphinx_phases.sphinx_ext.labels import current_profile
+from sphinx_phases.sphinx_ext.checks import (
+    Reports,
+    Unaddressed,
+    check,
+    check_project,
+    external_phase_ids,
+)
+from sphinx_phases.sphinx_ext.domain import Cycle, phases_domain
+from sphinx_phases.sphinx_ext.lifecycles import current_profile, lifecycles, speaker
 from sphinx_phases.sphinx_ext.translation import translate_settings
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from sphinx_phases.sphinx_ext.domain import PhasesDomain
+
+class Facts:
+    """The raw facts of one life cycle's pages, as the domain holds them (``data``), its
+    role targets given as ids of the life cycle."""
+
+    def __init__(self, data: Mapping[str, Mapping[str, Any]]) -> None:
+        self.data = data
+
+    def all_decls(self) -> Iterator[PhaseDecl]:
+        for decls in self.data["decls"].values():
+            yield from decls
+
+    def all_gates(self) -> Iterator[GateDecl]:
+        for gates in self.data["gates"].values():
+            yield from gates
+
+
+# The facts a life cycle keeps of its own pages; roles and overviews reach across.
+_OWN = ("decls", "items", "questions", "unanswered", "content", "gates", "standard_pages")
 
 
 @dc.dataclass(frozen=True)
@@ -93,40 +122,89 @@ class Derived:
     pages: dict[str, PageView]
 
 
-def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> dict[str, PageView]:
-    """Run the pipeline; return every page's view."""
+@dc.dataclass
+class Run:
+    """One life cycle's way through the steps."""
+
+    name: str
+    settings: PhasesConfig
+    facts: Facts
+    loaded: Loaded
+    resolved: Resolved
+
+
+def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> dict[str, str]:
+    """Run the pipeline for each life cycle; return a fingerprint of what each page shows."""
     domain = phases_domain(env)
-    loaded = load(app, env)
-    resolved = resolve_all(app, env, loaded)
-    derived = derive(domain, resolved)
-    domain.set_derived(
-        derived.targets, resolved.stages, derived.catalog, derived.gate_entries, derived.pages
-    )
-    check(app, env, loaded, resolved, derived).emit()
-    return derived.pages
+    found = lifecycles()
+    order = toctree_order(env)
+    members: dict[str, set[str]] = {cycle.name: set() for cycle in found.cycles}
+    for docname in env.found_docs:
+        owner = found.of(docname)
+        if owner is not None:
+            members[owner].add(docname)
+    runs: list[Run] = []
+    for cycle in found.cycles:
+        speak(cycle.name)
+        settings = speaker(cycle.name).settings
+        mine = members[cycle.name]
+        facts = Facts(
+            {key: {d: v for d, v in domain.data[key].items() if d in mine} for key in _OWN}
+        )
+        loaded = load(app, settings)
+        resolved = resolve_all(app, facts, settings, loaded, order)
+        runs.append(Run(cycle.name, settings, facts, loaded, resolved))
+    addresses, unaddressed = address_refs(domain.data["refs"], found, runs)
+    cycles: dict[str, Cycle] = {}
+    derived: dict[str, Derived] = {}
+    for run in runs:
+        speak(run.name)
+        run.facts.data = {
+            **run.facts.data,
+            "refs": _refs_to(run.name, domain.data["refs"], addresses),
+            "overviews": _overviews_of(run.name, domain.data["overviews"], found),
+        }
+        derived[run.name] = derive(run.facts, run.resolved, current_profile())
+        shown = derived[run.name]
+        cycles[run.name] = Cycle(
+            shown.targets, run.resolved.stages, shown.catalog, shown.gate_entries, shown.pages
+        )
+    domain.set_derived(cycles, addresses)
+    causes = [c for run in runs for c in run.resolved.resolution.causes]
+    reports = Reports(env, config_file(app), causes)
+    external = external_phase_ids(env)
+    check_project(reports, domain, found, unaddressed, external)
+    for run in runs:
+        speak(run.name)
+        check(
+            reports, run.facts, run.settings, run.loaded, run.resolved, derived[run.name], external
+        )
+    speak(None)
+    reports.emit()
+    return page_digests(cycles)
 
 
-def load(app: Sphinx, env: BuildEnvironment) -> Loaded:
+def load(app: Sphinx, settings: PhasesConfig) -> Loaded:
     """Step 1: read the sequence file, the stages and the standards."""
-    settings = get_config(app.config)
-    spec, spec_problems = load_spec(app)
-    stage_items, stage_problems = load_stages(app, spec)
+    spec, spec_problems = load_spec(app, settings)
+    stage_items, stage_problems = load_stages(app, settings, spec)
     standards, standard_problems = load_standards(
         settings.standards, Path(app.confdir), Path(app.srcdir), config_file(app)
     )
     return Loaded(spec, stage_items, standards, spec_problems + stage_problems, standard_problems)
 
 
-def resolve_all(app: Sphinx, env: BuildEnvironment, loaded: Loaded) -> Resolved:
+def resolve_all(
+    app: Sphinx, facts: Facts, settings: PhasesConfig, loaded: Loaded, order: list[str]
+) -> Resolved:
     """Step 2: resolve the sequence from every page's declaration, then its gates and
     stages; in the build's language from here on (the gettext builder takes their words
     instead)."""
-    domain = phases_domain(env)
-    hide = frozenset({"draft"}) if get_config(app.config).hide_drafts else frozenset()
-    resolution = resolve(domain.all_decls(), loaded.spec, toctree_order(env), hide)
-    page_phase = {docname: decls[0].id for docname, decls in domain.data["decls"].items()}
+    hide = frozenset({"draft"}) if settings.hide_drafts else frozenset()
+    resolution = resolve(facts.all_decls(), loaded.spec, order, hide)
+    page_phase = {docname: decls[0].id for docname, decls in facts.data["decls"].items()}
     gates = resolve_gates(
-        domain.all_gates(),
+        facts.all_gates(),
         resolution,
         lambda phase_id: reading_neighbours(resolution, phase_id)[1],
         page_phase,
@@ -138,20 +216,90 @@ def resolve_all(app: Sphinx, env: BuildEnvironment, loaded: Loaded) -> Resolved:
     return Resolved(resolution, gates, stages, standards)
 
 
-def derive(domain: PhasesDomain, resolved: Resolved) -> Derived:
+def address_refs(
+    refs: Mapping[str, list[tuple[str, int, str, str | None]]],
+    found: Lifecycles,
+    runs: list[Run],
+) -> tuple[dict[str, dict[tuple[str, str], tuple[str, str]]], list[Unaddressed]]:
+    """Which life cycle each role names (docs/reference/lifecycles.md): ``NAME:id`` names
+    NAME's; a bare id the page's own life cycle's; outside every root, the one life cycle
+    that declares it. Roles that name none, or several, come back to be reported."""
+    declares: dict[str, dict[str, Callable[[str], bool]]] = {
+        run.name: {
+            "phase": run.resolved.resolution.decls.__contains__,
+            "gate": run.resolved.gates.declared.__contains__,
+            "point": partial(_has_point, run.resolved.standards),
+        }
+        for run in runs
+    }
+    addresses: dict[str, dict[tuple[str, str], tuple[str, str]]] = {}
+    unaddressed: list[Unaddressed] = []
+    for docname, named in refs.items():
+        own = found.of(docname)
+        mine: dict[tuple[str, str], tuple[str, str]] = {}
+        for target, line, kind, path in named:
+            if (kind, target) in mine:
+                continue
+            name, bare = found.split(target)
+            if name is None and own is not None:
+                name = own
+            if name is None:
+                choices = [n for n, has in declares.items() if has[kind](target)]
+                if len(choices) != 1:
+                    unaddressed.append(Unaddressed(docname, target, line, kind, path, choices))
+                    continue
+                name = choices[0]
+            mine[(kind, target)] = (name, bare)
+        addresses[docname] = mine
+    return addresses, unaddressed
+
+
+def _has_point(standards: Mapping[str, Standard], target: str) -> bool:
+    return find_point(standards, target) is not None
+
+
+def _refs_to(
+    name: str,
+    refs: Mapping[str, list[tuple[str, int, str, str | None]]],
+    addresses: Mapping[str, Mapping[tuple[str, str], tuple[str, str]]],
+) -> dict[str, list[tuple[str, int, str, str | None]]]:
+    """The roles naming life cycle *name*, by page, with the ids they name in it."""
+    found: dict[str, list[tuple[str, int, str, str | None]]] = {}
+    for docname, named in refs.items():
+        mine = addresses.get(docname, {})
+        for target, line, kind, path in named:
+            address = mine.get((kind, target))
+            if address is not None and address[0] == name:
+                found.setdefault(docname, []).append((address[1], line, kind, path))
+    return found
+
+
+def _overviews_of(
+    name: str, overviews: Mapping[str, list[str | None]], found: Lifecycles
+) -> dict[str, bool]:
+    """The pages with an overview of life cycle *name*: its own pages' that name none,
+    and those that name it."""
+    return {
+        docname: True
+        for docname, shown in overviews.items()
+        if name in shown or (None in shown and found.of(docname) == name)
+    }
+
+
+def derive(facts: Facts, resolved: Resolved, profile: Profile) -> Derived:
     """Step 3: the catalogue of phases and gates, and what each page shows."""
     standards = resolved.standards
     listed: dict[str, str] = {}
-    for docname in sorted(domain.data["standard_pages"]):
-        for written, _coverage, _line in domain.data["standard_pages"][docname]:
+    for docname in sorted(facts.data["standard_pages"]):
+        for written, _coverage, _line in facts.data["standard_pages"][docname]:
             standard_id = written or (next(iter(standards)) if len(standards) == 1 else "")
             listed.setdefault(standard_id, docname)
     targets = Targets(resolved.resolution, resolved.gates, standards, listed)
     catalog = build_catalog(
         resolved.resolution,
-        domain.data["items"],
-        domain.data["questions"],
-        domain.data["content"],
+        facts.data["items"],
+        facts.data["questions"],
+        facts.data["content"],
         STANDARD_PICTOGRAMS,
         resolved.gates,
         resolved.stages,
@@ -169,18 +317,17 @@ def derive(domain: PhasesDomain, resolved: Resolved) -> Derived:
         targets,
         resolved.stages,
         rows,
-        domain.data["refs"],
-        domain.data["standard_pages"],
-        domain.data["overviews"],
-        page_words(current_profile().decisions),
-        frozenset(d.id for d in current_profile().decisions if d.means == "return"),
+        facts.data["refs"],
+        facts.data["standard_pages"],
+        facts.data["overviews"],
+        page_words(profile.decisions),
+        frozenset(d.id for d in profile.decisions if d.means == "return"),
     )
     return Derived(targets, catalog, gate_entries, pages)
 
 
-def load_spec(app: Sphinx) -> tuple[SequenceSpec | None, list[Problem]]:
+def load_spec(app: Sphinx, settings: PhasesConfig) -> tuple[SequenceSpec | None, list[Problem]]:
     """The configured sequence from conf.py or its YAML file, read once per build."""
-    settings = get_config(app.config)
     conf_path = config_file(app)
     loops_line = config_line(conf_path, "phases_loops") if settings.loops else None
     if isinstance(settings.sequence, str):
@@ -205,10 +352,12 @@ def load_spec(app: Sphinx) -> tuple[SequenceSpec | None, list[Problem]]:
     )
 
 
-def load_stages(app: Sphinx, spec: SequenceSpec | None) -> tuple[list[StageItem], list[Problem]]:
+def load_stages(
+    app: Sphinx, settings: PhasesConfig, spec: SequenceSpec | None
+) -> tuple[list[StageItem], list[Problem]]:
     """The sequence file's stages, then those of ``phases_stages``."""
     items = list(spec.stages) if spec is not None else []
-    value = get_config(app.config).stages
+    value = settings.stages
     if not value:
         return items, []
     conf_path = config_file(app)
@@ -234,10 +383,18 @@ def toctree_order(env: BuildEnvironment) -> list[str]:
     return order
 
 
-def pages_to_rewrite(env: BuildEnvironment, views: Mapping[str, PageView]) -> list[str]:
+def page_digests(cycles: Mapping[str, Cycle]) -> dict[str, str]:
+    """A fingerprint of what each page shows of every life cycle."""
+    shown: dict[str, list[tuple[str, str]]] = {}
+    for name, cycle in sorted(cycles.items()):
+        for docname, view in cycle.pages.items():
+            shown.setdefault(docname, []).append((name, digest(view)))
+    return {docname: repr(views) for docname, views in shown.items()}
+
+
+def pages_to_rewrite(env: BuildEnvironment, digests: Mapping[str, str]) -> list[str]:
     domain = phases_domain(env)
-    digests = {docname: digest(view) for docname, view in views.items()}
     old: dict[str, str] = domain.data["views"]
-    domain.data["views"] = digests
+    domain.data["views"] = dict(digests)
     changed = {d for d in digests.keys() | old.keys() if digests.get(d) != old.get(d)}
     return sorted(d for d in changed if d in env.all_docs)

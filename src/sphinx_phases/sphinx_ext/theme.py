@@ -14,6 +14,7 @@ from sphinx.locale import _ as sphinx_
 
 from sphinx_phases.core.config import get_config
 from sphinx_phases.sphinx_ext.domain import phases_domain
+from sphinx_phases.sphinx_ext.lifecycles import lifecycles
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -27,7 +28,7 @@ def add_phase_context(
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
-    view = phases_domain(app.env).pages.get(pagename)
+    view = phases_domain(app.env).view(lifecycles().of(pagename), pagename)
     if view is None or view.phase is None or view.title is None:
         return
 

@@ -11,7 +11,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_phases.core.gates import gate_anchor
 from sphinx_phases.core.views import Rows
-from sphinx_phases.locale import _
+from sphinx_phases.locale import _, speak
 from sphinx_phases.render import overviews
 from sphinx_phases.render.links import phase_reference
 from sphinx_phases.render.navigation import facts_list, fill_nav, gate_facts, page_words
@@ -27,7 +27,7 @@ from sphinx_phases.render.nodes import (
 from sphinx_phases.render.standard_listing import GateColumn, standard_listing
 from sphinx_phases.sphinx_ext import content
 from sphinx_phases.sphinx_ext.domain import current_builder, phases_domain
-from sphinx_phases.sphinx_ext.labels import current_profile
+from sphinx_phases.sphinx_ext.lifecycles import current_profile, lifecycles
 from sphinx_phases.sphinx_ext.shown import Placement
 
 if TYPE_CHECKING:
@@ -48,9 +48,9 @@ class FillPlaceholders(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain = phases_domain(self.env)
-        pages = domain.pages
-        if not pages:
+        if not domain.cycles:
             return
+        found = lifecycles()
         for node in list(self.document.findall(_is_placeholder)):
             assert isinstance(node, _PLACEHOLDERS)
             if isinstance(node, phases_words):
@@ -58,8 +58,14 @@ class FillPlaceholders(SphinxPostTransform):
                 if current_builder(self.env).name != "gettext":
                     node.parent.remove(node)
                 continue
-            view = pages.get(node["docname"])
-            if isinstance(node, phases_overview):
+            # In the words of the life cycle shown: the page's own, or the one an overview
+            # names (docs/reference/lifecycles.md).
+            lifecycle = node.get("lifecycle") or found.of(node["docname"])
+            speak(lifecycle)
+            view = domain.view(lifecycle, node["docname"])
+            if isinstance(node, phases_overview) and lifecycle is None:
+                node.parent.remove(node)  # outside every root, naming none: reported
+            elif isinstance(node, phases_overview):
                 rows = view.rows if view is not None else None
                 with content.gc_paused():  # a row per phase: many nodes at once
                     node.replace_self(self._overview(node, rows or Rows({}, {}, {}), view))
@@ -73,6 +79,8 @@ class FillPlaceholders(SphinxPostTransform):
                 node.replace_self(facts_list(view, node["docname"], current_builder(self.env)))
             else:
                 fill_nav(node, view, current_builder(self.env))
+        # The page is written in its own life cycle's words.
+        speak(found.of(self.env.docname))
 
     def _gate(self, node: phases_gate_facts, view: PageView | None) -> None:
         """A placed gate's facts; an unplaced one (reported) shows its words alone."""

@@ -20,7 +20,7 @@ from sphinx_phases.markup.anchors import Owner, claim
 from sphinx_phases.markup.written import directive_written, option_lines
 from sphinx_phases.render.nodes import phases_gate, phases_gate_facts
 from sphinx_phases.sphinx_ext.domain import phases_domain
-from sphinx_phases.sphinx_ext.labels import current_profile
+from sphinx_phases.sphinx_ext.lifecycles import current_profile
 from sphinx_phases.sphinx_ext.translation import criterion_of, read_later, words_node
 
 

@@ -9,7 +9,6 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
-from sphinx_phases.core.config import get_config
 from sphinx_phases.core.inputs import excerpt
 from sphinx_phases.core.messages import ID_PATTERN
 from sphinx_phases.core.model import Item
@@ -19,6 +18,7 @@ from sphinx_phases.render.links import pictogram_node
 from sphinx_phases.render.nodes import phases_pictogram
 from sphinx_phases.sphinx_ext.content import remember
 from sphinx_phases.sphinx_ext.domain import phases_domain
+from sphinx_phases.sphinx_ext.lifecycles import page_settings
 
 
 class PhaseItemsDirective(SphinxDirective):
@@ -69,7 +69,7 @@ class PhaseItemsDirective(SphinxDirective):
                 )
             )
         items: list[Item] = []
-        default = get_config(self.config).default_pictogram
+        default = page_settings(self.env).default_pictogram
         for bullet_list in lists[:1]:
             bullet_list["classes"] += ["phases-pictogram-list"]
             for list_item in bullet_list.children:

@@ -15,7 +15,6 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
-from sphinx_phases.core.config import get_config
 from sphinx_phases.core.inputs import excerpt
 from sphinx_phases.core.problems import PhaseWarning, Problem
 from sphinx_phases.render.nodes import phases_overview
@@ -28,6 +27,7 @@ from sphinx_phases.render.overviews import (
     STYLES,
 )
 from sphinx_phases.sphinx_ext.domain import phases_domain
+from sphinx_phases.sphinx_ext.lifecycles import lifecycles, page_settings, speaker
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -42,6 +42,42 @@ def _loaded(env: BuildEnvironment, name: str) -> bool:
     return name in app.extensions
 
 
+def _lifecycle(directive: SphinxDirective, problems: list[Problem]) -> str | None:
+    """The life cycle ``:lifecycle: NAME`` names (docs/reference/lifecycles.md); None for
+    the page's own. An unknown name is reported, and the page's own is shown."""
+    given: str = directive.options.get("lifecycle", "").strip()
+    names = lifecycles().names if lifecycles().configured else ()
+    if not given:
+        if names and lifecycles().of(directive.env.docname) is None:
+            problems.append(
+                Problem(
+                    PhaseWarning.OPTION,
+                    f"{directive.name} on a page outside every life cycle's root names no "
+                    f"life cycle; expected :lifecycle: with one of {', '.join(names)}",
+                    directive.lineno,
+                    key="lifecycle",
+                )
+            )
+        return None
+    if given in names:
+        return given
+    expected = (
+        "one of " + ", ".join(names)
+        if names
+        else "no value: the project has one life cycle (phases_lifecycles is not set)"
+    )
+    problems.append(
+        Problem(
+            PhaseWarning.OPTION,
+            f"{directive.name}: lifecycle {excerpt(given)} is not a life cycle of the "
+            f"project; expected {expected}",
+            directive.lineno,
+            key="lifecycle",
+        )
+    )
+    return None
+
+
 class PhaseSequenceDirective(SphinxDirective):
     """Every phase in order. MyST: ```` ```{phase-sequence} ```` with ``:style:`` one of
     :data:`~sphinx_phases.render.overviews.STYLES` (``steps`` by default); a style that
@@ -51,10 +87,12 @@ class PhaseSequenceDirective(SphinxDirective):
     option_spec: ClassVar[OptionSpec] = {
         "style": directives.unchanged,
         "summaries": directives.unchanged,
+        "lifecycle": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
         problems: list[Problem] = []
+        lifecycle = _lifecycle(self, problems)
         style = self.options.get("style", DEFAULT_STYLE).strip() or DEFAULT_STYLE
         if style not in STYLES:
             problems.append(
@@ -93,10 +131,11 @@ class PhaseSequenceDirective(SphinxDirective):
             style=style,
             summaries=summaries == "true",
             docname=self.env.docname,
+            lifecycle=lifecycle,
         )
         self.set_source_info(node)
         domain = phases_domain(self.env)
-        domain.note_overview(self.env.docname, problems)
+        domain.note_overview(self.env.docname, problems, lifecycle)
         return [node]
 
 
@@ -109,11 +148,14 @@ class PhaseTableDirective(SphinxDirective):
     option_spec: ClassVar[OptionSpec] = {
         "columns": directives.unchanged,
         "excerpt": directives.flag,
+        "lifecycle": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
         problems: list[Problem] = []
-        questions = get_config(self.config).questions
+        lifecycle = _lifecycle(self, problems)
+        shown = speaker(lifecycle).settings if lifecycle else page_settings(self.env)
+        questions = shown.questions
         wanted = [c for c in re.split(r"[\s,]+", self.options.get("columns", "")) if c]
         columns = []
         for column in wanted:
@@ -138,10 +180,11 @@ class PhaseTableDirective(SphinxDirective):
             columns=columns,
             excerpt="excerpt" in self.options,
             docname=self.env.docname,
+            lifecycle=lifecycle,
         )
         self.set_source_info(node)
         domain = phases_domain(self.env)
-        domain.note_overview(self.env.docname, problems)
+        domain.note_overview(self.env.docname, problems, lifecycle)
         return [node]
 
 
@@ -151,10 +194,14 @@ class PhaseGatesDirective(SphinxDirective):
     :data:`~sphinx_phases.render.overviews.GATE_COLUMNS`; without it (or with none known),
     :data:`~sphinx_phases.render.overviews.DEFAULT_GATE_COLUMNS`."""
 
-    option_spec: ClassVar[OptionSpec] = {"columns": directives.unchanged}
+    option_spec: ClassVar[OptionSpec] = {
+        "columns": directives.unchanged,
+        "lifecycle": directives.unchanged,
+    }
 
     def run(self) -> list[nodes.Node]:
         problems: list[Problem] = []
+        lifecycle = _lifecycle(self, problems)
         columns = []
         for column in (c for c in re.split(r"[\s,]+", self.options.get("columns", "")) if c):
             if column in GATE_COLUMNS:
@@ -169,8 +216,11 @@ class PhaseGatesDirective(SphinxDirective):
                     )
                 )
         node = phases_overview(
-            kind="gates", columns=columns or list(DEFAULT_GATE_COLUMNS), docname=self.env.docname
+            kind="gates",
+            columns=columns or list(DEFAULT_GATE_COLUMNS),
+            docname=self.env.docname,
+            lifecycle=lifecycle,
         )
         self.set_source_info(node)
-        phases_domain(self.env).note_overview(self.env.docname, problems)
+        phases_domain(self.env).note_overview(self.env.docname, problems, lifecycle)
         return [node]

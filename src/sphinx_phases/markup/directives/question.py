@@ -5,7 +5,6 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_phases.core.config import get_config
 from sphinx_phases.core.inputs import excerpt
 from sphinx_phases.core.messages import ID_PATTERN, did_you_mean
 from sphinx_phases.core.placeholders import is_placeholder
@@ -13,6 +12,7 @@ from sphinx_phases.core.problems import PhaseWarning, Problem
 from sphinx_phases.markup.written import directive_written
 from sphinx_phases.sphinx_ext.content import remember
 from sphinx_phases.sphinx_ext.domain import phases_domain
+from sphinx_phases.sphinx_ext.lifecycles import page_settings
 
 
 class PhaseQuestionDirective(SphinxDirective):
@@ -37,7 +37,7 @@ class PhaseQuestionDirective(SphinxDirective):
         key = self.arguments[0].strip()
         where = directive_written(self)
         problems: list[Problem] = []
-        questions = get_config(self.config).questions
+        questions = page_settings(self.env).questions
         if key not in questions:
             known = ", ".join(questions)
             problems.append(
