@@ -51,6 +51,21 @@ EXPECTED: dict[str, list[str]] = {
     "yaml": [
         "phases.yml:4: WARNING: phases_sequence: the file does not parse as YAML (expected ',' or ']', but got '<stream end>'); expected a mapping with a 'sequence' list; the default sequence is used [phases.config]",
     ],
+    # A typo in a parent's id: the typo, then knock-ons that say they follow from it; the
+    # misspelt id is never offered as a fix, and the sub-phases stay exempt from questions.
+    "typo-parent": [
+        "development.md:3: WARNING: phase id 'developmnt' looks like a typo for 'development': no page declares 'development', yet phases.yml (line 3), page 'build' (line 4) and page 'test' (line 4) name it, and nothing names 'developmnt'; expected 'development' [phases.unknown]",
+        "development.md:10: WARNING: gate 'development-review' comes after 'development', which no page declares: this follows from the typo 'developmnt' for 'development' on page 'development' (line 3), reported there; expected the typo fixed [phases.unknown]",
+        "phases.yml:6: WARNING: stage 'making' names 'development', which no page declares: this follows from the typo 'developmnt' for 'development' on page 'development' (line 3), reported there; expected the typo fixed (the stage is left out until then) [phases.unknown]",
+    ],
+    # Without phases_sequence, a next that leads back over the toctree closes a loop.
+    "loop-toctree": [
+        "retirement.md:4: WARNING: phase 'retirement' names 'discovery' as its next, which closes a loop with the toctree's order: 'discovery' -> 'alpha' -> 'retirement' -> 'discovery'; expected, if the loop is meant, ':loops-to: discovery' on phase 'retirement' in place of this link (no toctree order can follow a loop), else the toctree in the order of the links [phases.cycle]",
+    ],
+    # MyST's nesting trap: a fence inside a question ends it, and the next one is code.
+    "question-in-code": [
+        "alpha.md:12: WARNING: phase 'alpha' does not answer the required question 'contents': the code block here starts with its phase-question contents directive, as a fence inside the section before it ended that section early; expected the outer fence longer than any fence inside it (````{phase-question}) [phases.question]",
+    ],
     "yaml-shape": [
         "phases.yml:4: WARNING: sequence: an item is a mapping of 2 keys; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
         "phases.yml:7: WARNING: phases_sequence lists 'sub' more than once; expected each phase once [phases.duplicate]",

@@ -24,6 +24,7 @@ from sphinx_phases.core.gate_options import (
 )
 from sphinx_phases.core.messages import did_you_mean, excerpt
 from sphinx_phases.core.problems import PhaseWarning, Problem
+from sphinx_phases.core.sequence.problems import from_typo, suggestable
 from sphinx_phases.core.sequence.result import Resolution
 
 # What a gate's options declare lives in gate_options; importers find it here too.
@@ -192,7 +193,7 @@ def _closed_phase(
         )
         return _problem(decl, PhaseWarning.GATE, message)
     if after not in resolution.decls:
-        return _unknown_phase(decl, "after", after, resolution.decls, gate_ids)
+        return _unknown_phase(decl, "after", after, resolution, gate_ids)
     return after
 
 
@@ -209,7 +210,7 @@ def _opened_phase(
     if decl.before == "":
         return None
     if decl.before not in resolution.decls:
-        return _unknown_phase(decl, "before", decl.before, resolution.decls, gate_ids)
+        return _unknown_phase(decl, "before", decl.before, resolution, gate_ids)
     return default if decl.before in resolution.hidden else decl.before
 
 
@@ -222,7 +223,7 @@ def _returns_to(
     if named is None or named in resolution.hidden:
         return gate.after
     if named not in resolution.decls:
-        return _unknown_phase(gate.decl, "returns-to", named, resolution.decls, gate_ids)
+        return _unknown_phase(gate.decl, "returns-to", named, resolution, gate_ids)
     return named
 
 
@@ -230,18 +231,25 @@ def _unknown_phase(
     decl: GateDecl,
     side: str,
     named: str,
-    phases: Mapping[str, object],
+    resolution: Resolution,
     gate_ids: Mapping[str, object],
 ) -> Problem:
     """*decl*'s ``after``, ``before`` or ``returns-to`` (*side*) names *named*, which is
     no phase."""
+    says = "returns to" if side == "returns-to" else f"comes {side}"
+    typo = from_typo(resolution, named)
     if named in gate_ids:
         found = f"'{named}', which is a gate"
         hint = ""
+    elif typo is not None:
+        message = (
+            f"gate '{decl.id}' {says} '{named}', which no page declares: {typo}; expected "
+            "the typo fixed"
+        )
+        return _problem(decl, PhaseWarning.UNKNOWN, message)
     else:
         found = f"{excerpt(named)}, which no page declares"
-        hint = did_you_mean(named, list(phases))
-    says = "returns to" if side == "returns-to" else f"comes {side}"
+        hint = did_you_mean(named, suggestable(resolution))
     message = f"gate '{decl.id}' {says} {found}; expected the id of a phase{hint}"
     return _problem(decl, PhaseWarning.UNKNOWN, message)
 

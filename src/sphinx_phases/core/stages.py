@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from sphinx_phases.core.messages import did_you_mean
 from sphinx_phases.core.problems import PhaseWarning, Problem
+from sphinx_phases.core.sequence.problems import from_typo, suggestable
 from sphinx_phases.core.sequence.result import Resolution
 from sphinx_phases.core.sequence.spec import StageItem
 
@@ -54,13 +55,19 @@ def resolve_stages(items: Iterable[StageItem], resolution: Resolution) -> Stages
         fits = True
         for phase_id in dict.fromkeys(item.phases):
             if phase_id not in resolution.decls:
-                hint = did_you_mean(phase_id, list(resolution.decls))
-                report(
-                    item,
-                    PhaseWarning.UNKNOWN,
-                    f"stage '{item.id}' names '{phase_id}', which no page declares; "
-                    f"expected the id of a phase{hint}",
-                )
+                typo = from_typo(resolution, phase_id)
+                if typo is not None:
+                    message = (
+                        f"stage '{item.id}' names '{phase_id}', which no page declares: "
+                        f"{typo}; expected the typo fixed (the stage is left out until then)"
+                    )
+                else:
+                    hint = did_you_mean(phase_id, suggestable(resolution))
+                    message = (
+                        f"stage '{item.id}' names '{phase_id}', which no page declares; "
+                        f"expected the id of a phase{hint}"
+                    )
+                report(item, PhaseWarning.UNKNOWN, message)
                 fits = False
             elif phase_id in resolution.hidden:
                 continue

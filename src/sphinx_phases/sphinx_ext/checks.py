@@ -19,7 +19,7 @@ from sphinx_phases.core.sequence.result import Resolution
 from sphinx_phases.core.standards import explain_unknown, find_point, parse_points
 from sphinx_phases.core.views import Targets
 from sphinx_phases.render.overviews import MAX_NESTING
-from sphinx_phases.sphinx_ext.content import question_in_code
+from sphinx_phases.sphinx_ext.nesting import question_in_code
 from sphinx_phases.sphinx_ext.warnings import file_location, warn
 
 if TYPE_CHECKING:

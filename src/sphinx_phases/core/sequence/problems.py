@@ -17,6 +17,7 @@ from sphinx_phases.core.messages import slug
 from sphinx_phases.core.model import PhaseDecl
 from sphinx_phases.core.problems import PhaseWarning, Problem
 from sphinx_phases.core.sequence.chains import Chains
+from sphinx_phases.core.sequence.result import Resolution
 from sphinx_phases.core.sequence.spec import SequenceSpec
 
 # Above this many phases, finding "did you mean" suggestions would cost too much.
@@ -40,6 +41,8 @@ class SequenceProblems:
         self._unknown: list[tuple[str, str, Problem]] = []  # (id, what names it, where)
         self._orphans: list[list[PhaseDecl]] = []
         self._spec_rank: dict[str, int] | None = None
+        # Declarations reported as typos: the id meant -> the id declared.
+        self.misspelt: dict[str, str] = {}
 
     def at(self, decl: PhaseDecl, option: str | None = None) -> Problem:
         """A location (a problem without a message yet) at *decl*'s declaration, on the
@@ -201,6 +204,22 @@ class SequenceProblems:
             self.at(decl, field),
         )
 
+    def loop_against_toctree(
+        self, decl: PhaseDecl, field: str, other: str, loop: list[str]
+    ) -> None:
+        """*decl*'s *field* links the last of *loop* back to its first, which the toctree
+        lists first: with the toctree's order, the link closes a loop, which no toctree
+        order can follow."""
+        first, last = loop[0], loop[-1]
+        self._add(
+            PhaseWarning.CYCLE,
+            f"phase '{decl.id}' names '{other}' as its {field}, which closes a loop with the "
+            f"toctree's order: {_arrows([*loop, first])}; expected, if the loop is meant, "
+            f"':loops-to: {first}' on phase '{last}' in place of this link (no toctree "
+            "order can follow a loop), else the toctree in the order of the links",
+            self.at(decl, field),
+        )
+
     def orphan(self, chain: list[PhaseDecl]) -> None:
         """No sequence reaches *chain* (worded by finish, unless a typo explains it)."""
         self._orphans.append(chain)
@@ -237,7 +256,8 @@ class SequenceProblems:
         suggest = len(self.known) <= _SUGGEST_LIMIT
         explained: set[str] = set()
         # The most-named unknown id first: a declaration is blamed for one typo at most.
-        for phase_id in sorted(by_id, key=lambda p: (-len(by_id[p]), p)):
+        ordered = sorted(by_id, key=lambda p: (-len(by_id[p]), p))
+        for phase_id in ordered:
             refs = by_id[phase_id]
             close = difflib.get_close_matches(phase_id, list(self.known), n=1) if suggest else []
             match = close[0] if close else None
@@ -248,11 +268,20 @@ class SequenceProblems:
                     slug(decl.title),
                 ):
                     explained.add(match)
+                    self.misspelt[phase_id] = match
                     self._misspelt_declaration(decl, phase_id, refs)
                     continue
                 if any(what in _PLACING for what, _where in refs):
                     explained.add(match)
-            hint = f" (did you mean '{match}'?)" if match else ""
+        # A declaration reported as a typo is never offered as the fix.
+        typos = set(self.misspelt.values())
+        choices = [p for p in self.known if p not in typos] if suggest else []
+        for phase_id in ordered:
+            if phase_id in self.misspelt:
+                continue
+            refs = by_id[phase_id]
+            close = difflib.get_close_matches(phase_id, choices, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
             for what, where in refs:
                 self._add(
                     PhaseWarning.UNKNOWN,
@@ -332,3 +361,23 @@ def _family(parent: str | None) -> str:
 
 def _arrows(ids: Sequence[str]) -> str:
     return " -> ".join(f"'{p}'" for p in ids)
+
+
+def suggestable(resolution: Resolution) -> list[str]:
+    """The declared ids a "did you mean" may offer: not one reported as a typo."""
+    typos = set(resolution.misspelt.values())
+    return [p for p in resolution.decls if p not in typos]
+
+
+def from_typo(resolution: Resolution, named: str) -> str | None:
+    """When *named* is the id a declaration reported as a typo was meant to have: the
+    words that say a problem with *named* follows from that typo, else None."""
+    typo = resolution.misspelt.get(named)
+    if typo is None:
+        return None
+    decl = resolution.decls[typo]
+    at = _line(decl.line, decl.source)
+    return (
+        f"this follows from the typo '{typo}' for '{named}' on page '{decl.docname}' ({at}), "
+        "reported there"
+    )

@@ -32,6 +32,7 @@ from sphinx_phases.core.sequence.chains import Chains
 from sphinx_phases.core.sequence.problems import SequenceProblems
 from sphinx_phases.core.sequence.result import Links, Resolution, ResolvedPhase
 from sphinx_phases.core.sequence.spec import SequenceSpec
+from sphinx_phases.core.sequence.toctree import check_toctree
 
 _NO_RANK = float("inf")
 
@@ -71,6 +72,11 @@ def resolve(
     flat = flatten(order_of)
     loops = find_loops(winners, spec, {p: i for i, p in enumerate(flat)}, problems)
     problems.finish()
+    lost_parent = {}
+    for phase_id, decl in winners.items():
+        named = decl.parent or spec_parent.get(phase_id, (None, None))[0]
+        if named is not None and named not in winners:
+            lost_parent[phase_id] = named
     hidden = hidden_phases(flat, winners, parent, hide_statuses)
     order_of, flat, loops, links = hide(hidden, order_of, flat, loops, links)
     phases = place(order_of, flat, links, loops, winners)
@@ -83,6 +89,8 @@ def resolve(
         causes=tuple(sorted(problems.causes, key=Problem.sort_key)),
         pages={phase.docname: phase.id for phase in phases.values()},
         hidden=frozenset(hidden),
+        misspelt=problems.misspelt,
+        lost_parent=lost_parent,
     )
 
 
@@ -224,44 +232,6 @@ def link(
                 links.refused.add(decl.id)
                 problems.clash(decl, field, other, a, b, clash, chains)
     return links
-
-
-def check_toctree(
-    winners: Mapping[str, PhaseDecl],
-    parent: Mapping[str, str],
-    links: Links,
-    toc_order: Sequence[str],
-    problems: SequenceProblems,
-) -> None:
-    """Report explicit links that order phases otherwise than the toctree.
-
-    The sidebar follows the toctree and the phase navigation the links, so they would
-    disagree silently (docs/reference/warnings.md). A link a -> b agrees when b is the
-    next phase of a's family that the toctree lists after a; phases in no toctree, and
-    links of the configured sequence, are left out.
-    """
-    if not toc_order or not links.origin:
-        return
-    toc_rank = {docname: i for i, docname in enumerate(toc_order)}
-    by_family: Family = {}
-    for phase_id, decl in winners.items():
-        if decl.docname in toc_rank:
-            by_family.setdefault(parent.get(phase_id), []).append(phase_id)
-    toc_next: dict[str, str] = {}
-    for members in by_family.values():
-        members.sort(key=lambda p: toc_rank[winners[p].docname])
-        toc_next.update(itertools.pairwise(members))
-    for a, b in links.succ.items():
-        origin = links.origin.get(a)
-        if origin is None or winners[a].docname not in toc_rank:
-            continue
-        if winners[b].docname not in toc_rank or toc_next.get(a) == b:
-            continue
-        between = toc_next.get(a)
-        if between is not None and toc_rank[winners[b].docname] < toc_rank[winners[a].docname]:
-            between = None  # b comes first: say so, rather than what follows a
-        decl = winners[origin[0]]
-        problems.against_toctree(decl, origin[1], b if origin[1] == "next" else a, a, b, between)
 
 
 def _usable(

@@ -40,6 +40,11 @@ class Resolution:
     # The problems (also in *problems*) that explain others: reported before the rest.
     causes: tuple[Problem, ...] = ()
     hidden: frozenset[str] = frozenset()  # ids declared but left out (hidden drafts)
+    # Declarations reported as the typo of an id that references name: meant -> declared.
+    misspelt: Mapping[str, str] = dc.field(default_factory=dict)
+    # Phases whose parent (their page's or the configured one) no page declares: the
+    # parent id they name. They are sub-phases to their author, placed at the top level.
+    lost_parent: Mapping[str, str] = dc.field(default_factory=dict)
 
     def top_of(self, phase_id: str) -> str:
         """The top-level phase *phase_id* belongs to (itself, when it is one)."""
