@@ -11,25 +11,63 @@ project = "sphinx-phases"
 author = "sphinx-phases contributors"
 copyright = "2026, sphinx-phases contributors"
 
-# examples builds the NASA-style example manual, a project of its own, into examples/nasa/.
+# examples builds the example service manual in Welsh, a project of its own (a project has
+# one language), into examples/cy/.
 extensions = ["myst_parser", "sphinx_design", "sphinx_phases", "reference", "examples"]
 myst_enable_extensions = ["colon_fence", "deflist"]
-# A snippet is shown where it is included; the one that declares a gate must not also be
-# read as a page of its own, which would declare its gate a second time. The NASA example
-# has a sequence of its own, so it is built on its own (_ext/examples.py), not read here.
-exclude_patterns = ["_build", "snippets/gate.md", "examples/nasa", "examples/stage-gate"]
+exclude_patterns = ["_build", "examples/cy"]
 html_theme = "furo"
 html_title = "sphinx-phases"
 nitpicky = True
 
-# The example service manual's order, with its sub-phases and the loop from live.
-phases_sequence = "example-service/phases.yml"
+# Three example manuals, each a life cycle of this site (reference/lifecycles.md): the
+# service manual the tutorial builds, a NASA-style project and a Stage-Gate product launch.
+# Pages outside their folders (the reference, the tutorial) belong to none of them.
+phases_lifecycles = {
+    "service": {
+        "root": "example-service/",
+        # Its order, with its sub-phases and the loop from live.
+        "sequence": "example-service/phases.yml",
+        "required_questions": ["objective", "team"],
+        # The standard its assessments check (example-service/service-standard.md lists
+        # it); with coverage on, a point no assessment checks fails the -W build.
+        "standards": {"service-standard": "example-service/service-standard.yml"},
+        "standard_coverage": True,
+    },
+    "nasa": {
+        "root": "examples/nasa/",
+        # Seven phases in a fixed order, in the two stages of the life cycle.
+        "sequence": "examples/nasa/phases.yml",
+        # A project's reviews are what its managers ask about first, so they are a
+        # question of their own rather than prose somewhere on the page.
+        "questions": {
+            "objective": "What is {noun} for?",
+            "reviews": "Which reviews does {noun} hold?",
+        },
+        "required_questions": ["objective", "reviews"],
+        # The points every key decision point weighs.
+        "standards": {"kdp-criteria": "examples/nasa/kdp-criteria.yml"},
+        "standard_coverage": True,
+    },
+    "stage-gate": {
+        "root": "examples/stage-gate/",
+        # The whole vocabulary of the life cycle, in one line: stages, gates, Go/Kill.
+        "profile": "stage-gate",
+        "sequence": [
+            "discovery",
+            "scoping",
+            "business-case",
+            "development",
+            "testing",
+            "launch",
+            "post-launch-review",
+        ],
+        "required_questions": ["objective"],
+    },
+}
 phases_theme_nav = True  # the theme footer follows the phases too
-phases_required_questions = ["objective", "team"]
-# The standard the example manual's assessments check (example-service/service-standard.md
-# lists it); with coverage on, a point that no assessment checks fails the -W build.
-phases_standards = {"service-standard": "example-service/service-standard.yml"}
-phases_standard_coverage = True
+# The NASA manual's own pictograms for what its phases hand on.
+phases_pictogram_dirs = ["examples/nasa/_pictograms"]
 
 # PDF (tox -e pdf): sphinx-phases' LaTeX needs no setting. This preamble only draws the
 # cards of `phase-sequence :style: cards` as framed boxes, through the environment Sphinx

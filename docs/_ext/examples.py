@@ -1,9 +1,8 @@
-"""Build the example manuals that are projects of their own into this site.
+"""Build the example manual that is a project of its own into this site.
 
-A Sphinx project has one phase sequence and one language, so two example manuals cannot
-be pages of this site: the NASA-style manual (``docs/examples/nasa``, excluded from this
-build) goes under ``examples/nasa/``, and the service manual of ``docs/example-service``
-in Welsh (its pages, with the configuration of ``docs/examples/cy``) under
+The example manuals are life cycles of this site (docs/reference/lifecycles.md), but a
+Sphinx project has one language: the service manual of ``docs/example-service`` in Welsh
+(its pages, with the configuration of ``docs/examples/cy``) is built under
 ``examples/cy/``. Building them here, after this site, means one ``sphinx-build``
 (``tox -e docs``, CI) builds and checks all of them, and the site can link to them with
 plain relative links.
@@ -32,13 +31,6 @@ class Example(NamedTuple):
     outdir: str  # under this site's output folder
 
 
-NASA = Example(
-    "nasa",
-    "the NASA example manual",
-    DOCS / "examples" / "nasa",
-    DOCS / "examples" / "nasa",
-    "nasa",
-)
 WELSH = Example(
     "welsh",
     "the example service manual in Welsh",
@@ -46,14 +38,7 @@ WELSH = Example(
     DOCS / "example-service",
     "cy",
 )
-STAGE_GATE = Example(
-    "stage-gate",
-    "the Stage-Gate example manual",
-    DOCS / "examples" / "stage-gate",
-    DOCS / "examples" / "stage-gate",
-    "stage-gate",
-)
-EXAMPLES = (NASA, WELSH, STAGE_GATE)
+EXAMPLES = (WELSH,)
 
 # The builders whose pages the links in examples/index.md reach: html and dirhtml both
 # write that page as examples/index.html. singlehtml, epub and the rest have no room for

@@ -118,7 +118,10 @@ def check_project(
                 message = (
                     f"{what} {excerpt(decl.id)} is declared outside every life cycle's root; "
                     "expected its page in the folder of its life cycle (phases_lifecycles: "
-                    + ", ".join(f"{c.name}: '{c.root}/'" for c in found.cycles)
+                    + ", ".join(
+                        f"{c.name}: '{c.root}/'"
+                        for c in sorted(found.cycles, key=lambda c: c.name)
+                    )
                     + ")"
                 )
                 problem = Problem(PhaseWarning.ORPHAN, message, decl.line, path=decl.source)

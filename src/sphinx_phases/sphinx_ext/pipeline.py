@@ -244,7 +244,7 @@ def address_refs(
             if name is None and own is not None:
                 name = own
             if name is None:
-                choices = [n for n, has in declares.items() if has[kind](target)]
+                choices = sorted(n for n, has in declares.items() if has[kind](target))
                 if len(choices) != 1:
                     unaddressed.append(Unaddressed(docname, target, line, kind, path, choices))
                     continue

@@ -79,6 +79,7 @@ class FillPlaceholders(SphinxPostTransform):
                 node.replace_self(facts_list(view, node["docname"], current_builder(self.env)))
             else:
                 fill_nav(node, view, current_builder(self.env))
+                node["label"] = _("Phase navigation")
         # The page is written in its own life cycle's words.
         speak(found.of(self.env.docname))
 

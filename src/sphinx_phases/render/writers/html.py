@@ -36,7 +36,9 @@ def _open(tag: str, css: str, **attributes: str) -> str:
 
 
 def visit_nav(self: HTML5Translator, node: phases_nav) -> None:
-    label = _("Phase navigation")
+    # Named when the page was resolved, in its life cycle's words: a parallel write
+    # worker writes pages of several life cycles (docs/reference/lifecycles.md).
+    label = node.get("label") or _("Phase navigation")
     self.body.append(_open("nav", "phases-nav", **{"aria-label": label}, **_color_style(node)))
     self.body.append("\n")
 
