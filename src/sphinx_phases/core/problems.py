@@ -23,7 +23,8 @@ class PhaseWarning(enum.Enum):
     """``previous``, ``next``, ``parent``, ``loops-to``, a role or the sequence names an id
     that no page declares; or a page declares an id that nothing names, which looks like a
     typo for one that is named (reported once, at the declaration, with the id expected);
-    or a ``phase`` role names a gate, a ``gate`` role a phase."""
+    or a ``phase`` role names a gate, a ``gate`` role a phase; or, outside every life
+    cycle's folder, a role's bare id that several life cycles declare, or none."""
     ASYMMETRIC = "asymmetric"
     """An explicit previous/next disagrees with the neighbour's link or with
     ``phases_sequence`` (even when following it would also close a cycle), or orders phases
@@ -32,12 +33,14 @@ class PhaseWarning(enum.Enum):
     """The sequence loops other than through a declared ``loops-to``, or a loop goes
     forward."""
     ORPHAN = "orphan"
-    """A phase that no sequence reaches, or a sequence with more than one start."""
+    """A phase that no sequence reaches, or a sequence with more than one start; or, with
+    several life cycles, a phase or gate declared outside every life cycle's folder."""
     PICTOGRAM = "pictogram"
     """An unknown pictogram name, or a pictogram file outside the project, missing,
     unreadable or unsafe."""
     OPTION = "option"
-    """An invalid option or front-matter value (bad id, unknown status, wrong type)."""
+    """An invalid option or front-matter value (bad id, unknown status, wrong type); or an
+    overview outside every life cycle's folder that names no life cycle."""
     QUESTION = "question"
     """A ``phase-question`` key that ``phases_questions`` does not configure, or a
     top-level phase page that does not answer a question of ``phases_required_questions``
