@@ -8,6 +8,7 @@ Everything here is plain Python: no Sphinx application is created.
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -15,12 +16,21 @@ from urllib.parse import urlsplit
 
 from sphinx_phases import __version__
 from sphinx_phases.cli.ids import is_phase_id
-from sphinx_phases.cli.init import InitError, choose_profile, refusals, skeleton, write_skeleton
+from sphinx_phases.cli.init import (
+    CONF,
+    InitError,
+    choose_profile,
+    lifecycle_skeleton,
+    refusals,
+    skeleton,
+    write_skeleton,
+)
 from sphinx_phases.cli.labels import labels_report
 from sphinx_phases.cli.migrate import Options, migrate
 from sphinx_phases.cli.new import NewPage, advice, new_page, write_new
 from sphinx_phases.cli.project import conf_namespace, default_project, find_conf, read_project
-from sphinx_phases.cli.writer import write_file
+from sphinx_phases.cli.writer import append_to, write_file
+from sphinx_phases.core.inputs import FileRefused, read_file
 from sphinx_phases.core.messages import expected_id
 
 
@@ -102,6 +112,10 @@ def build_parser() -> argparse.ArgumentParser:
                           "copied into DIR")  # fmt: skip
     init_cmd.add_argument("--title", default="Service manual",
                           help="the manual's title (default: %(default)s)")  # fmt: skip
+    init_cmd.add_argument("--lifecycle", metavar="NAME",
+                          help="add a life cycle NAME to the project in DIR: its pages go "
+                          "in DIR/NAME/, and conf.py gains its phases_lifecycles entry "
+                          "(written, when DIR has no conf.py yet)")  # fmt: skip
     labels_cmd = commands.add_parser(
         "labels",
         help="print every message id with the text a build of the project shows",
@@ -150,9 +164,17 @@ def _init(args: argparse.Namespace) -> int:
     if not args.title.strip():
         print("sphinx-phases init: error: --title is empty", file=sys.stderr)
         return 2
+    conf_path = args.folder / CONF
+    appended = ""
+    first = False  # the first life cycle of a project that had none
     try:
         chosen = choose_profile(args.profile, args.folder)
-        files = skeleton(chosen, args.title)
+        if args.lifecycle is not None:
+            conf = _read_conf(conf_path)
+            first = conf is not None and "phases_lifecycles" not in conf
+            files, appended = lifecycle_skeleton(chosen, args.title, args.lifecycle, conf)
+        else:
+            files = skeleton(chosen, args.title)
     except InitError as error:
         print(f"sphinx-phases init: error: {error}", file=sys.stderr)
         return 1
@@ -166,16 +188,37 @@ def _init(args: argparse.Namespace) -> int:
         return 1
     try:
         written = write_skeleton(args.folder, files)
+        if appended:
+            append_to(conf_path, appended)
+            written.append(conf_path)
     except OSError as exc:
         print(f"sphinx-phases init: error: cannot write the manual: {exc}", file=sys.stderr)
         return 1
     for path in written:
-        print(f"wrote {path}")
+        print(f"{'added to' if path == conf_path and appended else 'wrote'} {path}")
+    if appended:
+        index = f"{args.lifecycle}/index"
+        print(f"note: add {index} to a toctree of the project, so that readers reach it")
+    if first:
+        print(
+            "note: pages outside every life cycle's folder belong to none: give the "
+            "project's other phase pages a life cycle of their own in phases_lifecycles"
+        )
     folder = shlex.quote(str(args.folder))
     build = shlex.quote(str(args.folder / "_build" / "html"))
     print(f"next: sphinx-build -b html {folder} {build}")
     print("note: the build warns about each required question until its answer is written")
     return 0
+
+
+def _read_conf(path: Path) -> str | None:
+    """The text of the project's conf.py; None when there is none."""
+    if not os.path.lexists(path):
+        return None
+    try:
+        return read_file(path, [path.resolve().parent]).decode("utf-8-sig")
+    except (FileRefused, OSError, UnicodeDecodeError) as exc:
+        raise InitError(f"cannot read {path}: {exc}") from exc
 
 
 def _migrate(args: argparse.Namespace) -> int:
@@ -210,7 +253,7 @@ def _new(args: argparse.Namespace) -> int:
     if args.project is not None and conf is None:
         print(f"sphinx-phases new: error: no conf.py in {args.project}", file=sys.stderr)
         return 2
-    project = read_project(conf) if conf is not None else default_project()
+    project = read_project(conf, args.output) if conf is not None else default_project()
     for problem in project.problems:
         print(f"sphinx-phases new: warning: {problem}", file=sys.stderr)
     page = NewPage(args.ident, args.title, args.previous, args.next, args.front_matter)

@@ -107,6 +107,73 @@ def skeleton(chosen: Chosen, title: str) -> dict[str, str]:
     return files
 
 
+def lifecycle_skeleton(
+    chosen: Chosen, title: str, name: str, conf: str | None
+) -> tuple[dict[str, str], str]:
+    """A life cycle *name* added to the project whose ``conf.py`` reads *conf* (None: no
+    project yet), its pages in the folder *name*/ (docs/reference/lifecycles.md): the files
+    to write, and the text to append to an existing ``conf.py`` ("" when it is written).
+    """
+    if not is_phase_id(name) or name in ("_build", "_static", "_templates"):
+        raise InitError(
+            f"--lifecycle {name!r} cannot name a life cycle and its folder; expected "
+            "lower-case letters, digits and '-'"
+        )
+    if conf is not None and _declares(conf, name):
+        raise InitError(f"conf.py already has a life cycle {name!r}")
+    profile = chosen.profile
+    _check_ids(profile)
+    questions = dict(profile.questions) or dict(DEFAULT_QUESTIONS)
+    required = next(iter(questions))
+    files: dict[str, str] = {}
+    setting = chosen.setting
+    if chosen.copy is not None:
+        setting = f"{name}/{chosen.copy[0]}"
+        files[setting] = chosen.copy[1]
+    block = lifecycle_block(name, setting, required, profile.title)
+    if conf is None:  # a new project whose first life cycle this is
+        files[CONF] = conf_py(title, Chosen(profile, None), required, lifecycle=block)
+        files[INDEX] = (
+            f"# {' '.join(title.split())}\n\n```{{toctree}}\n:maxdepth: 1\n\n{name}/index\n```\n"
+        )
+        block = ""
+    files[f"{name}/{SEQUENCE}"] = sequence_yml(profile)
+    files[f"{name}/{INDEX}"] = index_md(profile.title, profile)
+    project = Project(conf=None, questions=questions, required=(required,))
+    for ident, phase_title in profile.phases:
+        text = new_page(NewPage(ident, phase_title), project)
+        gates = [gate for gate in profile.gates if gate[2] == ident]
+        files[f"{name}/{ident}.md"] = text + "".join(gate_md(*gate) for gate in gates)
+    return files, block
+
+
+def _declares(conf: str, name: str) -> bool:
+    return f"phases_lifecycles[{_quoted(name)}]" in conf or f"{_quoted(name)}: {{" in conf
+
+
+def lifecycle_block(name: str, profile: str | None, required: str, title: str) -> str:
+    """The lines that add life cycle *name* to ``phases_lifecycles`` in conf.py, whether
+    or not it sets some already."""
+    entry = [
+        f'    "root": {_quoted(name + "/")},',
+        f'    "sequence": {_quoted(name + "/" + SEQUENCE)},',
+    ]
+    if profile is not None:
+        entry.append(f'    "profile": {_quoted(profile)},')
+    entry.append(f'    "required_questions": [{_quoted(required)}],')
+    lines = [
+        "",
+        f"# The life cycle {name} ({' '.join(title.split())}), added by `sphinx-phases init",
+        f"# --lifecycle {name}`: its pages are the folder {name}/, and these are its own",
+        "# settings (docs/reference/lifecycles.md).",
+        'phases_lifecycles = globals().get("phases_lifecycles", {})',
+        f"phases_lifecycles[{_quoted(name)}] = {{",
+        *entry,
+        "}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def _check_ids(profile: Profile) -> None:
     ids = [ident for ident, _title in profile.phases]
     if not ids:
@@ -121,8 +188,22 @@ def _check_ids(profile: Profile) -> None:
         raise InitError(f"the profile {profile.name!r} lists a phase twice")
 
 
-def conf_py(title: str, chosen: Chosen, required: str) -> str:
+def conf_py(title: str, chosen: Chosen, required: str, lifecycle: str = "") -> str:
+    """The new manual's conf.py; with *lifecycle* (the lines of its first life cycle), a
+    project whose phases are that life cycle's."""
     profile = chosen.profile
+    if lifecycle:
+        lines = [
+            '"""Sphinx configuration, written by `sphinx-phases init`; change it as you need."""',
+            "",
+            "# The site's name, shown in every page's title.",
+            f"project = {_quoted(title)}",
+            "# MyST-Parser reads the Markdown pages; sphinx_phases reads the phases they declare.",
+            'extensions = ["myst_parser", "sphinx_phases"]',
+            "# Where Sphinx writes the built site, never read as a source.",
+            'exclude_patterns = ["_build"]',
+        ]
+        return "\n".join(lines) + "\n" + lifecycle
     if chosen.setting is None:
         words = [
             f"# The life cycle's words, decisions and questions: the default profile, {DEFAULT}",
@@ -206,6 +287,12 @@ def refusals(folder: Path, names: list[str]) -> list[str]:
 
 
 def write_skeleton(folder: Path, files: dict[str, str]) -> list[Path]:
-    """Write *files* into *folder* (made if missing), never replacing one; raises OSError."""
-    write_into(folder, files, replace=set())
+    """Write *files* (names, or ``NAME/file`` for a life cycle's) into *folder* (made if
+    missing), never replacing one; raises OSError."""
+    by_folder: dict[str, dict[str, str]] = {}
+    for name, text in files.items():
+        sub, _slash, base = name.rpartition("/")
+        by_folder.setdefault(sub, {})[base] = text
+    for sub, named in by_folder.items():
+        write_into(folder / sub if sub else folder, named, replace=set())
     return [folder / name for name in files]

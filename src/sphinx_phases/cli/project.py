@@ -52,8 +52,10 @@ def find_conf(project: Path | None, places: list[Path]) -> Path | None:
     return None
 
 
-def read_project(conf: Path) -> Project:
-    """The settings of the project whose configuration file is *conf*."""
+def read_project(conf: Path, folder: Path | None = None) -> Project:
+    """The settings of the project whose configuration file is *conf*, for a page in
+    *folder*: those of the life cycle whose folder holds it, where there are several
+    (docs/reference/lifecycles.md)."""
     try:
         # Checked before Sphinx runs it: a regular file (not a FIFO), of bounded size.
         read_file(conf, [conf.resolve().parent])
@@ -64,7 +66,32 @@ def read_project(conf: Path) -> Project:
     except Exception as exc:  # the project's own code: anything may go wrong in it
         problem = f"cannot read {conf} ({_one_line(exc)}); the default questions are used"
         return dc.replace(default_project(), problems=(problem,))
-    return _settings(conf, namespace)
+    namespace, note = _in_lifecycle(conf, namespace, folder)
+    found = _settings(conf, namespace)
+    return dc.replace(found, notes=(*note, *found.notes)) if note else found
+
+
+def _in_lifecycle(
+    conf: Path, namespace: dict[str, Any], folder: Path | None
+) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """*namespace* with the settings of the life cycle whose root holds *folder* over the
+    project-wide ones; a bad ``phases_lifecycles`` is the build's to report."""
+    from sphinx_phases.core.lifecycles import read_lifecycles
+
+    value = namespace.get("phases_lifecycles")
+    if folder is None or not isinstance(value, dict):
+        return namespace, ()
+    found, _problems = read_lifecycles(value)
+    try:
+        where = folder.resolve().relative_to(conf.resolve().parent).as_posix()
+    except ValueError:
+        return namespace, ()
+    name = found.of(f"{where}/page") if where != "." else found.of("page")
+    cycle = found.get(name) if name else None
+    if cycle is None:
+        return namespace, ()
+    own = {f"phases_{key}": setting for key, setting in cycle.settings.items()}
+    return {**namespace, **own}, (f"settings of the life cycle {name} ({cycle.root}/)",)
 
 
 def conf_namespace(conf: Path) -> tuple[dict[str, Any], str | None]:

@@ -152,6 +152,21 @@ def write_file(path: Path | str, text: str, *, replace: bool, folder: int | None
         os.close(descriptor)
 
 
+def append_to(path: Path, text: str) -> None:
+    """Add *text* at the end of the regular file *path*, never through a symbolic link
+    (``O_NOFOLLOW``). Raises ``OSError``."""
+    flags = os.O_WRONLY | os.O_APPEND | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    descriptor = os.open(path, flags | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(f"{path} is not a regular file")
+        data = memoryview(text.encode("utf-8"))
+        while data:
+            data = data[os.write(descriptor, data) :]
+    finally:
+        os.close(descriptor)
+
+
 def write_into(folder: Path, files: dict[str, str], replace: set[str]) -> None:
     """Write each ``name: text`` of *files* into *folder* (made if missing).
 
