@@ -66,6 +66,40 @@ EXPECTED: dict[str, list[str]] = {
     "question-in-code": [
         "alpha.md:12: WARNING: phase 'alpha' does not answer the required question 'contents': the code block here starts with its phase-question contents directive, as a fence inside the section before it ended that section early; expected the outer fence longer than any fence inside it (````{phase-question}) [phases.question]",
     ],
+    # Paths no file system holds, excerpted (issue 21 item 8).
+    "paths": [
+        "conf.py:3: WARNING: phases_profile names 'profile\\x00.yml', which holds a NUL character; expected the path of a file in the project, without one; the gov-uk profile is used [phases.config]",
+        "conf.py:2: WARNING: phases_sequence names 'phases/"
+        + "a" * 191
+        + "… (311 characters), which has a folder or file name longer than 255 bytes; expected the path of a file in the project, whose names a file system can hold; the default sequence is used [phases.config]",
+        "conf.py:4: WARNING: phases_standards: standard 'std' names '"
+        + "x" * 198
+        + "… (5,004 characters), which is longer than 4,096 characters; expected the path of a file in the project, shorter [phases.standard]",
+    ],
+    # One warning at the setting, not one per item that shows the default.
+    "default-pictogram": [
+        "conf.py:2: WARNING: phases_default_pictogram names 'prototyp', which is not known; expected a built-in pictogram or one from phases_pictograms (did you mean 'prototype'?) [phases.pictogram]",
+    ],
+    # Values too long to print are excerpted, with their length.
+    "long-values": [
+        "conf.py:3: WARNING: phases_required_questions names '"
+        + "k" * 38
+        + "… (100,000 characters), which phases_questions does not configure; expected keys among objective, contents, duration, team, outputs; they are ignored [phases.config]",
+        "alpha.md:4: WARNING: next phase '"
+        + "n" * 38
+        + "… (5,000 characters) is not declared by any page; expected the id of a phase [phases.unknown]",
+        "alpha.md:11: WARNING: phase-question: key '"
+        + "q" * 38
+        + "… (20,000 characters) is not configured; expected one of objective, contents, duration, team, outputs [phases.question]",
+        "alpha.md:15: WARNING: pictogram '"
+        + "n" * 38
+        + "… (5,000 characters) is not known; expected a built-in pictogram or one from phases_pictograms [phases.pictogram]",
+        "conf.py:4: WARNING: stage '"
+        + "s" * 38
+        + "… (3,000 characters) names '"
+        + "p" * 38
+        + "… (3,000 characters), which no page declares; expected the id of a phase [phases.unknown]",
+    ],
     "yaml-shape": [
         "phases.yml:4: WARNING: sequence: an item is a mapping of 2 keys; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
         "phases.yml:7: WARNING: phases_sequence lists 'sub' more than once; expected each phase once [phases.duplicate]",

@@ -60,6 +60,7 @@ STANDARD_FILES = {
         "title: [x]\nurl: ftp://example.org\nkey: 1\npoints:\n  - id: 1\n    title: One\n"
         "  - id: 1\n    title: Again\n  - {id: a, title: A}\n  - {id: A, title: Also A}\n"
         "  - {title: No id}\n  - {id: 2}\n  - {id: 3, title: Three, section: [x], url: x}\n"
+        "  - {id: 4, title: Understand users, and their needs}\n"
     ),
 }
 
@@ -162,9 +163,21 @@ def _build_lines(make_app: Any, tmp_path: Path) -> list[str]:
     return lines
 
 
+def _command_line_lines(make_app: Any, tmp_path: Path) -> list[str]:
+    """A wrong value given with ``-D``, which conf.py does not hold."""
+    srcdir = tmp_path / "command-line"
+    shutil.copytree(ROOTS / "test-basic", srcdir)
+    app = make_app("html", srcdir=srcdir, confoverrides={"phases_navigation": "sideways"})
+    app.build()
+    text = strip_colors(app.warning.getvalue())
+    prefix = str(srcdir).rstrip("/") + "/"
+    return [line.replace(prefix, "") for line in text.splitlines() if "[phases." in line]
+
+
 def test_every_warning_reads_as_pinned(
     make_app: Any, tmp_path: Path, file_regression: Any
 ) -> None:
     lines = ["# Builds of the defect roots", *_build_lines(make_app, tmp_path)]
+    lines += ["", "# A value given on the command line", *_command_line_lines(make_app, tmp_path)]
     lines += ["", "# The core's readers and checks", *_core_lines(tmp_path)]
     file_regression.check("\n".join(lines) + "\n", basename="warnings", extension=".txt")

@@ -27,6 +27,8 @@ from sphinx_phases.core.messages import EXCERPT_CHARS, PATH_CHARS, excerpt
 __all__ = [
     "EXCERPT_CHARS",
     "MAX_FILE_BYTES",
+    "MAX_NAME_BYTES",
+    "MAX_PATH_CHARS",
     "MAX_YAML_NODES",
     "PATH_CHARS",
     "FileRefused",
@@ -34,6 +36,7 @@ __all__ = [
     "compose_yaml",
     "confine",
     "excerpt",
+    "path_problem",
     "read_file",
     "read_text",
 ]
@@ -136,12 +139,39 @@ def read_file(path: Path, roots: Iterable[Path], *, limit: int = MAX_FILE_BYTES)
     return _read_regular(inside, limit, follow=False)
 
 
+#: The longest path a setting may name, and the longest name of a folder or file in it, in
+#: bytes (Linux's PATH_MAX and NAME_MAX; other systems allow no more).
+MAX_PATH_CHARS = 4096
+MAX_NAME_BYTES = 255
+
+
+def path_problem(given: str) -> str | None:
+    """Why the path *given* cannot name a file on any system, as a clause that follows its
+    name ("holds a NUL character; expected ..."), or None. The operating system would
+    refuse it with ValueError or ENAMETOOLONG, deep in whatever opened it first."""
+    expected = "expected the path of a file in the project"
+    if "\x00" in given:
+        return f"holds a NUL character; {expected}, without one"
+    if len(given) > MAX_PATH_CHARS:
+        return f"is longer than {MAX_PATH_CHARS:,} characters; {expected}, shorter"
+    names = given.replace("\\", "/").split("/")
+    if any(len(name.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES for name in names):
+        return (
+            f"has a folder or file name longer than {MAX_NAME_BYTES} bytes; {expected}, "
+            "whose names a file system can hold"
+        )
+    return None
+
+
 def confine(path: Path, roots: Iterable[Path]) -> Path | None:
-    """*path* resolved, if it lies inside one of *roots* (resolved too); else None."""
+    """*path* resolved, if it lies inside one of *roots* (resolved too); else None (also
+    for a path no file system can hold, :func:`path_problem`)."""
+    if path_problem(str(path)) is not None:
+        return None
     try:
         resolved = path.resolve()
         inside = [root.resolve() for root in roots]
-    except (OSError, RuntimeError):  # a symlink loop, an unreadable folder
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, an unreadable folder
         return None
     return resolved if any(resolved.is_relative_to(root) for root in inside) else None
 

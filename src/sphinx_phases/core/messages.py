@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Iterable
 
 __all__ = [
+    "DEFAULT_PICTOGRAM",
     "EXCERPT_CHARS",
     "ID_PATTERN",
     "ID_RULE",
@@ -41,6 +42,10 @@ __all__ = [
 EXCERPT_CHARS = 40
 #: How much of a path, the author's own setting, a warning quotes.
 PATH_CHARS = 200
+
+#: Where a use of ``phases_default_pictogram`` is noted, in place of the file of the item
+#: that shows it: an unknown default is one mistake, in conf.py, not one per item.
+DEFAULT_PICTOGRAM = "phases_default_pictogram"
 
 #: An id of a phase, gate, stage or standard (docs/reference/declaring.md).
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

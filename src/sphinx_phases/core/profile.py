@@ -24,6 +24,7 @@ from sphinx_phases.core.inputs import (
     compose_yaml,
     confine,
     excerpt,
+    path_problem,
     read_file,
 )
 from sphinx_phases.core.messages import outside_project
@@ -83,6 +84,10 @@ def load_profile(value: str, confdir: Path, srcdir: Path) -> tuple[Profile, list
             f"of {', '.join(BUILTIN)}, or the path of a YAML file in the project; the "
             f"{DEFAULT} profile is used"
         )
+        return default, [Problem(PhaseWarning.CONFIG, message, setting="phases_profile")]
+    unusable = path_problem(value)
+    if unusable is not None:
+        message = f"phases_profile names {named}, which {unusable}; the {DEFAULT} profile is used"
         return default, [Problem(PhaseWarning.CONFIG, message, setting="phases_profile")]
     path = Path(confdir, value)
     if confine(path, (confdir, srcdir)) is None:

@@ -206,21 +206,26 @@ class _Reader(NodeReader):
             )
             return None
         values: dict[str, Any] = {}
-        unknown: list[Any] = []
+        unknown: list[tuple[Any, Any]] = []
         for key, value in mapping:
             name = _text(key)
             if name in POINT_KEYS:
                 values[name] = value
             else:
-                unknown.append(key)
+                unknown.append((key, value))
         # Name the point by its id, else its title, else its line.
         raw_id = _text(values["id"]) if "id" in values else None
         point_id = raw_id.strip() if raw_id is not None else None
         which = f"the point {excerpt(point_id)}" if point_id else _unnamed(values)
-        for key in unknown:
+        for key, value in unknown:
+            # {id: 1, title: Users, and needs}: the comma ended the title, and 'and needs'
+            # became a key without a value (docs/reference/standards.md).
+            comma = getattr(entry, "flow_style", False) and _describe(value) == "empty"
+            hint = " (a ',' ends an unquoted value inside {...}: quote the value before it)"
             self.problem(
                 _line(key),
-                f"has {_key(key)} in {which}; expected 'id', 'title', 'section' and 'url'",
+                f"has {_key(key)} in {which}; expected 'id', 'title', 'section' and 'url'"
+                + (hint if comma else ""),
             )
         if "id" not in values:
             self.problem(line, f"has {which} without an 'id'; expected an id like '1'")

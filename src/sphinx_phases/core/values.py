@@ -28,7 +28,13 @@ from typing import Any
 
 import yaml
 
-from sphinx_phases.core.inputs import FileRefused, YamlRefused, compose_yaml, read_file
+from sphinx_phases.core.inputs import (
+    FileRefused,
+    YamlRefused,
+    compose_yaml,
+    path_problem,
+    read_file,
+)
 from sphinx_phases.core.messages import (
     ID_PATTERN,
     did_you_mean,
@@ -114,6 +120,29 @@ def matches_id(value: Any) -> str | None:
 def non_blank(value: Any) -> str | None:
     """Text with something in it."""
     return None if isinstance(value, str) and value.strip() else "expected some text"
+
+
+def usable_path(value: Any) -> str | None:
+    """A path a file system can hold (a value that is not text is left to the other
+    checks): no NUL character, not over-long (:func:`~sphinx_phases.core.inputs.path_problem`).
+    For every ``phases_*`` setting that names a file or folder."""
+    if not isinstance(value, str):
+        return None
+    problem = path_problem(value)
+    return None if problem is None else problem.partition("; ")[2]
+
+
+def usable_paths(value: Any) -> str | None:
+    """Every text in *value* (a path, or a list or mapping of them, as phases_pictograms,
+    phases_pictogram_dirs and phases_standards hold) is a :func:`usable_path`."""
+    found = value.values() if isinstance(value, Mapping) else value
+    if isinstance(value, str) or not isinstance(found, Iterable):
+        found = [value]
+    for item in found:
+        error = usable_path(item)
+        if error is not None:
+            return error
+    return None
 
 
 def non_empty(value: Any) -> str | None:
@@ -294,6 +323,9 @@ def read_yaml(given: str, base: Path, roots: Iterable[Path], *, shape: str) -> Y
     *shape* is what the file should hold ("a mapping with a 'sequence' list").
     """
     where = f"names {named(given)}, which"
+    unusable = path_problem(given)
+    if unusable is not None:
+        return YamlFile(refusal=Refusal(f"{where} {unusable}"))
     path = base / given
     try:
         data = read_file(path, roots)

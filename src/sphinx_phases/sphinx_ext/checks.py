@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx_phases.core.catalog import GateEntry, PhaseEntry
 from sphinx_phases.core.config import config_line
 from sphinx_phases.core.inputs import excerpt
+from sphinx_phases.core.messages import DEFAULT_PICTOGRAM
 from sphinx_phases.core.problems import PhaseWarning, Problem
 from sphinx_phases.core.sequence.result import Resolution
 from sphinx_phases.core.standards import explain_unknown, find_point, parse_points
@@ -364,9 +365,23 @@ def check_questions(
 
 def check_pictograms(reports: Reports, domain: PhasesDomain) -> None:
     known = domain.pictograms
+    defaults: set[str] = set()  # phases_default_pictogram: one warning, at conf.py
     for docname, uses in domain.data["pictograms"].items():
         for name, line, path in uses:
-            if not name:
+            if path == DEFAULT_PICTOGRAM:
+                if name in known or name in known.refused or name in defaults:
+                    continue
+                defaults.add(name)
+                close = difflib.get_close_matches(name, known.names(), n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                message = (
+                    f"phases_default_pictogram names {excerpt(name)}, which is not known; "
+                    f"expected a built-in pictogram or one from phases_pictograms{hint}"
+                )
+                reports.add(
+                    Problem(PhaseWarning.PICTOGRAM, message, setting="phases_default_pictogram")
+                )
+            elif not name:
                 message = (
                     "a pictogram has an empty name; expected the name of a built-in "
                     "pictogram or one from phases_pictograms"

@@ -40,12 +40,23 @@ def register_config(app: Sphinx) -> None:
 def check_config(app: Sphinx, config: Config) -> None:
     """Warn about each invalid value, then put its default back (``config-inited``)."""
     conf_path = config_file(app)
+    overrides = getattr(config, "overrides", None) or {}
     for name, value, error, default in list(invalid_values(config)):
-        warn(
-            f"{name} = {excerpt(value)} is not valid: {error}; the default is used",
-            PhaseWarning.CONFIG,
-            file_location(conf_path, config_line(conf_path, name)),
-        )
+        if name in overrides:
+            # Given with -D: conf.py's line for it (if any) is not what was read.
+            given = excerpt(f"-D {name}={overrides[name]}", quote=False)
+            warn(
+                f"{name} = {excerpt(value)}, given on the command line ({given}), is not "
+                f"valid: {error}; the default is used",
+                PhaseWarning.CONFIG,
+                file_location(conf_path, None),
+            )
+        else:
+            warn(
+                f"{name} = {excerpt(value)} is not valid: {error}; the default is used",
+                PhaseWarning.CONFIG,
+                file_location(conf_path, config_line(conf_path, name)),
+            )
         setattr(config, name, default)
 
 
@@ -56,7 +67,7 @@ def check_required_questions(app: Sphinx, config: Config) -> None:
     conf_path = config_file(app)
     unknown = [k for k in config.phases_required_questions if k not in config.phases_questions]
     if unknown:
-        names = ", ".join(repr(k) for k in unknown)
+        names = ", ".join(excerpt(k) for k in unknown)
         warn(
             f"phases_required_questions names {names}, which phases_questions does not "
             f"configure; expected keys among {', '.join(config.phases_questions)}; "

@@ -10,7 +10,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
 from sphinx_phases.core.inputs import excerpt
-from sphinx_phases.core.messages import ID_PATTERN
+from sphinx_phases.core.messages import DEFAULT_PICTOGRAM, ID_PATTERN
 from sphinx_phases.core.model import Item
 from sphinx_phases.core.problems import PhaseWarning, Problem
 from sphinx_phases.markup.written import directive_written
@@ -106,8 +106,9 @@ class PhaseItemsDirective(SphinxDirective):
             paragraph.insert(0, pictogram_node(default, decorative=True))
             name = default
             domain = phases_domain(self.env)
+            # Noted at the setting: an unknown default is reported once, at conf.py.
             domain.note_pictogram(
-                self.env.docname, default, self._line(list_item), self.where.included
+                self.env.docname, default, self._line(list_item), DEFAULT_PICTOGRAM
             )
         else:
             name = None
