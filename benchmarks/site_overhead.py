@@ -94,6 +94,7 @@ TIME_RATIOS = [
     ("phases", "needs", 0.65),
     ("gated", "gated-plain", 0.95),
     ("gated", "gated-stub", 1.05),
+    ("lifecycles", "split", 1.05),  # ten life cycles against the same pages as one
 ]
 RSS_TARGET = 1.15  # phases/plain peak RSS
 PICKLE_TARGET = 1.50  # phases/plain environment.pickle

@@ -216,6 +216,45 @@ class Manual:
 Titles = dict[int, str]
 
 
+class SplitManual(Manual):
+    """The same phases in *cycles* folders of consecutive pages (``lc0/``...), each page
+    linking only within its folder: one site's worth of pages, to build as one life cycle
+    (``split``) or as one life cycle per folder (``lifecycles``)."""
+
+    def __init__(self, size: int, cycles: int) -> None:
+        super().__init__(size)
+        self.cycles = cycles
+        self.block_size = max(1, size // cycles)
+
+    def block(self, i: int) -> int:
+        return min(i // self.block_size, self.cycles - 1)
+
+    def doc(self, i: int) -> str:
+        return f"lc{self.block(i)}/p{i:04d}"
+
+    def part(self, i: int) -> str:
+        return f"lc{self.block(i)}/part-{i // PER_PART:02d}"
+
+    def _within(self, i: int, t: int | None) -> int | None:
+        return t if t is not None and self.block(t) == self.block(i) else None
+
+    def previous(self, i: int) -> int | None:
+        return self._within(i, super().previous(i))
+
+    def next(self, i: int) -> int | None:
+        return self._within(i, super().next(i))
+
+    def referenced(self, i: int) -> list[int]:
+        return [t for t in super().referenced(i) if self.block(t) == self.block(i)]
+
+    def loops_to(self, i: int) -> int | None:
+        return self._within(i, super().loops_to(i))
+
+    def lifecycles(self) -> str:
+        entries = ", ".join(f'"lc{k}": {{"root": "lc{k}/"}}' for k in range(self.cycles))
+        return f"phases_lifecycles = {{{entries}}}\n"
+
+
 # -- phases (and stub): the phase markup -------------------------------------------------
 
 
@@ -263,6 +302,18 @@ def phase_overview(m: Manual, titles: Titles) -> str:
     lines = [*overview_intro()]
     lines += ["```{phase-sequence}", "```", ""]
     lines += ["```{phase-table}", ":columns: title, status, duration, objective", "```", ""]
+    return "\n".join(lines)
+
+
+def lifecycles_overview(m: Manual, titles: Titles) -> str:
+    """An overview of each life cycle: together, the rows of one overview of the split
+    site."""
+    assert isinstance(m, SplitManual)
+    lines = [*overview_intro()]
+    for k in range(m.cycles):
+        lines += ["```{phase-sequence}", f":lifecycle: lc{k}", "```", ""]
+        lines += ["```{phase-table}", f":lifecycle: lc{k}"]
+        lines += [":columns: title, status, duration, objective", "```", ""]
     return "\n".join(lines)
 
 
@@ -478,6 +529,8 @@ class Variant:
     pictograms: bool = False  # copy the SVG pictograms for Markdown images
     requires: tuple[str, str] | None = None  # (module, distribution) it needs, else skipped
     extra: Callable[[Manual], dict[str, str]] | None = None  # more files; pages join the index
+    cycles: int = 0  # pages in this many folders (SplitManual); 0: all at the top
+    lifecycles: bool = False  # one life cycle per folder (phases_lifecycles)
 
     def missing(self) -> str | None:
         """Why this variant cannot be built with this interpreter, or None."""
@@ -521,6 +574,15 @@ VARIANTS = {
             settings='phases_standards = {"bench": "standard.yml"}\n',
             extra=gated_phase_extra,
         ),
+        Variant("split", "sphinx_phases", phase_page, phase_overview, cycles=10),
+        Variant(
+            "lifecycles",
+            "sphinx_phases",
+            phase_page,
+            lifecycles_overview,
+            cycles=10,
+            lifecycles=True,
+        ),
     )
 }
 
@@ -532,7 +594,13 @@ def write_site(root: Path, name: str, m: Manual, titles: Titles | None = None) -
     src = root / name / "src"
     src.mkdir(parents=True, exist_ok=True)
     extra = f', "{variant.extension}"' if variant.extension else ""
-    write_text(src / "conf.py", CONF.format(extra=extra, settings=variant.settings))
+    settings = variant.settings
+    if variant.cycles:
+        m = SplitManual(m.size, variant.cycles)
+        settings += m.lifecycles() if variant.lifecycles else ""
+        for k in range(variant.cycles):
+            (src / f"lc{k}").mkdir(exist_ok=True)
+    write_text(src / "conf.py", CONF.format(extra=extra, settings=settings))
     if variant.pictograms:
         shutil.copytree(PICTOGRAMS, src / "_pictograms", dirs_exist_ok=True)
     parts = m.parts()
@@ -546,7 +614,9 @@ def write_site(root: Path, name: str, m: Manual, titles: Titles | None = None) -
     write_text(src / "overview.md", variant.overview(m, titles))
     for part in parts:
         members = [m.doc(i) for i in range(m.size) if m.part(i) == part]
-        text = [f"# Part {part[5:]}", "", PROSE, "", "```{toctree}", ":maxdepth: 1", ""]
+        text = [f"# Part {part[-2:]}", "", PROSE, "", "```{toctree}", ":maxdepth: 1", ""]
+        here = part.rpartition("/")[0]  # a toctree names its pages from its own folder
+        members = [d.removeprefix(here + "/") if here else d for d in members]
         write_text(src / f"{part}.md", "\n".join([*text, *members, "```", ""]))
     for i in range(m.size):
         write_text(src / f"{m.doc(i)}.md", variant.page(m, i, titles))

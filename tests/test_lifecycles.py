@@ -360,3 +360,20 @@ def test_each_mistake_in_the_setting_is_one_config_warning_at_its_line(
     assert len(found) == 1, found
     assert found[0].startswith("conf.py:2: WARNING: " + expected), found[0]
     assert found[0].endswith("[phases.config]")
+
+
+def test_search_results_name_objects_in_the_project_words(make_app: Any, copy_root: Any) -> None:
+    srcdir = copy_root("lifecycles")
+    edit(
+        srcdir / "conf.py",
+        "phases_lifecycles = {",
+        'phases_profile = "prince2"\nphases_lifecycles = {',
+    )
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    index = (app.outdir / "searchindex.js").read_text("utf8")
+    # The project-wide profile's words for both object types, not "Service phases phase".
+    assert (
+        '"objnames":{"0":["phases","gate","stage boundary"],"1":["phases","phase","stage"]}'
+        in index
+    )

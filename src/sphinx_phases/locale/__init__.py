@@ -53,6 +53,13 @@ def _(message: str) -> str:
     return found if found is not None else _catalogue(message)
 
 
+def project_words(message: str) -> str:
+    """*message* in the project-wide words, whichever life cycle speaks now: for what the
+    whole site shows once (the search index's names of object types)."""
+    found = _project.get(None, {}).get(message)
+    return found if found is not None else _catalogue(message)
+
+
 class label:  # lower-case: it is used like _()
     """A label set at class level (an index's name, an object type's), translated into
     the build's language each time it is read, and a plain ``str`` when read.

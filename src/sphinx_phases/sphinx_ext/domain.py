@@ -11,6 +11,7 @@ from docutils import nodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 
 from sphinx_phases.core.catalog import GateEntry, PhaseEntry
+from sphinx_phases.core.config import translatable
 from sphinx_phases.core.gates import GateDecl, Gates, gate_anchor
 from sphinx_phases.core.model import PhaseDecl, anchor_id
 from sphinx_phases.core.pictograms import Registry
@@ -19,7 +20,7 @@ from sphinx_phases.core.sequence.result import Resolution
 from sphinx_phases.core.stages import Stages
 from sphinx_phases.core.standards import Standard
 from sphinx_phases.core.views import PageView, Targets, ref_view
-from sphinx_phases.locale import _, label
+from sphinx_phases.locale import _, label, project_words
 from sphinx_phases.render.links import phase_reference
 from sphinx_phases.sphinx_ext.lifecycles import lifecycles
 
@@ -156,8 +157,9 @@ class PhasesDomain(Domain):
     name = "phases"
     label = "Service phases"
     object_types: ClassVar[dict[str, ObjType]] = {
-        "phase": ObjType(_("phase"), "phase"),
-        "gate": ObjType(_("gate"), "gate"),
+        # Message ids, not words: get_type_name says them in the project's words.
+        "phase": ObjType(translatable("phase"), "phase"),
+        "gate": ObjType(translatable("gate"), "gate"),
     }
     # Its roles (phase, gate, standard) are markup: extension.py adds them to the domain.
     indices: ClassVar[list[type[Index]]] = [PhaseIndex, PhaseSequenceIndex]
@@ -195,6 +197,11 @@ class PhasesDomain(Domain):
         self.addresses: dict[str, dict[tuple[str, str], tuple[str, str]]] = {}
         # The reader of phase words for this build and process (content.words_reader).
         self.words: ContentReader | None = None
+
+    def get_type_name(self, type: ObjType, primary: bool = False) -> str:
+        """The name search results give a phase or a gate: the project's own word for it
+        (a profile's "stage"), not Sphinx's "Service phases phase"."""
+        return project_words(type.lname)
 
     # -- raw facts, written while reading -------------------------------------------------
 
