@@ -36,6 +36,8 @@ phases_lifecycles = {
     },
     "nasa": {
         "root": "examples/nasa/",
+        # KDPs that decide Proceed, Proceed with liens, Not ready or Terminate.
+        "profile": "nasa",
         # Seven phases in a fixed order, in the two stages of the life cycle.
         "sequence": "examples/nasa/phases.yml",
         # A project's reviews are what its managers ask about first, so they are a
