@@ -377,3 +377,51 @@ def test_search_results_name_objects_in_the_project_words(make_app: Any, copy_ro
         '"objnames":{"0":["phases","gate","stage boundary"],"1":["phases","phase","stage"]}'
         in index
     )
+
+
+def test_each_life_cycle_takes_its_own_settings_and_the_rest_project_wide(
+    make_app: Any, copy_root: Any
+) -> None:
+    srcdir = copy_root("lifecycles")
+    edit(
+        srcdir / "conf.py",
+        '"sequence": ["discovery", "alpha", "review"]},',
+        '"sequence": ["discovery", "alpha", "review"],\n'
+        '                "labels": {"Next phase": "Onwards to"}, "navigation": "top"},',
+    )
+    edit(
+        srcdir / "conf.py", "phases_lifecycles = {", 'phases_facts = "none"\nphases_lifecycles = {'
+    )
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert phase_warnings(app) == []
+    service = _soup(app, "service/discovery.html")
+    assert " ".join(service.select_one("nav.phases-nav").get_text(" ").split()) == (
+        "This is the first phase Onwards to : Alpha"
+    )
+    # navigation "top": before the phase's words; the project-wide facts "none" apply.
+    body = str(service.select_one("section"))
+    assert body.index("phases-nav") < body.index("phases-summary")
+    assert service.select_one(".phases-facts") is None
+    buying = _soup(app, "buying/discovery.html")
+    assert "Onwards" not in buying.get_text()
+    body = str(buying.select_one("section"))
+    assert body.index("phases-summary") < body.index("phases-nav")  # the default, bottom
+
+
+def test_an_unknown_label_in_a_life_cycle_is_reported_at_conf_py(
+    make_app: Any, copy_root: Any
+) -> None:
+    srcdir = copy_root("lifecycles")
+    edit(
+        srcdir / "conf.py",
+        '"sequence": ["discovery", "alpha", "review"]},',
+        '"sequence": ["discovery", "alpha", "review"], "labels": {"Next phse": "On"}},',
+    )
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert phase_warnings(app) == [
+        "conf.py:5: WARNING: phases_lifecycles['service']['labels'] renames 'Next phse', which "
+        "is not a message of the extension; expected a message id as `sphinx-phases labels` "
+        "lists it (did you mean 'Next phase'?) [phases.config]"
+    ]
