@@ -2,13 +2,17 @@
 declarations into what each page shows.
 
 It runs in the main process on ``env-get-updated``, which Sphinx emits on every build
-(even when nothing changed) after the parallel readers have merged, in five steps:
+(even when nothing changed) after the parallel readers have merged, in five steps, each
+for every life cycle (docs/reference/lifecycles.md; a project without
+``phases_lifecycles`` is one) in that life cycle's settings and words:
 
 1. :func:`load` - the files the settings name: the sequence, stages and standards;
 2. :func:`resolve_all` - the sequence, the gates between phases, the stages;
 3. :func:`derive` - the catalogue and each page's view (what it shows of other pages);
 4. :func:`~sphinx_phases.sphinx_ext.checks.check` - every problem, a mistake first;
 5. report - one located warning each (:class:`~sphinx_phases.sphinx_ext.checks.Reports`);
+
+between steps 2 and 3, :func:`address_refs` finds which life cycle each role names;
 
 then :func:`pages_to_rewrite` names the pages whose view changed since they were written.
 """
@@ -138,34 +142,36 @@ def resolve_and_check(app: Sphinx, env: BuildEnvironment) -> dict[str, str]:
     domain = phases_domain(env)
     found = lifecycles()
     order = toctree_order(env)
-    members: dict[str, set[str]] = {cycle.name: set() for cycle in found.cycles}
-    for docname in env.found_docs:
-        owner = found.of(docname)
-        if owner is not None:
-            members[owner].add(docname)
+    # Each page's facts go to its life cycle's run, in one pass over the pages.
+    owner = {docname: found.of(docname) for docname in env.found_docs}
+    own: dict[str, dict[str, dict[str, Any]]] = {
+        cycle.name: {key: {} for key in _OWN} for cycle in found.cycles
+    }
+    for key in _OWN:
+        for docname, facts in domain.data[key].items():
+            name = owner.get(docname)
+            if name is not None:
+                own[name][key][docname] = facts
     runs: list[Run] = []
     for cycle in found.cycles:
         speak(cycle.name)
         settings = speaker(cycle.name).settings
-        mine = members[cycle.name]
-        facts = Facts(
-            {key: {d: v for d, v in domain.data[key].items() if d in mine} for key in _OWN}
-        )
+        facts = Facts(own[cycle.name])
         loaded = load(app, settings)
         resolved = resolve_all(app, facts, settings, loaded, order)
         runs.append(Run(cycle.name, settings, facts, loaded, resolved))
-    addresses, unaddressed = address_refs(domain.data["refs"], found, runs)
+    addresses, unaddressed = address_refs(domain.data["refs"], owner, found, runs)
+    refs = _refs_by_lifecycle(domain.data["refs"], addresses)
     cycles: dict[str, Cycle] = {}
     derived: dict[str, Derived] = {}
     for run in runs:
         speak(run.name)
         run.facts.data = {
             **run.facts.data,
-            "refs": _refs_to(run.name, domain.data["refs"], addresses),
-            "overviews": _overviews_of(run.name, domain.data["overviews"], found),
+            "refs": refs.get(run.name, {}),
+            "overviews": _overviews_of(run.name, domain.data["overviews"], owner),
         }
-        derived[run.name] = derive(run.facts, run.resolved, current_profile())
-        shown = derived[run.name]
+        shown = derived[run.name] = derive(run.facts, run.resolved, current_profile())
         cycles[run.name] = Cycle(
             shown.targets, run.resolved.stages, shown.catalog, shown.gate_entries, shown.pages
         )
@@ -218,6 +224,7 @@ def resolve_all(
 
 def address_refs(
     refs: Mapping[str, list[tuple[str, int, str, str | None]]],
+    owner: Mapping[str, str | None],
     found: Lifecycles,
     runs: list[Run],
 ) -> tuple[dict[str, dict[tuple[str, str], tuple[str, str]]], list[Unaddressed]]:
@@ -235,7 +242,7 @@ def address_refs(
     addresses: dict[str, dict[tuple[str, str], tuple[str, str]]] = {}
     unaddressed: list[Unaddressed] = []
     for docname, named in refs.items():
-        own = found.of(docname)
+        own = owner.get(docname, found.of(docname))
         mine: dict[tuple[str, str], tuple[str, str]] = {}
         for target, line, kind, path in named:
             if (kind, target) in mine:
@@ -258,31 +265,31 @@ def _has_point(standards: Mapping[str, Standard], target: str) -> bool:
     return find_point(standards, target) is not None
 
 
-def _refs_to(
-    name: str,
+def _refs_by_lifecycle(
     refs: Mapping[str, list[tuple[str, int, str, str | None]]],
     addresses: Mapping[str, Mapping[tuple[str, str], tuple[str, str]]],
-) -> dict[str, list[tuple[str, int, str, str | None]]]:
-    """The roles naming life cycle *name*, by page, with the ids they name in it."""
-    found: dict[str, list[tuple[str, int, str, str | None]]] = {}
+) -> dict[str, dict[str, list[tuple[str, int, str, str | None]]]]:
+    """The roles naming each life cycle, by page, with the ids they name in it."""
+    found: dict[str, dict[str, list[tuple[str, int, str, str | None]]]] = {}
     for docname, named in refs.items():
         mine = addresses.get(docname, {})
         for target, line, kind, path in named:
             address = mine.get((kind, target))
-            if address is not None and address[0] == name:
-                found.setdefault(docname, []).append((address[1], line, kind, path))
+            if address is not None:
+                name, bare = address
+                found.setdefault(name, {}).setdefault(docname, []).append((bare, line, kind, path))
     return found
 
 
 def _overviews_of(
-    name: str, overviews: Mapping[str, list[str | None]], found: Lifecycles
+    name: str, overviews: Mapping[str, list[str | None]], owner: Mapping[str, str | None]
 ) -> dict[str, bool]:
     """The pages with an overview of life cycle *name*: its own pages' that name none,
     and those that name it."""
     return {
         docname: True
         for docname, shown in overviews.items()
-        if name in shown or (None in shown and found.of(docname) == name)
+        if name in shown or (None in shown and owner.get(docname) == name)
     }
 
 
