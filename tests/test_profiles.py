@@ -106,7 +106,9 @@ def test_a_project_profile_file_and_its_mistakes(make_app: Any, tmp_path: Path) 
     srcdir = _project(tmp_path, 'phases_profile = "profile.yml"\n', {"profile.yml": profile})
     loaded, problems = load_profile("profile.yml", srcdir, srcdir)
     assert [d.id for d in loaded.decisions] == ["award"]
+    # Each mistake at its own line, the unknown label id too (issue 23, "Bad input").
     assert [(p.line, p.message.split(";")[0]) for p in problems] == [
+        (3, "profile: labels 'en' renames 'Nxt phase', which is not a message of the extension"),
         (6, "profile: a decision has no means"),
         (7, "profile: decision 'drop' means 'vanish'"),
     ]
@@ -117,6 +119,7 @@ def test_a_project_profile_file_and_its_mistakes(make_app: Any, tmp_path: Path) 
     assert "Last step" in _nav(app, "discovery.html")
     unknown = [w for w in warnings if "'Nxt phase', which is not a message" in w]
     assert len(unknown) == 1
+    assert unknown[0].startswith("profile.yml:3: WARNING: ")
     assert "did you mean 'Next phase'" in unknown[0]
 
 

@@ -43,6 +43,33 @@ EXPECTED: dict[str, list[str]] = {
         "conf.py:11: WARNING: phases_json = None is not valid: expected True or False; the default is used [phases.config]",
         "conf.py:12: WARNING: phases_default_pictogram = '' is not valid: expected a pictogram name, or None; the default is used [phases.config]",
     ],
+    # Profiles (issue 23, "Bad input"): each mistake in a profile file at its line, each
+    # in a page at its option's line; one warning each, and the build goes on.
+    "profile-alias": [
+        "profile.yml:3: WARNING: phases_profile: the file is not read: it uses an alias (*t); expected plain YAML without anchors and aliases; the gov-uk profile is used [phases.config]",
+    ],
+    "profile-malformed": [
+        "profile.yml:4: WARNING: phases_profile: the file does not parse as YAML (expected ',' or ']', but got '<stream end>'); expected a mapping of a profile's parts (title, labels, decisions, criteria...); the gov-uk profile is used [phases.config]",
+    ],
+    "profile-mistakes": [
+        "procurement.yml:3: WARNING: profile: labels 'en' renames 'Nxt phase', which is not a message of the extension; expected a message id as `sphinx-phases labels` lists it (did you mean 'Next phase'?) [phases.config]",
+        "procurement.yml:6: WARNING: profile: a decision has no means; expected id, label, means [phases.config]",
+        "procurement.yml:7: WARNING: profile: decision 'drop' means 'vanish'; expected one of pending, proceed, proceed-with-conditions, wait, return, stop [phases.config]",
+        "procurement.yml:8: WARNING: profile: decision 'hold' means 'hold'; expected one of pending, proceed, proceed-with-conditions, wait, return, stop [phases.config]",
+        "discovery.md:7: WARNING: phase-gate: outcome 'pass' is not valid: expected one of the profile's decisions: award [phases.option]",
+        "discovery.md:8: WARNING: phase-gate: decisions 'award, cancel' is not valid: 'cancel' is not a decision of the profile; expected ids among award [phases.option]",
+        "discovery.md:12: WARNING: phase-criteria: kind 'shuold' is not valid: expected one of the profile's kinds of criteria: must, should (did you mean 'should'?) [phases.option]",
+    ],
+    "profile-mistakes-rst": [
+        "conf.py:3: WARNING: phases_labels renames 'Nxt phase', which is not a message of the extension; expected a message id as `sphinx-phases labels` lists it (did you mean 'Next phase'?) [phases.config]",
+        "discovery.rst:7: WARNING: phase-gate: outcome 'met' is not valid: expected one of the profile's decisions: pending, go, kill, hold, recycle [phases.option]",
+        "discovery.rst:8: WARNING: phase-gate: decisions 'go, approve' is not valid: 'approve' is not a decision of the profile; expected ids among pending, go, kill, hold, recycle [phases.option]",
+        "discovery.rst:12: WARNING: phase-criteria: kind 'could' is not valid: expected one of the profile's kinds of criteria: must, should (did you mean 'should'?) [phases.option]",
+    ],
+    # A link that leads out of the project: named, never read.
+    "profile-outside": [
+        "conf.py:2: WARNING: phases_profile names 'linked.yml', which resolves outside the project; expected a YAML file inside the source or configuration directory; the gov-uk profile is used [phases.config]",
+    ],
     "frontmatter-and-directive": [
         "a.md:2: WARNING: front matter 'phase' declares a phase on a page whose phase directive declares one too; expected one declaration per page, so the front matter is ignored [phases.duplicate]",
     ],

@@ -626,3 +626,85 @@ def test_stages_on_random_sequences_hold_consecutive_phases_once(
     for problem in stages.problems:
         assert (problem.path, problem.line) != (None, None)
         assert "expected" in problem.message
+
+
+# -- (a''') profiles from random files ---------------------------------------------------------
+
+PROFILE_KEYS = ["title", "labels", "decisions", "criteria", "questions", "phases", "stages"]
+PROFILE_KEYS += ["gates", "x"]
+MEANS = ["pending", "proceed", "proceed-with-conditions", "wait", "return", "stop", "vanish"]
+profile_scalars = st.one_of(
+    scalars, st.sampled_from([*MEANS, "Next phase", "Nxt phase", "en", "cy", "go", "must"])
+)
+profile_values = st.recursive(
+    profile_scalars,
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from([*PROFILE_KEYS, "id", "label", "means", "en", "Next phase"]),
+            children,
+            max_size=4,
+        )
+    ),
+    max_leaves=16,
+)
+# Mostly the shape a profile has, with any value in any place.
+decisions_like = st.lists(
+    st.dictionaries(st.sampled_from(["id", "label", "means", "x"]), profile_scalars), max_size=4
+)
+profile_files = st.one_of(
+    profile_values,
+    st.fixed_dictionaries(
+        {"decisions": decisions_like},
+        optional={
+            "title": profile_scalars,
+            "labels": st.dictionaries(
+                st.sampled_from(["en", "cy", "de-DE"]),
+                st.dictionaries(st.sampled_from(["Next phase", "Nxt phase", "Gate"]), scalars),
+            ),
+            "criteria": decisions_like,
+        },
+    ),
+)
+
+
+@settings(max_examples=PURE, deadline=5000, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    profile_files,
+    st.sampled_from(["", "  bad: [\n", "&a x\n", "*a\n", "!!python/object:os.system\n"]),
+)
+# A decision listed twice was kept twice (found by this test): the second is one problem.
+@example(
+    content={
+        "decisions": [
+            {"id": "go", "label": "Go", "means": "proceed"},
+            {"id": "go", "label": "Again", "means": "stop"},
+        ]
+    },
+    tail="",
+)
+def test_profiles_from_random_files_load_with_located_problems(
+    tmp_path_factory: pytest.TempPathFactory, content: object, tail: str
+) -> None:
+    """Any profile file (issue 23, "Bad input"): read or refused, never a traceback; every
+    problem located (the file's line, or the setting) and saying what was expected."""
+    from sphinx_phases.core.profile import DEFAULT, builtin, load_profile
+
+    count_example("profiles: random files")
+    folder = tmp_path_factory.mktemp("profile")
+    text = yaml.safe_dump(content, allow_unicode=True) + tail
+    (folder / "p.yml").write_text(text, encoding="utf-8")
+    profile, problems = load_profile("p.yml", folder, folder)
+    for problem in problems:
+        assert problem.setting or (problem.path and problem.line), problem
+        assert "expected" in problem.message or "is used" in problem.message, problem.message
+        assert len(problem.message) < 2000, problem.message[:200]
+    assert len({(p.line, p.message) for p in problems}) == len(problems)  # one problem, once
+    ids = [decision.id for decision in profile.decisions]
+    assert len(ids) == len(set(ids))
+    assert profile.decisions  # what a gate's outcome is checked against: never nothing
+    if not problems:
+        return
+    assert profile.decisions == builtin(DEFAULT).decisions or all(
+        d.means in MEANS[:-1] for d in profile.decisions
+    )

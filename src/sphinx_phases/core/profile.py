@@ -20,6 +20,7 @@ import yaml
 
 from sphinx_phases.core.inputs import (
     PATH_CHARS,
+    FileRefused,
     YamlRefused,
     compose_yaml,
     confine,
@@ -27,7 +28,8 @@ from sphinx_phases.core.inputs import (
     path_problem,
     read_file,
 )
-from sphinx_phases.core.messages import outside_project
+from sphinx_phases.core.labels import message_ids
+from sphinx_phases.core.messages import did_you_mean, outside_project
 from sphinx_phases.core.problems import PhaseWarning, Problem
 
 PROFILE_DIR = Path(__file__).with_name("profiles")
@@ -97,12 +99,28 @@ def load_profile(value: str, confdir: Path, srcdir: Path) -> tuple[Profile, list
             f"{DEFAULT} profile is used"
         )
         return default, [Problem(PhaseWarning.CONFIG, message, setting="phases_profile")]
+    fallback = f"the {DEFAULT} profile is used"
     try:
         text = read_file(path, (confdir, srcdir)).decode("utf-8-sig")
         node = compose_yaml(text)
-    except YamlRefused as refused:
-        message = f"phases_profile names {named}: {refused.reason}; the {DEFAULT} profile is used"
+    except FileRefused as refused:  # not a regular file, too big: told at the setting
+        message = f"phases_profile names {named}: {refused.reason}; {fallback}"
         return default, [Problem(PhaseWarning.CONFIG, message, setting="phases_profile")]
+    except YamlRefused as refused:  # an alias, too many values: told where it stands
+        message = f"phases_profile: the file is not read: {refused.reason}; {fallback}"
+        return default, [Problem(PhaseWarning.CONFIG, message, refused.line, path=str(path))]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = excerpt(exc.problem or exc.context or "", limit=80, quote=False)
+        message = (
+            f"phases_profile: the file does not parse as YAML ({problem}); expected a mapping "
+            f"of a profile's parts (title, labels, decisions, criteria...); {fallback}"
+        )
+        line = mark.line + 1 if mark else 1
+        return default, [Problem(PhaseWarning.CONFIG, message, line, path=str(path))]
+    except RecursionError:
+        message = f"phases_profile: the file nests too deeply to read; {fallback}"
+        return default, [Problem(PhaseWarning.CONFIG, message, 1, path=str(path))]
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         message = (
@@ -223,13 +241,28 @@ class _Reader:
         return found
 
     def _labels(self, node: yaml.Node | None) -> dict[str, dict[str, str]] | None:
+        """The labels by language; a message id the extension does not have is one
+        problem at its line, and left out."""
         if node is None:
             return None
-        return {
-            language.replace("-", "_"): self._string_map(value, f"labels {excerpt(language)}")
-            or {}
-            for language, (_key, value) in self._mapping(node, "labels").items()
-        }
+        known = frozenset(message_ids())
+        found: dict[str, dict[str, str]] = {}
+        for language, (_key, value) in self._mapping(node, "labels").items():
+            what = f"labels {excerpt(language)}"
+            texts = found.setdefault(language.replace("-", "_"), {})
+            for message, (key_node, text_node) in self._mapping(value, what).items():
+                if message not in known:
+                    self._problem(
+                        key_node,
+                        f"{what} renames {excerpt(message)}, which is not a message of the "
+                        "extension; expected a message id as `sphinx-phases labels` lists it"
+                        + did_you_mean(message, known),
+                    )
+                    continue
+                text = self._text(text_node, f"{what} {excerpt(message)}")
+                if text is not None:
+                    texts[message] = text
+        return found
 
     def _record(
         self, node: yaml.Node, what: str, keys: Iterable[str]
@@ -261,18 +294,26 @@ class _Reader:
                     + ", ".join(MEANS),
                 )
                 continue
-            if ident and text and means:
+            if ident and text and means and self._first(ident, found, fields["id"], "decision"):
                 found.append(Decision(ident, text, means))
         return tuple(found)
 
+    def _first(self, ident: str, found: Iterable[Any], node: yaml.Node, what: str) -> bool:
+        """Whether *ident* is new among *found* (a gate's outcome names one); else one
+        problem, and the later entry is left out."""
+        if all(earlier.id != ident for earlier in found):
+            return True
+        self._problem(node, f"{what} {excerpt(ident)} is listed twice; expected each {what} once")
+        return False
+
     def _kinds(self, node: yaml.Node | None) -> tuple[CriteriaKind, ...]:
-        found = []
+        found: list[CriteriaKind] = []
         for item in self._items(node, "criteria"):
             fields = self._record(item, "a kind of criteria", ("id", "label"))
             if fields is not None:
                 ident = self._text(fields["id"], "a kind's id")
                 text = self._text(fields["label"], "a kind's label")
-                if ident and text:
+                if ident and text and self._first(ident, found, fields["id"], "kind"):
                     found.append(CriteriaKind(ident, text))
         return tuple(found)
 

@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "sphinx_phases"]
+phases_profile = "procurement.yml"
