@@ -119,14 +119,14 @@ def test_summaries_keep_their_markup_and_roles(built: dict[str, Path]) -> None:
 
 def test_the_table_shows_the_whole_answer(built: dict[str, Path]) -> None:
     first, excerpt = _overview(built).select("table.phases-table")
-    cell = first.select("tbody tr")[0].select("td")[3]
+    cell = first.select("tbody tr")[0].select("td, th")[3]
     assert [li.get_text(" ", strip=True) for li in cell.select("li")] == [
         "the design review",
         "the assessment",
     ]
     assert cell.find("strong").get_text() == "design"
     assert cell.find("a")["href"] == "https://example.org/assessment"
-    short = excerpt.select("tbody tr")[0].select("td")[1]
+    short = excerpt.select("tbody tr")[0].select("td, th")[1]
     assert short.get_text(strip=True) == "Two reviews close the alpha:"
     assert short.select("li") == []
 

@@ -83,9 +83,12 @@ def test_the_next_link_names_the_gate_a_reader_passes(gates_html: SphinxTestApp)
     app = gates_html
     assert phase_warnings(app) == []
     nav = _page(app, "alpha.html").select_one("nav.phases-nav")
-    assert (
-        _text(nav) == "Previous phase : Discovery Next phase : Beta , after the Alpha assessment"
+    # The next link's own name names the gate too (hidden), then the words under it.
+    assert _text(nav) == (
+        "Previous phase : Discovery Next phase : Beta , after the Alpha assessment"
+        " , after the Alpha assessment"
     )
+    assert _text(nav.select_one("a[rel=next] .phases-hidden")) == ", after the Alpha assessment"
     gate_link = nav.select_one(".phases-nav__gate a")
     assert gate_link["href"] == "#gate-alpha-assessment"
     # The link itself still leads to the phase; the gate's words follow it.
@@ -153,20 +156,22 @@ def test_overviews_group_stages_and_mark_gates(gates_html: SphinxTestApp) -> Non
     assert groups[1].select_one("ol.phases-sequence").get("start") == "3"
     marks = [_text(p) for p in page.select(".phases-stages--steps .phases-sequence__gate")]
     assert marks == [
-        "Gate: Alpha assessment Met",
+        "Gate: Alpha assessment Outcome: Met",
         "Gate: Beta assessment",
         "Gate: Live assessment",
     ]
     assert len(page.select(".phases-stages--line .phases-sequence__gate")) == 3
     rows = [
-        [_text(td) for td in tr.select("td")] for tr in page.select("table.phases-table tbody tr")
+        [_text(td) for td in tr.select("th, td")]
+        for tr in page.select("table.phases-table tbody tr")
     ]
+    # Each row's phase is its header; a sub-phase says what it is part of.
     assert rows == [
         ["Discovery", "Explore", ""],
         ["Alpha", "Explore", "Alpha assessment (Met)"],
         ["Beta", "Deliver", ""],
-        ["Private beta", "Deliver", "Beta assessment"],
-        ["Public beta", "Deliver", "Live assessment"],
+        ["Private beta , part of Beta", "Deliver", "Beta assessment"],
+        ["Public beta , part of Beta", "Deliver", "Live assessment"],
         ["Live", "Deliver", ""],
     ]
 
@@ -351,7 +356,10 @@ def test_a_gate_with_a_noun_is_named_by_it(make_app: Any, copy_root: Any, tmp_pa
     app, written = build(make_app, srcdir)
     assert phase_warnings(app) == []
     nav = _page(app, "alpha.html").select_one("nav.phases-nav")
-    assert _text(nav) == "Previous phase : Discovery Next phase : Beta , after KDP A"
+    # The next link's own name names the gate too (hidden), then the words under it.
+    assert _text(nav) == (
+        "Previous phase : Discovery Next phase : Beta , after KDP A , after KDP A"
+    )
     assert nav.select_one(".phases-nav__gate a")["title"] == "Alpha assessment"
     # And the overview page: its rows carry each gate's whole declaration, noun included,
     # though no overview shows the noun (rewritten for nothing, never stale).
@@ -617,7 +625,7 @@ def test_cards_the_table_and_phases_json_show_both_gates_after_a_parent(
         for card in cards
     ] == [[], ["Alpha assessment"], ["Beta start", "Beta assessment", "Beta review"], []]
     rows = [
-        [" ".join(td.get_text().split()) for td in tr.select("td")]
+        [" ".join(td.get_text().split()) for td in tr.select("th, td")]
         for tr in page.select("table.phases-table tr")
     ]
     assert [row[2] for row in rows[1:]] == [

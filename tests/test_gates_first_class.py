@@ -227,7 +227,7 @@ def test_phase_gates_lists_every_placed_gate_in_reading_order(
         ],
     ]
     table = _soup(app, page).select_one("table.phases-gates-table")
-    links = [a["href"] for a in table.select("tbody tr td:first-child a")]
+    links = [a["href"] for a in table.select("tbody tr th:first-child a")]
     assert links == [
         "alpha.html#gate-alpha-assessment",
         "private-beta.html#gate-beta-assessment",

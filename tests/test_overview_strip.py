@@ -71,7 +71,7 @@ def test_strip_html(make_app: Any, copy_root: Any, file_regression: Any) -> None
     # A gate: a diamond link whose words say "Gate", for screen readers and on hover.
     gates = strip.select(".phases-strip__gate > a")
     assert [g.get_text() for g in gates] == [
-        "Gate: Alpha assessment Met",
+        "Gate: Alpha assessment Outcome: Met",
         "Gate: Beta assessment",
         "Gate: Live assessment",
     ]

@@ -172,7 +172,9 @@ def test_a_gate_records_a_decision_of_the_profile_in_its_words(
         soup = BeautifulSoup((app.outdir / "index.html").read_text("utf8"), "html.parser")
         tag = soup.select_one(".phases-sequence__gate .phases-tag")
         assert tag is not None
-        assert tag.get_text() == "Recycle"
+        # Read with what it is; shown as the decision's word alone.
+        assert tag.get_text() == "Outcome: Recycle"
+        assert tag.select_one(".phases-hidden").get_text() == "Outcome: "
         assert "phases-tag--means-return" in tag["class"]
         exported = (app.outdir / "phases.json").read_text("utf8")
         assert '"outcome": "recycle"' in exported

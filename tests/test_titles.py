@@ -65,6 +65,9 @@ def test_a_translated_heading_is_the_title_everywhere(make_app: Any, copy_root: 
     assert soup.h1.get_text(strip=True).startswith("Alffa")
     assert "Alffa" in _nav(app.outdir, "beta.html")
     table = BeautifulSoup((app.outdir / "index.html").read_text("utf8"), "html.parser")
-    assert "Alffa" in [td.get_text(strip=True) for td in table.select("table.phases-table td")]
+    assert "Alffa" in [
+        td.get_text(strip=True)
+        for td in table.select("table.phases-table td, table.phases-table th")
+    ]
     data = json.loads((app.outdir / "phases.json").read_text("utf8"))
     assert {p["id"]: p["title"] for p in data["phases"]}["alpha"] == "Alffa"

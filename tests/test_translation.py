@@ -198,7 +198,7 @@ def test_a_translated_build_shows_the_translation_everywhere(
     # the phases in it, the export; the stage without a translation stays as written.
     stage_titles = [_text(title) for title in index.select(".phases-stage__title")]
     assert stage_titles == ["Cam: Archwilio", "Cam: Deliver"] * 2  # each sequence style
-    cells = [_text(row.select("td")[1]) for row in index.select("table.phases-table tbody tr")]
+    cells = [_text(row.select("td, th")[1]) for row in index.select("table.phases-table tbody tr")]
     assert cells == ["Archwilio", "Archwilio", "Deliver", "Deliver", "Deliver", "Deliver"]
     for page in ("discovery.html", "alpha.html"):
         facts = _page(out, page).select_one("dl.phases-facts")

@@ -196,3 +196,59 @@ def axe_path() -> Path:
         "run `npm install --prefix /tmp/browser-tools axe-core` and set "
         "AXE_JS=/tmp/browser-tools/node_modules/axe-core/axe.min.js",
     )
+
+
+# -- focus: what a keyboard user sees --------------------------------------------------------
+
+JS_STYLE = """el => { const s = getComputedStyle(el); return {
+  outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`,
+  outlineVisible: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0
+    && !/rgba\\(.*, 0\\)$|transparent/.test(s.outlineColor),
+  boxShadow: s.boxShadow, background: s.backgroundColor, color: s.color,
+  decoration: s.textDecorationLine + ' ' + s.textDecorationThickness }; }"""
+
+
+def focus_visible(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    """What changes visibly on focus (an empty list: nothing does)."""
+    changed = []
+    if after["outlineVisible"] and after["outline"] != before["outline"]:
+        changed.append(f"outline {after['outline']}")
+    if after["boxShadow"] != before["boxShadow"] and after["boxShadow"] != "none":
+        changed.append("box-shadow")
+    if after["background"] != before["background"]:
+        changed.append(f"background {after['background']}")
+    return changed
+
+
+def tab_through(tab: Tab, selector: str, limit: int = 400) -> dict[str, list[str]]:
+    """Press Tab through the page; for each link matching selector, what its focus shows."""
+    page = tab.page
+    count = page.locator(selector).count()
+    page.evaluate(
+        f"""() => document.querySelectorAll({json.dumps(selector)})
+        .forEach((a, i) => a.dataset.phasesProbe = i)"""
+    )
+    before = page.eval_on_selector_all(selector, f"links => links.map({JS_STYLE})")
+    seen: dict[str, list[str]] = {}
+    first = None
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        probe = page.evaluate(
+            f"""() => {{ const el = document.activeElement;
+            if (!el || el === document.body) return ['body'];
+            const id = el.dataset.phasesProbe;
+            return [el.outerHTML.slice(0, 80), id === undefined ? null : +id,
+                    id === undefined ? null : ({JS_STYLE})(el)]; }}"""
+        )
+        key = probe[0]
+        if key == first or (key == "body" and first is not None):
+            break
+        first = first or key
+        if probe[1] is not None:
+            index, after = probe[1], probe[2]
+            seen[f"{index}: {before[index]['outline']}"] = focus_visible(before[index], after)
+    assert count, f"{tab.path}: no {selector}"
+    missing = count - len(seen)
+    if missing:
+        seen["NOT REACHED"] = [f"{missing} of {count} links"]
+    return seen

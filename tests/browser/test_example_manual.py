@@ -31,6 +31,7 @@ from tests.browser.browser_support import (
     reflow_pages,
     run_axe,
     say,
+    tab_through,
     tab_to,
     tool_path,
 )
@@ -82,7 +83,7 @@ def _page_of(href: str) -> str:
 def walk(tab: Tab, kind: str, how: str, problems: list[str], limit: int) -> list[str]:
     """Follow the navigation's rel=kind link until there is none: the paths walked."""
     walked = [tab.path]
-    selector = f'nav.phases-nav a[rel="{kind}"]'
+    selector = f'nav.phases-nav a[rel~="{kind}"]'
     while True:
         problems.extend(unloaded_pictograms(tab))
         links = tab.page.locator(selector)
@@ -211,59 +212,6 @@ JS_CURRENT = """() => [...document.querySelectorAll(
 
 
 # -- 6. keyboard and focus -------------------------------------------------------------------
-
-JS_STYLE = """el => { const s = getComputedStyle(el); return {
-  outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`,
-  outlineVisible: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0
-    && !/rgba\\(.*, 0\\)$|transparent/.test(s.outlineColor),
-  boxShadow: s.boxShadow, background: s.backgroundColor, color: s.color,
-  decoration: s.textDecorationLine + ' ' + s.textDecorationThickness }; }"""
-
-
-def focus_visible(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
-    """What changes visibly on focus (an empty list: nothing does)."""
-    changed = []
-    if after["outlineVisible"] and after["outline"] != before["outline"]:
-        changed.append(f"outline {after['outline']}")
-    if after["boxShadow"] != before["boxShadow"] and after["boxShadow"] != "none":
-        changed.append("box-shadow")
-    if after["background"] != before["background"]:
-        changed.append(f"background {after['background']}")
-    return changed
-
-
-def tab_through(tab: Tab, selector: str, limit: int = 400) -> dict[str, list[str]]:
-    """Press Tab through the page; for each link matching selector, what its focus shows."""
-    page = tab.page
-    count = page.locator(selector).count()
-    page.evaluate(
-        f"""() => document.querySelectorAll({json.dumps(selector)})
-        .forEach((a, i) => a.dataset.phasesProbe = i)"""
-    )
-    before = page.eval_on_selector_all(selector, f"links => links.map({JS_STYLE})")
-    seen: dict[str, list[str]] = {}
-    first = None
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        probe = page.evaluate(
-            f"""() => {{ const el = document.activeElement;
-            if (!el || el === document.body) return ['body'];
-            const id = el.dataset.phasesProbe;
-            return [el.outerHTML.slice(0, 80), id === undefined ? null : +id,
-                    id === undefined ? null : ({JS_STYLE})(el)]; }}"""
-        )
-        key = probe[0]
-        if key == first or (key == "body" and first is not None):
-            break
-        first = first or key
-        if probe[1] is not None:
-            index, after = probe[1], probe[2]
-            seen[f"{index}: {before[index]['outline']}"] = focus_visible(before[index], after)
-    assert count, f"{tab.path}: no {selector}"
-    missing = count - len(seen)
-    if missing:
-        seen["NOT REACHED"] = [f"{missing} of {count} links"]
-    return seen
 
 
 def test_keyboard_reaches_links_with_visible_focus(site: Path, tab: Tab) -> None:

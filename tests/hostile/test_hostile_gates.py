@@ -116,8 +116,10 @@ def test_every_new_field_is_shown_as_text(builds: dict[str, Build]) -> None:
     stages = [_text(p) for p in index.select(".phases-stage__title")]
     assert stages == [f"Stage: {hostile}"] * 3  # steps, line, cards
     marks = [_text(p) for p in index.select(".phases-sequence__gate")]
-    assert marks == [f"Gate: {hostile} Met"] * 3
-    rows = [[_text(td) for td in tr.select("td")] for tr in index.select("table.phases-table tr")]
+    assert marks == [f"Gate: {hostile} Outcome: Met"] * 3
+    rows = [
+        [_text(td) for td in tr.select("th, td")] for tr in index.select("table.phases-table tr")
+    ]
     assert rows[1:] == [["Alpha", hostile, f"{hostile} (Met)"], ["Beta", hostile, ""]]
     listing = index.select_one(".phases-standard")
     assert _text(listing.select_one(".phases-standard__source")) == hostile

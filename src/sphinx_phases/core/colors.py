@@ -41,6 +41,10 @@ accepted.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx_phases.core.sequence.result import Resolution
 
 #: The standard phases, in their usual order: each has a built-in pictogram named like it
 #: and a colour of the legacy palette, and the command line puts migrated pages in this
@@ -298,3 +302,15 @@ def is_css_color(value: str) -> bool:
 def phase_color(phase_id: str, declared: str | None) -> str | None:
     """The colour a phase is drawn in: its own, else the legacy palette, else none."""
     return declared or LEGACY_PALETTE.get(phase_id)
+
+
+def family_color(resolution: Resolution, phase_id: str) -> str | None:
+    """The colour a phase's page wears: its own, else that of the nearest phase it is part
+    of that has one (Private beta's navigation in Beta's orange)."""
+    climber: str | None = phase_id
+    while climber is not None:
+        color = phase_color(climber, resolution.decls[climber].color)
+        if color:
+            return color
+        climber = resolution.phases[climber].parent
+    return None

@@ -15,7 +15,7 @@ import hashlib
 from collections.abc import Collection, Iterable, Mapping
 
 from sphinx_phases.core.catalog import FamilyGates, GateEntry, PhaseEntry, place_family_gates
-from sphinx_phases.core.colors import phase_color
+from sphinx_phases.core.colors import family_color
 from sphinx_phases.core.gates import OUTCOMES, RATINGS, Gates, ResolvedGate, gate_anchor
 from sphinx_phases.core.sequence.result import Resolution
 from sphinx_phases.core.stages import Stage, Stages
@@ -233,7 +233,7 @@ def build_pages(
             phase=phase_id,
             title=decl.title,
             status=decl.status,
-            color=phase_color(phase_id, decl.color),
+            color=family_color(resolution, phase_id),
             nav=nav_links(resolution, gates, phase_id, labels),
             facts=facts(resolution, gates, stages, phase_id, labels, place),
         )

@@ -17,7 +17,7 @@ from sphinx_phases.core.gates import gate_anchor
 from sphinx_phases.core.profile import Decision
 from sphinx_phases.locale import _
 from sphinx_phases.render.links import phase_reference
-from sphinx_phases.render.nodes import phases_nav_link
+from sphinx_phases.render.nodes import phases_hidden, phases_nav_link
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
@@ -81,12 +81,36 @@ def fill_nav(nav: phases_nav, view: PageView, builder: Builder) -> None:
     if view.color:
         nav["color"] = view.color
     words = page_words()
-    for link in view.nav:
-        entry = _entry(link, nav["docname"], builder)
-        if link.gate is not None:
+    for link, also in _one_per_target(view.nav):
+        if link.gate is None:
+            entry = _entry(link, nav["docname"], builder)
+        else:
             template = words["after-gate-noun" if link.gate.noun else "after-gate"]
+            before, _sep, after = template.partition("{gate}")
+            passed = (before, link.gate.noun or link.gate.title, after)
+            entry = _entry(link, nav["docname"], builder, passed)
             entry += _gate_note(link.gate, template, nav["docname"], builder)
+        if also:
+            entry["also"] = also
         nav += entry
+
+
+def _one_per_target(links: Iterable[NavLink]) -> list[tuple[NavLink, list[str]]]:
+    """One entry per phase linked to: a family link to the phase a reading-order link
+    already leads to (Beta's "Sub-phase: Private beta" after "Next: Private beta", a
+    sub-phase's "Part of: Beta" after "Previous phase: Beta") is left out, its kind kept
+    with the first link (HTML: ``rel="prev up"``)."""
+    kept: list[tuple[NavLink, list[str]]] = []
+    first: dict[str, list[str]] = {}
+    for link in links:
+        if link.target is not None and link.target in first:
+            first[link.target].append(link.kind)
+            continue
+        also: list[str] = []
+        if link.target is not None:
+            first[link.target] = also
+        kept.append((link, also))
+    return kept
 
 
 def _gate_note(gate: GateLink, template: str, docname: str, builder: Builder) -> nodes.inline:
@@ -152,7 +176,13 @@ def _fact(label: str, value: nodes.paragraph) -> nodes.definition_list_item:
     return item
 
 
-def _entry(link: NavLink, docname: str, builder: Builder) -> phases_nav_link:
+def _entry(
+    link: NavLink, docname: str, builder: Builder, passed: tuple[str, str, str] | None = None
+) -> phases_nav_link:
+    """The entry's words; for a next link past a gate (*passed*: the words before the
+    gate's name, the name, the words after), the gate named in the link's own name too,
+    for assistive technology ("Next phase: Beta, after the Alpha assessment"), since the
+    words shown under the link are a sentence with a link of their own."""
     entry = phases_nav_link(kind=link.kind)
     words: list[nodes.Node] = [nodes.inline(link.label, link.label, classes=["phases-nav__label"])]
     if link.target is None or link.docname is None or link.title is None:
@@ -163,6 +193,9 @@ def _entry(link: NavLink, docname: str, builder: Builder) -> phases_nav_link:
     if link.note:
         note = f", {link.note}"
         words.append(nodes.inline(note, note, classes=["phases-nav__note"]))
+    if passed is not None:
+        said = ", " + "".join(passed)
+        words.append(phases_hidden(said, said))
     entry += phase_reference(builder, docname, link.docname, link.target, words)
     return entry
 

@@ -16,15 +16,18 @@ __all__ = [
     "phases_facts",
     "phases_gate",
     "phases_gate_facts",
+    "phases_hidden",
     "phases_nav",
     "phases_nav_link",
     "phases_overview",
     "phases_pictogram",
     "phases_region",
+    "phases_row_header",
     "phases_standard",
     "phases_step",
     "phases_strip_phase",
     "phases_tag",
+    "phases_unspoken",
     "phases_words",
 ]
 
@@ -40,8 +43,10 @@ class phases_nav(nodes.container):
 
 class phases_nav_link(nodes.paragraph):
     """One entry of the navigation, attribute ``kind`` (prev, next, up, loop, child; first
-    and final for markers). Its words are inline children: the label, and for a link a
-    reference to the phase holding the label, a separator and the phase's title."""
+    and final for markers) and optionally ``also``, the kinds of the entries left out
+    because they led to the same phase (HTML adds their ``rel``). Its words are inline
+    children: the label, and for a link a reference to the phase holding the label, a
+    separator and the phase's title."""
 
 
 class phases_banner(nodes.container):
@@ -133,3 +138,21 @@ class phases_tag(nodes.inline):
     """A status or outcome beside a title (classes ``phases-tag``, ``phases-tag--X``):
     a tag in HTML, set apart in brackets in every other format ("Alpha assessment
     [Met]"), so it never runs into the title."""
+
+
+class phases_hidden(nodes.inline):
+    """Words for assistive technology only, where the page's look already says them (the
+    "Outcome:" before a tag, "No answer yet" in an empty cell, the gate a next link
+    passes): visually hidden text in HTML. Every other format is read as it looks, and
+    leaves them out."""
+
+
+class phases_unspoken(nodes.inline):
+    """Words drawn for the eye that the structure already says (a card's number, which
+    its list item's position gives): ``aria-hidden`` in HTML; left out in every other
+    format, which numbers the list itself."""
+
+
+class phases_row_header(nodes.entry):
+    """A table cell that names its row (a phase in ``phase-table``, a gate in
+    ``phase-gates``): ``<th scope="row">`` in HTML, an ordinary cell elsewhere."""

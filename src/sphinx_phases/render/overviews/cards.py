@@ -10,7 +10,7 @@ from docutils import nodes
 from sphinx_phases.core.colors import phase_color
 from sphinx_phases.locale import _
 from sphinx_phases.render.links import pictogram_node
-from sphinx_phases.render.nodes import phases_card
+from sphinx_phases.render.nodes import phases_card, phases_unspoken
 from sphinx_phases.render.overviews.common import (
     Show,
     gate_step,
@@ -40,12 +40,19 @@ def draw(
             "sd-mb-4",
         ]
     )
-    row = nodes.container(
-        classes=["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2", "sd-row-cols-lg-3", "sd-g-3"]
+    # The grid's row is a numbered list, each column an item: a reader hears "list, 5
+    # items" and each card's place, as with the steps.
+    row = nodes.enumerated_list(
+        classes=["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2", "sd-row-cols-lg-3", "sd-g-3"],
+        enumtype="arabic",
+        prefix="",
+        suffix=".",
     )
+    if first != 1:
+        row["start"] = first
     outer += row
     for number, entry in enumerate(entries, start=first):
-        column = nodes.container(classes=["sd-col", "sd-d-flex-row"])
+        column = nodes.list_item(classes=["sd-col", "sd-d-flex-row"])
         column += _card(rows, entry, number, entry.id == current, show)
         row += column
     return outer
@@ -64,7 +71,9 @@ def _card(
         card["color"] = color
     body = nodes.container(classes=["sd-card-body"])
     title = nodes.paragraph(classes=["sd-card-title", "sd-font-weight-bold"])
-    title += nodes.inline("", f"{number}. ", classes=["phases-card__number"])
+    # The number for the eye (the list item says it to a screen reader; other formats
+    # number the list themselves).
+    title += phases_unspoken("", f"{number}. ", classes=["phases-card__number"])
     if entry.pictogram:
         title += pictogram_node(entry.pictogram, decorative=True)
     title += show.link(entry)

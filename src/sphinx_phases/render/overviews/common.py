@@ -13,7 +13,7 @@ from docutils import nodes
 from sphinx_phases.core.catalog import GateEntry, PhaseEntry
 from sphinx_phases.core.profile import Decision
 from sphinx_phases.locale import _
-from sphinx_phases.render.nodes import phases_tag
+from sphinx_phases.render.nodes import phases_hidden, phases_tag
 
 if TYPE_CHECKING:
     from sphinx_phases.core.stages import Stage
@@ -52,21 +52,33 @@ def outcome_label(outcome: str, show: Show) -> str:
     return _(found.label) if found is not None else outcome
 
 
-def outcome_tag(outcome: str, show: Show) -> phases_tag:
+def outcome_tag(outcome: str, show: Show, *, said: bool = True) -> phases_tag:
     """An outcome as a tag: its words first; its class by id and by what it ``means``,
-    which the stylesheet colours (docs/reference/profiles.md)."""
+    which the stylesheet colours (docs/reference/profiles.md). Unless *said* is false
+    (a table's Outcome column, whose heading says it), read as "Outcome: Met"."""
     found = next((d for d in show.decisions if d.id == outcome), None)
     classes = ["phases-tag", f"phases-tag--{outcome}"]
     if found is not None:
         classes.append(f"phases-tag--means-{found.means}")
-    return phases_tag("", outcome_label(outcome, show), classes=classes)
+    return _tag(_("Outcome:") if said else "", outcome_label(outcome, show), classes)
 
 
 def status_tag(entry: PhaseEntry) -> phases_tag:
     """*entry*'s status as a tag ("Draft", "In review")."""
-    return phases_tag(
-        "", status_label(entry.status), classes=["phases-tag", f"phases-tag--{entry.status}"]
+    return _tag(
+        _("Status:"), status_label(entry.status), ["phases-tag", f"phases-tag--{entry.status}"]
     )
+
+
+def _tag(context: str, label: str, classes: list[str]) -> phases_tag:
+    """A tag's words, after what they are (hidden, for assistive technology: "Outcome:
+    Met", "Status: In review"), so that a phase's status never reads as a gate's
+    outcome."""
+    tag = phases_tag("", "", classes=classes)
+    if context:
+        tag += phases_hidden("", f"{context} ")
+    tag += nodes.Text(label)
+    return tag
 
 
 def gate_steps(gates: tuple[GateEntry, ...], show: Show) -> list[nodes.paragraph]:

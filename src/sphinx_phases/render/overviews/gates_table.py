@@ -9,6 +9,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from sphinx_phases.locale import _
+from sphinx_phases.render.nodes import phases_row_header
 from sphinx_phases.render.overviews.common import Show, outcome_label, outcome_tag, words
 
 if TYPE_CHECKING:
@@ -57,15 +58,17 @@ def gates_table(rows: Rows, columns: list[str], show: Show) -> nodes.table:
     head += _row([nodes.paragraph(text=gate_column_title(c)) for c in columns])
     body = nodes.tbody()
     group += body
+    # The gate's title names its row (a row header in HTML).
+    header = columns.index("title") if "title" in columns else None
     for gate in rows.gates.values():
-        body += _row([_cell(rows, gate, column, show) for column in columns])
+        body += _row([_cell(rows, gate, column, show) for column in columns], header)
     return node
 
 
-def _row(cells: list[nodes.paragraph]) -> nodes.row:
+def _row(cells: list[nodes.paragraph], header: int | None = None) -> nodes.row:
     row = nodes.row()
-    for cell in cells:
-        row += nodes.entry("", cell)
+    for i, cell in enumerate(cells):
+        row += (phases_row_header if i == header else nodes.entry)("", cell)
     return row
 
 
@@ -89,7 +92,7 @@ def _cell(rows: Rows, gate: GateEntry, column: str, show: Show) -> nodes.paragra
         paragraph += nodes.Text(", ".join(outcome_label(d, show) for d in taken))
     elif column == "outcome":
         if gate.outcome:
-            paragraph += outcome_tag(gate.outcome, show)
+            paragraph += outcome_tag(gate.outcome, show, said=False)  # the column says it
     else:  # date
         paragraph += nodes.Text(gate.date or "")
     return paragraph

@@ -9,6 +9,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from sphinx_phases.locale import _
+from sphinx_phases.render.nodes import phases_hidden, phases_row_header
 from sphinx_phases.render.overviews.common import Show, outcome_label, status_label, words
 
 if TYPE_CHECKING:
@@ -87,15 +88,17 @@ def table(rows: Rows, columns: list[str], show: Show) -> nodes.table:
     head += _row([[nodes.paragraph(text=column_title(c))] for c in columns])
     body = nodes.tbody()
     group += body
+    # The phase's title names its row (a row header in HTML).
+    header = columns.index("title") if "title" in columns else None
     for entry in catalog.values():
-        body += _row([_cell(rows, entry, column, show) for column in columns])
+        body += _row([_cell(rows, entry, column, show) for column in columns], header)
     return node
 
 
-def _row(cells: list[list[nodes.Node]]) -> nodes.row:
+def _row(cells: list[list[nodes.Node]], header: int | None = None) -> nodes.row:
     row = nodes.row()
-    for cell in cells:
-        entry = nodes.entry()
+    for i, cell in enumerate(cells):
+        entry = phases_row_header() if i == header else nodes.entry()
         entry.extend(cell)
         row += entry
     return row
@@ -107,14 +110,21 @@ def _cell(rows: Rows, entry: PhaseEntry, column: str, show: Show) -> list[nodes.
     if column == "summary":
         return show.words.summary(entry.docname, entry.id, show.placement)
     if column not in FIXED_COLUMNS:  # a question key: the whole answer, or its excerpt
-        return show.words.answer(
+        answer = show.words.answer(
             entry.docname, column, excerpt=show.excerpt, placement=show.placement
         )
+        # An empty cell is announced as blank: say why it is (HTML, for screen readers).
+        return answer or [nodes.paragraph("", "", phases_hidden("", _("No answer yet")))]
     paragraph = nodes.paragraph()
     if column == "id":
         paragraph += nodes.literal(entry.id, entry.id)
     elif column == "title":
         paragraph += show.link(entry)
+        parent = catalog.get(entry.parent) if entry.parent else None
+        if parent is not None:  # a sub-phase: "Private beta, part of Beta"
+            note = _("part of {parent}").format(parent=parent.title)
+            paragraph += nodes.inline(", ", ", ", classes=["phases-table__sep"])
+            paragraph += nodes.inline(note, note, classes=["phases-table__part-of"])
     elif column == "status":
         paragraph += nodes.Text(status_label(entry.status))
     elif column in ("previous", "next"):

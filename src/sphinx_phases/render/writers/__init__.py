@@ -70,6 +70,20 @@ HANDLERS: dict[type, dict[str, Handlers]] = {
         "html": (html.visit_tag, html.depart_tag),
         **_as(other.visit_tag, other.depart_tag, "latex", *_PLAIN),
     },
+    # Words for one way of reading only: HTML says them (hidden) or shows them (unspoken);
+    # every other format is read as it looks, and numbers its lists itself.
+    phase_nodes.phases_hidden: {
+        "html": (html.visit_hidden, html.depart_span),
+        **_as(other.skip, other.skip, "latex", *_PLAIN),
+    },
+    phase_nodes.phases_unspoken: {
+        "html": (html.visit_unspoken, html.depart_span),
+        **_as(other.skip, other.skip, "latex", *_PLAIN),
+    },
+    phase_nodes.phases_row_header: {
+        "html": (html.visit_row_header, html.depart_row_header),
+        **_as(other.visit_entry, other.depart_entry, "latex", *_PLAIN),
+    },
     phase_nodes.phases_facts: _as(other.skip, other.skip, *FORMATS),
     phase_nodes.phases_gate_facts: _as(other.skip, other.skip, *FORMATS),
     phase_nodes.phases_standard: _as(other.skip, other.skip, *FORMATS),

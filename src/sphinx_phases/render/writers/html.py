@@ -10,6 +10,7 @@ from sphinx.util.osutil import relative_uri
 
 from sphinx_phases.core.pictograms import pictogram_registry
 from sphinx_phases.locale import _
+from sphinx_phases.render.nodes import phases_hidden
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
@@ -57,7 +58,9 @@ def visit_nav_link(self: HTML5Translator, node: phases_nav_link) -> None:
         self.body.append("</p>\n")
         raise nodes.SkipNode
     href = reference.get("refuri") or "#" + reference["refid"]
-    attributes = {"href": href, **({"rel": _REL[kind]} if kind in _REL else {})}
+    # One link per phase: the kinds of the entries left out for it add their rel.
+    rel = " ".join(dict.fromkeys(_REL[k] for k in (kind, *node.get("also", ())) if k in _REL))
+    attributes = {"href": href, **({"rel": rel} if rel else {})}
     self.body.append(_open("a", f"phases-nav__link phases-nav__link--{kind}", **attributes))
     _walk_children(self, reference)
     self.body.append("</a>\n")
@@ -84,6 +87,11 @@ def depart_card(self: HTML5Translator, node: nodes.Element) -> None:
 
 def visit_region(self: HTML5Translator, node: phases_region) -> None:
     # Focusable, so keyboard users can scroll it (WCAG 2.1.1); labelled, as a landmark.
+    # On a narrow screen, where the table is wider than the page, a line above it says
+    # that it scrolls (the stylesheet shows it there only; a screen reader reads the
+    # table cell by cell, so it is hidden from it).
+    hint = self.encode(_("Scroll sideways to see every column"))
+    self.body.append(f'<p class="phases-region__hint" aria-hidden="true">{hint}</p>\n')
     attributes = {"role": "region", "aria-label": node["label"], "tabindex": "0"}
     self.body.append(_open("div", "phases-region", **attributes) + "\n")
 
@@ -93,20 +101,54 @@ def depart_region(self: HTML5Translator, node: phases_region) -> None:
 
 
 def visit_gate(self: HTML5Translator, node: phases_gate) -> None:
-    # A section named by its title, so assistive technology lists it as a region.
+    """A section named by its title, so assistive technology lists it as a region; the
+    title a heading one level under the section the gate stands in, and the labels of
+    its criteria one level under that, so a reader finds them in the heading outline."""
     first, *others = node["ids"] or [""]
     attributes = {"id": first, "aria-labelledby": f"{first}-title"} if first else {}
     self.body.append(_open("section", "phases-gate", **attributes) + "\n")
     self.body.extend(f'<span id="{escape(anchor)}"></span>' for anchor in others)
+    level = heading_level(self)
+    for child in node.children:
+        classes = child["classes"] if isinstance(child, nodes.Element) else ()
+        if isinstance(child, nodes.Element) and "phases-gate__title" in classes:
+            _heading(self, child, level)
+        elif isinstance(child, nodes.Element) and "phases-gate__criteria-label" in classes:
+            _heading(self, child, min(level + 1, 6))
+        else:
+            child.walkabout(self)
+    self.body.append("</section>\n")
+    raise nodes.SkipNode
 
 
 def depart_gate(self: HTML5Translator, node: phases_gate) -> None:
     self.body.append("</section>\n")
 
 
+def heading_level(self: HTML5Translator) -> int:
+    """The level of a heading inside the current section (an ``h3`` in an ``h2``'s
+    section), never the page's ``h1`` and never beyond ``h6``."""
+    section = self.section_level + self.initial_header_level - 1
+    return min(max(section + 1, 2), 6)
+
+
+def _heading(self: HTML5Translator, node: nodes.Element, level: int) -> None:
+    """*node* (a rubric or a paragraph) as an ``hN`` with its own ids and classes."""
+    self.body.append(self.starttag(node, f"h{level}", ""))
+    _walk_children(self, node)
+    self.body.append(f"</h{level}>\n")
+
+
 def visit_banner(self: HTML5Translator, node: phases_banner) -> None:
+    """The banner, its tag ("In review") read as the page's status ("Status: In review"),
+    not as a gate's outcome."""
     css = f"phases-banner phases-banner--{node['status']}"
     self.body.append(_open("div", css, role="note", **_color_style(node)) + "\n")
+    tag = next(
+        (n for n in node.findall(nodes.strong) if "phases-banner__tag" in n["classes"]), None
+    )
+    if tag is not None:
+        tag.insert(0, phases_hidden("", _("Status:") + " "))
 
 
 def depart_banner(self: HTML5Translator, node: phases_banner) -> None:
@@ -140,6 +182,31 @@ def _pictogram_prefix(self: HTML5Translator) -> str:
         prefix = relative_uri(current, PICTOGRAM_DIR + "/")
         self._phases_pictogram_prefix = prefix  # type: ignore[attr-defined]
     return prefix
+
+
+def visit_hidden(self: HTML5Translator, node: nodes.Element) -> None:
+    """Words for assistive technology only: visually hidden."""
+    self.body.append('<span class="phases-hidden">')
+
+
+def depart_span(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</span>")
+
+
+def visit_unspoken(self: HTML5Translator, node: nodes.Element) -> None:
+    """Words for the eye only: hidden from assistive technology."""
+    self.body.append(_open("span", " ".join(node["classes"]), **{"aria-hidden": "true"}))
+
+
+def visit_row_header(self: HTML5Translator, node: nodes.Element) -> None:
+    """docutils' table cell, as the header of its row (``<th scope="row">``)."""
+    node.parent.column += 1  # type: ignore[union-attr]  # docutils' row counts its cells
+    self.body.append(self.starttag(node, "th", "", scope="row"))
+    self.context.append("</th>\n")
+
+
+def depart_row_header(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.context.pop())
 
 
 def visit_tag(self: HTML5Translator, node: nodes.inline) -> None:

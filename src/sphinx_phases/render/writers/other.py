@@ -40,6 +40,14 @@ def depart_list_item(self: Any, node: nodes.Element) -> None:
     self.depart_list_item(node)
 
 
+def visit_entry(self: Any, node: nodes.Element) -> None:
+    self.visit_entry(node)
+
+
+def depart_entry(self: Any, node: nodes.Element) -> None:
+    self.depart_entry(node)
+
+
 def visit_inline(self: Any, node: nodes.Element) -> None:
     self.visit_inline(node)
 
