@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses as dc
 import weakref
 from collections.abc import Iterable, Iterator, Mapping, Set
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
@@ -23,6 +24,7 @@ from sphinx_phases.core.views import PageView, Targets, ref_view
 from sphinx_phases.locale import _, label, project_words
 from sphinx_phases.render.links import phase_reference
 from sphinx_phases.sphinx_ext.lifecycles import lifecycles
+from sphinx_phases.sphinx_ext.words_file import WORDS_DIR
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -281,6 +283,9 @@ class PhasesDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         for key in _PER_DOCUMENT:
             self.data[key].pop(docname, None)
+        # Its words file goes too: a page deleted leaves none behind; a page read again
+        # writes its own (sphinx_ext/content.py).
+        Path(self.env.doctreedir, WORDS_DIR, f"{docname}.pickle").unlink(missing_ok=True)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for key in _PER_DOCUMENT:

@@ -194,23 +194,31 @@ def write_json(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or app.builder.name not in BUILDERS:
         return
     target = Path(app.outdir, "phases.json")
+    if _from_project(app):
+        return  # the project's own phases.json, copied by Sphinx: left alone
     domain = phases_domain(app.env)
     if not get_config(app.config).json or not any(
         cycle.resolution.decls for cycle in domain.cycles.values()
     ):
-        if not _from_project(app):
-            target.unlink(missing_ok=True)
+        target.unlink(missing_ok=True)
         return
     # The file follows from the catalogues (which hold a digest of every phase's words)
-    # and the URLs: when neither changed, the phase pages need not be read again.
+    # and what decides its URLs and words: when none changed, the phase pages need not be
+    # read again. One stamp per output folder: two builds may share the doctrees.
     shown = [
         (name, cycle.catalog, cycle.gate_entries, cycle.stages, cycle.standards)
         for name, cycle in sorted(domain.cycles.items())
     ]
-    digest = hashlib.sha256(
-        repr((shown, app.builder.name, app.config.html_baseurl, app.config.language)).encode()
-    ).hexdigest()
-    stamp = Path(app.doctreedir, "phases-json.digest")
+    decides = (
+        app.builder.name,
+        app.config.html_baseurl,
+        app.config.language,
+        app.config.html_file_suffix,
+        sorted(app.tags),
+    )
+    digest = hashlib.sha256(repr((shown, decides)).encode()).hexdigest()
+    output = hashlib.sha256(str(Path(app.outdir).resolve()).encode()).hexdigest()[:16]
+    stamp = Path(app.doctreedir, f"phases-json-{output}.digest")
     if target.is_file() and stamp.is_file() and stamp.read_text("utf8") == digest:
         return
     with gc_paused():  # every phase's words, read at once
@@ -221,7 +229,10 @@ def write_json(app: Sphinx, exception: BaseException | None) -> None:
 
 
 def _from_project(app: Sphinx) -> bool:
-    """Whether the project ships a phases.json of its own, which Sphinx copied already."""
-    return any(
-        Path(app.confdir, extra, "phases.json").is_file() for extra in app.config.html_extra_path
-    )
+    """Whether the project ships a phases.json of its own, which Sphinx copies: an
+    ``html_extra_path`` folder holding one, or the file itself."""
+    for extra in app.config.html_extra_path:
+        path = Path(app.confdir, extra)
+        if (path / "phases.json").is_file() or (path.name == "phases.json" and path.is_file()):
+            return True
+    return False
