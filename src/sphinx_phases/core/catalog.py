@@ -137,6 +137,12 @@ def build_gate_entries(
     return found
 
 
+# What a catalogue entry takes from where the sequence placed the phase (ResolvedPhase)
+# and from its declaration as its page wrote it; the rest comes from other pages.
+_PLACED = ("id", "docname", "position", "parent", "children", "previous", "next", "loops_to")
+_DECLARED = ("title", "status", "subtitle", "color", "duration", "team")
+
+
 def build_catalog(
     resolution: Resolution,
     item_lists: Mapping[str, Iterable[tuple[str, str | None]]],
@@ -169,21 +175,9 @@ def build_catalog(
         keys = dict.fromkeys(answer[0] for answer in questions.get(decl.docname, ()))
         pictogram = decl.pictogram or (phase_id if phase_id in standard_pictograms else None)
         catalog[phase_id] = PhaseEntry(
-            id=phase_id,
-            title=decl.title,
-            docname=decl.docname,
-            status=decl.status,
-            position=phase.position,
-            parent=phase.parent,
-            children=phase.children,
-            previous=phase.previous,
-            next=phase.next,
-            loops_to=phase.loops_to,
-            subtitle=decl.subtitle,
+            **{name: getattr(phase, name) for name in _PLACED},
+            **{name: getattr(decl, name) for name in _DECLARED},
             pictogram=pictogram,
-            color=decl.color,
-            duration=decl.duration,
-            team=decl.team,
             pages=pages,
             content=tuple(content.get(page, "") for page in pages),
             questions=tuple(keys),
