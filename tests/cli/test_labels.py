@@ -35,3 +35,29 @@ def test_the_language_can_be_chosen(tmp_path: Path, capsys: pytest.CaptureFixtur
     (tmp_path / "conf.py").write_text("")
     shown = _labels(capsys, "--project", str(tmp_path), "--language", "cy")
     assert shown["Activities"] == ("Gweithgareddau", "extension")
+
+
+def test_a_life_cycles_labels_are_its_own_over_the_projects(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "conf.py").write_text(
+        'phases_labels = {"Previous phase": "Back"}\n'
+        'phases_lifecycles = {"launch": {"root": "launch/", "profile": "stage-gate", '
+        '"labels": {"Draft": "Sketch"}}}\n'
+    )
+    shown = _labels(capsys, "--project", str(tmp_path), "--lifecycle", "launch")
+    assert shown["Draft"] == ("Sketch", "phases_labels")
+    assert shown["Next phase"] == ("Next stage", "profile stage-gate")
+    # The life cycle's labels replace the project-wide phases_labels, as in a build.
+    assert shown["Previous phase"] == ("Previous stage", "profile stage-gate")
+    project = _labels(capsys, "--project", str(tmp_path))
+    assert project["Previous phase"] == ("Back", "phases_labels")
+    assert project["Next phase"] == ("Next phase", "extension")
+
+
+def test_an_unknown_life_cycle_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "conf.py").write_text('phases_lifecycles = {"launch": {"root": "launch/"}}\n')
+    assert main(["labels", "--project", str(tmp_path), "--lifecycle", "lunch"]) == 2
+    assert "no life cycle 'lunch' (its life cycles: launch)" in capsys.readouterr().err

@@ -31,6 +31,7 @@ from sphinx_phases.cli.new import NewPage, advice, new_page, write_new
 from sphinx_phases.cli.project import conf_namespace, default_project, find_conf, read_project
 from sphinx_phases.cli.writer import append_to, write_file
 from sphinx_phases.core.inputs import FileRefused, read_file
+from sphinx_phases.core.lifecycles import read_lifecycles
 from sphinx_phases.core.messages import expected_id
 
 
@@ -127,6 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
                             help="the Sphinx project's folder (default: here)")  # fmt: skip
     labels_cmd.add_argument("--language", metavar="LANG",
                             help="the language to show (default: the project's)")  # fmt: skip
+    labels_cmd.add_argument("--lifecycle", metavar="NAME",
+                            help="the labels of the project's life cycle NAME, its own "
+                            "profile and labels over the project's")  # fmt: skip
     return parser
 
 
@@ -156,6 +160,18 @@ def _labels(args: argparse.Namespace) -> int:
         namespace, problem = conf_namespace(conf)
         if problem:
             print(f"sphinx-phases labels: warning: {problem}", file=sys.stderr)
+    if args.lifecycle is not None:
+        found, _problems = read_lifecycles(namespace.get("phases_lifecycles"))
+        cycle = found.get(args.lifecycle) if found.configured else None
+        if cycle is None:
+            names = ", ".join(found.names) if found.configured else "none"
+            print(
+                f"sphinx-phases labels: error: the project has no life cycle "
+                f"{args.lifecycle!r} (its life cycles: {names})",
+                file=sys.stderr,
+            )
+            return 2
+        namespace = {**namespace, **{f"phases_{k}": v for k, v in cycle.settings.items()}}
     sys.stdout.write(labels_report(conf, namespace, args.language))
     return 0
 

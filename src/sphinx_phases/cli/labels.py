@@ -6,7 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sphinx_phases.core.labels import message_ids, package_catalogue, project_catalogue
+from sphinx_phases.core.labels import (
+    message_ids,
+    package_catalogue,
+    project_catalogue,
+    with_sources,
+)
 from sphinx_phases.core.profile import DEFAULT, load_profile
 
 
@@ -20,17 +25,12 @@ def labels_report(conf: Path | None, namespace: dict[str, Any], language: str | 
     project, _problems = project_catalogue(
         folder, namespace.get("locale_dirs") or ["locales"], language, (folder,)
     )
-    ours = profile.labels_for(language)
+    labels = overrides if isinstance(overrides, dict) else {}
+    labels = {m: t for m, t in labels.items() if isinstance(m, str) and isinstance(t, str)}
+    found = with_sources(labels, project, profile.labels_for(language), profile.name)
     package = package_catalogue(language)
     lines = [f"# profile: {profile.name}; language: {language}"]
     for message in message_ids():
-        if isinstance(overrides, dict) and isinstance(overrides.get(message), str):
-            text, source = overrides[message], "phases_labels"
-        elif message in project:
-            text, source = project[message], "project catalogue"
-        elif message in ours:
-            text, source = ours[message], f"profile {profile.name}"
-        else:
-            text, source = package.gettext(message), "extension"
+        text, source = found.get(message) or (package.gettext(message), "extension")
         lines.append(f"{message}\t{text}\t{source}")
     return "\n".join(lines) + "\n"

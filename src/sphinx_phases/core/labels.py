@@ -56,12 +56,25 @@ def project_catalogue(
     return found, problems
 
 
+def with_sources(
+    overrides: Mapping[str, str],
+    project: Mapping[str, str],
+    profile: Mapping[str, str],
+    profile_name: str = "",
+) -> dict[str, tuple[str, str]]:
+    """Each label the project sets, with where it comes from, the first source in the
+    documented order winning (the package's catalogue comes after these)."""
+    found = {message: (text, f"profile {profile_name}") for message, text in profile.items()}
+    found |= {message: (text, "project catalogue") for message, text in project.items()}
+    found |= {message: (text, "phases_labels") for message, text in overrides.items()}
+    return found
+
+
 def in_effect(
     overrides: Mapping[str, str], project: Mapping[str, str], profile: Mapping[str, str]
 ) -> dict[str, str]:
-    """The project's labels, each from the first source that has it (the package's
-    catalogue comes after these)."""
-    return {**profile, **project, **overrides}
+    """The project's labels, each from the first source that has it."""
+    return {m: text for m, (text, _source) in with_sources(overrides, project, profile).items()}
 
 
 def package_catalogue(language: str) -> gettext.NullTranslations:
