@@ -105,48 +105,17 @@ def setup_lifecycles(app: Sphinx, config: Config) -> None:
         srcdir, config.locale_dirs or (), language, (confdir, srcdir)
     )
     problems += catalogue_problems
-    known = frozenset(message_ids())
     speakers: dict[str | None, Speaker] = {}
     labels: dict[str | None, dict[str, str]] = {}
     names: list[str | None] = [None, *(c.name for c in found.cycles if found.configured)]
     for name in names:
-        cycle: Lifecycle | None = found.get(name) if name is not None else None
-        settings = settings_of(base, cycle)
-        profile, profile_problems = load_profile(settings.profile, confdir, srcdir)
-        if name is None or "profile" in (cycle.settings if cycle else {}):
-            problems += profile_problems
-        if profile.questions and settings.questions == DEFAULT_QUESTIONS:
-            settings = dc.replace(settings, questions=dict(profile.questions))
-            if name is None:
-                config.phases_questions = dict(profile.questions)
-        where = "phases_labels" if name is None else f"phases_lifecycles[{name!r}]['labels']"
-        if name is None or "labels" in (cycle.settings if cycle else {}):
-            for message in settings.labels:
-                if message not in known:
-                    problems.append(_unknown(message, known, setting=where))
-        if name is None or "profile" in (cycle.settings if cycle else {}):
-            for message in profile.labels_for(language):
-                if message not in known:
-                    problems.append(_unknown(message, known, path=str(confdir / settings.profile)))
-        # Required questions no question configures are reported (sphinx_ext/settings.py
-        # for the project-wide ones) and dropped.
-        required = [k for k in settings.required_questions if k in settings.questions]
-        if name is not None and "required_questions" in (cycle.settings if cycle else {}):
-            for key in settings.required_questions:
-                if key not in settings.questions:
-                    problems.append(
-                        Problem(
-                            PhaseWarning.CONFIG,
-                            f"phases_lifecycles[{name!r}]['required_questions'] names "
-                            f"{excerpt(key)}, which the life cycle's questions do not "
-                            f"configure; expected keys among {', '.join(settings.questions)}; "
-                            "it is ignored",
-                            setting="phases_lifecycles",
-                        )
-                    )
-        settings = dc.replace(settings, required_questions=required)
-        speakers[name] = Speaker(settings, profile)
-        labels[name] = in_effect(settings.labels, project, profile.labels_for(language))
+        cycle = found.get(name) if name is not None else None
+        speakers[name], own_problems = _speaker(cycle, base, language, confdir, srcdir)
+        problems += own_problems
+        words = speakers[name].profile.labels_for(language)
+        labels[name] = in_effect(speakers[name].settings.labels, project, words)
+    if speakers[None].settings.questions != base.questions:  # the profile's questions
+        config.phases_questions = dict(speakers[None].settings.questions)
     if not found.configured:
         speakers[""], labels[""] = speakers[None], labels[None]
     _build.lifecycles, _build.speakers = found, speakers
@@ -155,6 +124,50 @@ def setup_lifecycles(app: Sphinx, config: Config) -> None:
         setting = problem.setting
         line = config_line(conf_path, setting.split("[")[0]) if setting else problem.line
         warn(problem.message, problem.subtype, file_location(problem.path or conf_path, line))
+
+
+def _speaker(
+    cycle: Lifecycle | None, base: PhasesConfig, language: str, confdir: Path, srcdir: Path
+) -> tuple[Speaker, list[Problem]]:
+    """One life cycle's settings and profile (the project-wide ones for None), and the
+    problems of what it sets: a life cycle reports only its own settings, the project-wide
+    speaker the rest, so each problem is told once."""
+
+    def sets(key: str) -> bool:
+        return cycle is None or key in cycle.settings
+
+    where = "phases_lifecycles" if cycle is not None else None
+    settings = settings_of(base, cycle)
+    profile, found = load_profile(settings.profile, confdir, srcdir)
+    problems = list(found) if sets("profile") else []
+    if profile.questions and settings.questions == DEFAULT_QUESTIONS:
+        settings = dc.replace(settings, questions=dict(profile.questions))
+    known = frozenset(message_ids())
+    if sets("labels"):
+        named = f"{where}[{cycle.name!r}]['labels']" if cycle is not None else "phases_labels"
+        problems += [_unknown(m, known, setting=named) for m in settings.labels if m not in known]
+    if sets("profile"):
+        path = str(confdir / settings.profile)
+        problems += [
+            _unknown(m, known, path=path) for m in profile.labels_for(language) if m not in known
+        ]
+    # Required questions no question configures are dropped; the project-wide ones are
+    # reported by sphinx_ext/settings.py, a life cycle's here.
+    required = [k for k in settings.required_questions if k in settings.questions]
+    if cycle is not None and "required_questions" in cycle.settings:
+        problems += [
+            Problem(
+                PhaseWarning.CONFIG,
+                f"phases_lifecycles[{cycle.name!r}]['required_questions'] names {excerpt(key)}, "
+                "which the life cycle's questions do not configure; expected keys among "
+                f"{', '.join(settings.questions)}; it is ignored",
+                setting="phases_lifecycles",
+            )
+            for key in settings.required_questions
+            if key not in settings.questions
+        ]
+    settings = dc.replace(settings, required_questions=required)
+    return Speaker(settings, profile), problems
 
 
 def _unknown(
