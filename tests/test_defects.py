@@ -68,13 +68,13 @@ EXPECTED: dict[str, list[str]] = {
     ],
     # Paths no file system holds, excerpted (issue 21 item 8).
     "paths": [
-        "conf.py:3: WARNING: phases_profile names 'profile\\x00.yml', which holds a NUL character; expected the path of a file in the project, without one; the gov-uk profile is used [phases.config]",
+        "conf.py:3: WARNING: phases_profile names 'profile\\x00.yml', which holds a NUL character; expected the path of a file in the project, without a NUL character; the gov-uk profile is used [phases.config]",
         "conf.py:2: WARNING: phases_sequence names 'phases/"
         + "a" * 191
-        + "… (311 characters), which has a folder or file name longer than 255 bytes; expected the path of a file in the project, whose names a file system can hold; the default sequence is used [phases.config]",
+        + "… (311 characters), which has a folder or file name longer than 255 bytes; expected the path of a file in the project, each name at most 255 bytes; the default sequence is used [phases.config]",
         "conf.py:4: WARNING: phases_standards: standard 'std' names '"
         + "x" * 198
-        + "… (5,004 characters), which is longer than 4,096 characters; expected the path of a file in the project, shorter [phases.standard]",
+        + "… (5,004 characters), which is longer than 4,096 characters; expected the path of a file in the project, of at most 4,096 characters [phases.standard]",
     ],
     # One warning at the setting, not one per item that shows the default.
     "default-pictogram": [

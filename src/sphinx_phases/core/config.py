@@ -22,6 +22,7 @@ from sphinx_phases.core.values import (
     non_blank,
     non_empty,
     optional,
+    usable_paths,
 )
 
 # Each check is a validator (:mod:`sphinx_phases.core.values`): None, or what was expected.
@@ -34,13 +35,19 @@ _sequence = optional(
 )
 _loops = instance_of(list, tuple, expected="a list of {'from': ID, 'to': ID} mappings")
 _boolean = instance_of(bool, expected="True or False")
-_name_map = deep_mapping(
-    instance_of(str, expected="a name"),
-    instance_of(str, expected="a path"),
-    expected="a mapping of pictogram names to file paths",
+# A path holding NUL or too long for the file system is refused here, located, before
+# anything tries to open it (core/values.usable_paths).
+_name_map = all_of(
+    deep_mapping(
+        instance_of(str, expected="a name"),
+        instance_of(str, expected="a path"),
+        expected="a mapping of pictogram names to file paths",
+    ),
+    usable_paths,
 )
-_string_list = deep_iterable(
-    instance_of(str, expected="a path"), expected="a list of folder paths"
+_string_list = all_of(
+    deep_iterable(instance_of(str, expected="a path"), expected="a list of folder paths"),
+    usable_paths,
 )
 _questions = deep_mapping(
     matches_id,

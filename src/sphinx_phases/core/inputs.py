@@ -151,14 +151,17 @@ def path_problem(given: str) -> str | None:
     refuse it with ValueError or ENAMETOOLONG, deep in whatever opened it first."""
     expected = "expected the path of a file in the project"
     if "\x00" in given:
-        return f"holds a NUL character; {expected}, without one"
+        return f"holds a NUL character; {expected}, without a NUL character"
     if len(given) > MAX_PATH_CHARS:
-        return f"is longer than {MAX_PATH_CHARS:,} characters; {expected}, shorter"
+        return (
+            f"is longer than {MAX_PATH_CHARS:,} characters; {expected}, of at most "
+            f"{MAX_PATH_CHARS:,} characters"
+        )
     names = given.replace("\\", "/").split("/")
     if any(len(name.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES for name in names):
         return (
             f"has a folder or file name longer than {MAX_NAME_BYTES} bytes; {expected}, "
-            "whose names a file system can hold"
+            f"each name at most {MAX_NAME_BYTES} bytes"
         )
     return None
 
