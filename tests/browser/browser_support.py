@@ -57,6 +57,8 @@ def chromium_path() -> str:
 # -- what the tests share: the pages, a browser tab, axe-core ---------------------------------
 
 MANUAL = "example-service/"
+# The docs site's life cycles (docs/conf.py): each example manual's folder.
+MANUALS = {"service": MANUAL, "nasa": "examples/nasa/", "stage-gate": "examples/stage-gate/"}
 OVERVIEW = MANUAL + "overview.html"
 #: Containers whose whole content sphinx-phases generates (issue, part 6): the navigation,
 #: the overviews (steps, line, cards, the table and the region it scrolls in), the banner,
@@ -81,18 +83,26 @@ def say(text: str) -> None:
     print(f"[browser] {text}", flush=True)
 
 
-def phases(site: Path) -> dict[str, Any]:
-    return json.loads((site / "phases.json").read_text())
+def phases(site: Path, lifecycle: str = "service") -> dict[str, Any]:
+    """What phases.json holds of one life cycle of the docs site (docs/conf.py has three:
+    the service manual, the NASA project and the Stage-Gate launch)."""
+    data = json.loads((site / "phases.json").read_text())
+    for entry in data.get("lifecycles", ()):
+        if entry["name"] == lifecycle:
+            return dict(entry)
+    return dict(data)
 
 
 def manual_pages(site: Path) -> list[str]:
-    """Every page of the example manual, as paths relative to the site root."""
-    return sorted(f"{MANUAL}{p.name}" for p in (site / MANUAL).glob("*.html"))
+    """Every page of the three example manuals, as paths relative to the site root."""
+    return sorted(
+        f"{folder}{p.name}" for folder in MANUALS.values() for p in (site / folder).glob("*.html")
+    )
 
 
-def phase_pages(site: Path) -> list[str]:
-    """Every phase's page, in reading order (sub-phases after their parent)."""
-    data = phases(site)
+def phase_pages(site: Path, lifecycle: str = "service") -> list[str]:
+    """Every phase's page of a life cycle, in reading order (sub-phases after their parent)."""
+    data = phases(site, lifecycle)
     url = {phase["id"]: phase["url"] for phase in data["phases"]}
     return [url[phase] for phase in data["reading"]]
 
@@ -110,8 +120,10 @@ def overview_pages(site: Path) -> list[str]:
 
 
 def reflow_pages(site: Path) -> list[str]:
-    """The pages checked at 320 px: every phase page and every page showing an overview."""
-    return sorted(set(phase_pages(site)) | set(overview_pages(site)))
+    """The pages checked at 320 px: every phase page of the three example manuals and
+    every page showing an overview."""
+    every = {page for name in MANUALS for page in phase_pages(site, name)}
+    return sorted(every | set(overview_pages(site)))
 
 
 class Tab:
