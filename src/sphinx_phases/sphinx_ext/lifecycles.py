@@ -110,7 +110,7 @@ def setup_lifecycles(app: Sphinx, config: Config) -> None:
     names: list[str | None] = [None, *(c.name for c in found.cycles if found.configured)]
     for name in names:
         cycle = found.get(name) if name is not None else None
-        speakers[name], own_problems = _speaker(cycle, base, language, confdir, srcdir)
+        speakers[name], own_problems = _speaker(cycle, base, confdir, srcdir)
         problems += own_problems
         words = speakers[name].profile.labels_for(language)
         labels[name] = in_effect(speakers[name].settings.labels, project, words)
@@ -127,7 +127,7 @@ def setup_lifecycles(app: Sphinx, config: Config) -> None:
 
 
 def _speaker(
-    cycle: Lifecycle | None, base: PhasesConfig, language: str, confdir: Path, srcdir: Path
+    cycle: Lifecycle | None, base: PhasesConfig, confdir: Path, srcdir: Path
 ) -> tuple[Speaker, list[Problem]]:
     """One life cycle's settings and profile (the project-wide ones for None), and the
     problems of what it sets: a life cycle reports only its own settings, the project-wide
@@ -146,11 +146,6 @@ def _speaker(
     if sets("labels"):
         named = f"{where}[{cycle.name!r}]['labels']" if cycle is not None else "phases_labels"
         problems += [_unknown(m, known, setting=named) for m in settings.labels if m not in known]
-    if sets("profile"):
-        path = str(confdir / settings.profile)
-        problems += [
-            _unknown(m, known, path=path) for m in profile.labels_for(language) if m not in known
-        ]
     # Required questions no question configures are dropped; the project-wide ones are
     # reported by sphinx_ext/settings.py, a life cycle's here.
     required = [k for k in settings.required_questions if k in settings.questions]
@@ -170,14 +165,11 @@ def _speaker(
     return Speaker(settings, profile), problems
 
 
-def _unknown(
-    message: str, known: frozenset[str], *, setting: str | None = None, path: str | None = None
-) -> Problem:
-    where = setting or "the profile"
+def _unknown(message: str, known: frozenset[str], *, setting: str) -> Problem:
+    # A profile file's unknown ids are its reader's to report (core/profile.py), at their line.
     return Problem(
         PhaseWarning.CONFIG,
-        f"{where} renames {excerpt(message)}, which is not a message of the extension; "
+        f"{setting} renames {excerpt(message)}, which is not a message of the extension; "
         f"expected a message id as `sphinx-phases labels` lists it" + did_you_mean(message, known),
         setting=setting,
-        path=path,
     )
