@@ -100,6 +100,19 @@ EXPECTED: dict[str, list[str]] = {
         + "p" * 38
         + "… (3,000 characters), which no page declares; expected the id of a phase [phases.unknown]",
     ],
+    # Several life cycles: each mistake in the setting, and outside every root (issue 24).
+    "lifecycles": [
+        "conf.py:2: WARNING: phases_lifecycles['service'] sets 'sequense'; expected one of: root, sequence, loops, navigation, facts, hide_drafts, questions, required_questions, stages, standards, standard_coverage, default_pictogram, profile, labels (did you mean 'sequence'?); it is ignored [phases.config]",
+        "conf.py:2: WARNING: phases_lifecycles['buying']['navigation'] = 'sideways' is not valid: expected one of 'bottom', 'top', 'both', 'none'; phases_navigation is used [phases.config]",
+        "conf.py:2: WARNING: phases_lifecycles['again'] has the root 'service/' of the life cycle 'service'; expected a folder of its own; the entry is ignored [phases.config]",
+        "conf.py:2: WARNING: phases_lifecycles['away'] has the root '../elsewhere/'; expected a folder inside the source folder, like 'service/'; the entry is ignored [phases.config]",
+        "conf.py:2: WARNING: phases_lifecycles names the life cycle 'Bad Name'; expected lower-case letters, digits and '-' (perhaps 'bad-name'); the entry is ignored [phases.config]",
+        "stray.md:5: WARNING: phase-sequence on a page outside every life cycle's root names no life cycle; expected :lifecycle: with one of buying, service [phases.option]",
+        "stray.md:8: WARNING: phase-table: lifecycle 'shopping' is not a life cycle of the project; expected one of buying, service [phases.option]",
+        "stray.md:3: WARNING: phase role names 'review', which several life cycles declare; expected one of buying:review, service:review [phases.unknown]",
+        "stray.md:3: WARNING: phase role names 'tender', which no life cycle declares; expected the id of a phase, as NAME:ID outside the life cycles' folders (life cycles: buying, service) [phases.unknown]",
+        "stray.md:12: WARNING: phase 'stray' is declared outside every life cycle's root; expected its page in the folder of its life cycle (phases_lifecycles: buying: 'buying/', service: 'service/') [phases.orphan]",
+    ],
     "yaml-shape": [
         "phases.yml:4: WARNING: sequence: an item is a mapping of 2 keys; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
         "phases.yml:7: WARNING: phases_sequence lists 'sub' more than once; expected each phase once [phases.duplicate]",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses as dc
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from sphinx_phases.core.config import PhasesConfig
@@ -128,7 +128,9 @@ def _root(given: Any) -> str | None:
     return root
 
 
-def _settings(name: str, entry: Mapping[str, Any], problem: Any) -> dict[str, Any]:
+def _settings(
+    name: str, entry: Mapping[str, Any], problem: Callable[[str], None]
+) -> dict[str, Any]:
     """The settings *entry* sets itself, each checked as its ``phases_*`` setting is."""
     fields = {f.name: f for f in dc.fields(PhasesConfig)}
     found: dict[str, Any] = {}
