@@ -427,3 +427,26 @@ def test_an_unknown_label_in_a_life_cycle_is_reported_at_conf_py(
         "is not a message of the extension; expected a message id as `sphinx-phases labels` "
         "lists it (did you mean 'Next phase'?) [phases.config]"
     ]
+
+
+def test_the_same_mistakes_outside_every_root_in_restructuredtext(
+    make_app: Any, copy_root: Any
+) -> None:
+    srcdir = copy_root("lifecycles-rst")
+    (srcdir / "overview.rst").write_text(
+        "Both\n====\n\nSee :phase:`review`.\n\n.. phase-sequence::\n\n"
+        ".. phase-table::\n   :lifecycle: shopping\n\n.. phase:: stray\n\n   Lost.\n"
+    )
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert phase_warnings(app) == [
+        "overview.rst:6: WARNING: phase-sequence on a page outside every life cycle's root "
+        "names no life cycle; expected :lifecycle: with one of buying, service [phases.option]",
+        "overview.rst:8: WARNING: phase-table: lifecycle 'shopping' is not a life cycle of the "
+        "project; expected one of buying, service [phases.option]",
+        "overview.rst:4: WARNING: phase role names 'review', which several life cycles "
+        "declare; expected one of buying:review, service:review [phases.unknown]",
+        "overview.rst:11: WARNING: phase 'stray' is declared outside every life cycle's root; "
+        "expected its page in the folder of its life cycle (phases_lifecycles: buying: "
+        "'buying/', service: 'service/') [phases.orphan]",
+    ]
