@@ -106,7 +106,7 @@ EXPECTED: dict[str, list[str]] = {
         "conf.py:2: WARNING: phases_lifecycles['buying']['navigation'] = 'sideways' is not valid: expected one of 'bottom', 'top', 'both', 'none'; phases_navigation is used [phases.config]",
         "conf.py:2: WARNING: phases_lifecycles['again'] has the root 'service/' of the life cycle 'service'; expected a folder of its own; the entry is ignored [phases.config]",
         "conf.py:2: WARNING: phases_lifecycles['away'] has the root '../elsewhere/'; expected a folder inside the source folder, like 'service/'; the entry is ignored [phases.config]",
-        "conf.py:2: WARNING: phases_lifecycles names the life cycle 'Bad Name'; expected lower-case letters, digits and '-' (perhaps 'bad-name'); the entry is ignored [phases.config]",
+        "conf.py:2: WARNING: phases_lifecycles: the life cycle name 'Bad Name' is not valid: expected lower-case letters, digits and '-' (perhaps 'bad-name'); the entry is ignored [phases.config]",
         "stray.md:5: WARNING: phase-sequence on a page outside every life cycle's root names no life cycle; expected :lifecycle: with one of buying, service [phases.option]",
         "stray.md:8: WARNING: phase-table: lifecycle 'shopping' is not a life cycle of the project; expected one of buying, service [phases.option]",
         "stray.md:3: WARNING: phase role names 'review', which several life cycles declare; expected one of buying:review, service:review [phases.unknown]",

@@ -332,7 +332,7 @@ def test_a_phase_outside_every_root_is_reported(make_app: Any, copy_root: Any) -
         ),
         (
             GOOD[:-1] + ', "Bad Name": {"root": "extra/"}}',
-            "phases_lifecycles names the life cycle 'Bad Name'",
+            "phases_lifecycles: the life cycle name 'Bad Name' is not valid",
         ),
         (
             GOOD[:-1] + ', "missing": {"root": "missing/"}}',

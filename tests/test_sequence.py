@@ -470,7 +470,7 @@ def test_each_mistake_of_a_stage_is_said_at_its_line(tmp_path: Path) -> None:
         (6, "stages: stage 'two' names a list among its phases; expected a phase id"),
         (
             6,
-            "stages: 'Bad' is not a phase id; expected lower-case letters, digits and '-' "
+            "stages: 'Bad' is not valid: expected lower-case letters, digits and '-' "
             "(perhaps 'bad')",
         ),
         (

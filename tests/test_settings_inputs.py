@@ -75,7 +75,9 @@ def test_path_problem_names_what_no_file_system_holds(tmp_path: Path) -> None:
     assert confine(tmp_path / ("a" * 5000), [tmp_path]) is None
     # The validators for the settings that name files (core/config.py wires them).
     assert usable_path(42) is None
-    assert usable_path("x\0") == "expected the path of a file in the project, without a NUL character"
+    assert usable_path("x\0") == (
+        "expected the path of a file in the project, without a NUL character"
+    )
     assert usable_paths({"p": "ok.svg", "q": "x\0.svg"}) is not None
     assert usable_paths(["ok", "a" * 300]) is not None
     assert usable_paths(["ok", "fine/too"]) is None

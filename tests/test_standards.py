@@ -375,7 +375,7 @@ def test_inline_problems_point_at_the_setting(tmp_path: Path) -> None:
             "a list of points or a mapping with 'title' and 'points'"
         ),
         setting(
-            "phases_standards: the standard id 'Bad Id' is not valid; expected lower-case "
+            "phases_standards: the standard id 'Bad Id' is not valid: expected lower-case "
             "letters, digits and '-' (perhaps 'bad-id')"
         ),
     ]

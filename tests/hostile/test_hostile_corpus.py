@@ -21,7 +21,7 @@ from tests.hostile.helpers import HOSTILE_ROOTS, Build
 
 EXPECTED: dict[str, list[str]] = {
     "config-items": [
-        "conf.py:2: WARNING: phases_sequence: 'Bad Id' is not a phase id; expected lower-case letters, digits and '-' (perhaps 'bad-id') [phases.config]",
+        "conf.py:2: WARNING: phases_sequence: 'Bad Id' is not valid: expected lower-case letters, digits and '-' (perhaps 'bad-id') [phases.config]",
         "conf.py:2: WARNING: phases_sequence: an item is a list; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
         "conf.py:2: WARNING: phases_sequence: an item is a mapping of 2 keys; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
         "conf.py:2: WARNING: phases_sequence: an item is empty; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
@@ -189,7 +189,7 @@ EXPECTED: dict[str, list[str]] = {
         "phases.yml:4: WARNING: sequence: an item is empty; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
         "phases.yml:5: WARNING: sequence: an item is a list; expected a phase id or a mapping of one parent id to a list of sub-phase ids [phases.config]",
         "phases.yml:6: WARNING: sequence: the sub-phases of 'b' is the text 'c'; expected a list [phases.config]",
-        "phases.yml:7: WARNING: sequence: 'Bad Id' is not a phase id; expected lower-case letters, digits and '-' (perhaps 'bad-id') [phases.config]",
+        "phases.yml:7: WARNING: sequence: 'Bad Id' is not valid: expected lower-case letters, digits and '-' (perhaps 'bad-id') [phases.config]",
         "phases.yml:9: WARNING: loops: an item is the text 'nope'; expected a mapping like {from: live, to: discovery} [phases.config]",
         "phases.yml:10: WARNING: loops: an item is a list; expected a mapping like {from: live, to: discovery} [phases.config]",
         "phases.yml:3: WARNING: phases_sequence item '3' is not declared by any page; expected the id of a phase [phases.unknown]",
@@ -343,7 +343,7 @@ EXPECTED: dict[str, list[str]] = {
     # reStructuredText: each value at its option's line, the gate's own problems at its
     # directive's.
     "gate-rst": [
-        "a.rst:6: WARNING: phase-gate: id 'A Review' is not valid; expected lower-case letters, digits and '-' (perhaps 'a-review') [phases.option]",
+        "a.rst:6: WARNING: phase-gate: id 'A Review' is not valid: expected lower-case letters, digits and '-' (perhaps 'a-review') [phases.option]",
         "a.rst:12: WARNING: phase-gate: outcome 'passed' is not valid: expected one of the profile's decisions: pending, met, met-with-conditions, not-met [phases.option]",
         "a.rst:13: WARNING: phase-gate: date '2026/05/04' is not valid: expected an ISO date such as 2026-05-04 [phases.option]",
         "a.rst:14: WARNING: phase-gate: ratings '1 - green' is not valid: expected 'POINT: RATING' pairs, ratings among green, amber, red [phases.option]",

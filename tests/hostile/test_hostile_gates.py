@@ -272,7 +272,7 @@ def test_a_long_gate_id_is_quoted_as_a_short_excerpt(tmp_path: Path) -> None:
     lines = [w for w in build.warnings if w.startswith("d.md:") and "gate" in w]
     assert lines == [
         "d.md:6: WARNING: phase-gate: id 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa… (20,001 "
-        "characters) is not valid; expected lower-case letters, digits and '-' (perhaps "
+        "characters) is not valid: expected lower-case letters, digits and '-' (perhaps "
         "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa… (20,000 characters)) [phases.option]",
         "d.md:10: WARNING: gate 'd-gate' comes after 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa… "
         "(20,000 characters), which no page declares; expected the id of a phase "
@@ -314,7 +314,7 @@ def test_a_malformed_stage_says_what_is_wrong_with_it(tmp_path: Path) -> None:
         "'id', 'title' and 'phases' [phases.config]",
         "phases.yml:4: WARNING: stages: stage 'nothing' has no 'phases'; expected a list of "
         "the phase ids it groups [phases.config]",
-        "phases.yml:5: WARNING: stages: the stage id 'Bad Id' is not valid; expected "
+        "phases.yml:5: WARNING: stages: the stage id 'Bad Id' is not valid: expected "
         "lower-case letters, digits and '-' (perhaps 'bad-id') [phases.config]",
     ]
 
@@ -338,7 +338,7 @@ def test_one_bad_standard_leaves_the_others_whole(tmp_path: Path) -> None:
         "conf.py:2: WARNING: phases_standards: standard 'n' is a number (5); expected the "
         "path of a YAML file, a list of points or a mapping with 'title' and 'points' "
         "[phases.standard]",
-        "conf.py:2: WARNING: phases_standards: the standard id 'Bad Id' is not valid; "
+        "conf.py:2: WARNING: phases_standards: the standard id 'Bad Id' is not valid: "
         "expected lower-case letters, digits and '-' (perhaps 'bad-id') [phases.standard]",
     ]
 

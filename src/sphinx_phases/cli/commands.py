@@ -38,7 +38,7 @@ from sphinx_phases.core.messages import expected_id
 def _phase_id(value: str) -> str:
     if not is_phase_id(value):
         raise argparse.ArgumentTypeError(
-            f"{value!r} is not a phase id; {expected_id(value)}, like 'public-beta'"
+            f"{value!r} is not valid: {expected_id(value)}, like 'public-beta'"
         )
     return value
 

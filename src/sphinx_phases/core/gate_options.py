@@ -165,7 +165,7 @@ def parse_gate(
     gate_id = (raw.get("id") or "").strip()
     if not ID_PATTERN.fullmatch(gate_id):
         found = excerpt(gate_id) if gate_id else "missing"
-        bad("id", f"id {found} is not valid; {expected_id(gate_id)}")
+        bad("id", f"id {found} is not valid: {expected_id(gate_id)}")
         return None, problems
     values: dict[str, str] = {}
     checks: dict[str, Callable[[str], str | None]] = {

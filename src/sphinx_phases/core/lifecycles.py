@@ -86,7 +86,7 @@ def read_lifecycles(value: Any) -> tuple[Lifecycles, list[Problem]]:
     for name, entry in value.items():
         if not isinstance(name, str) or matches_id(name) is not None:
             problem(
-                f"{SETTING} names the life cycle {excerpt(name)}; "
+                f"{SETTING}: the life cycle name {excerpt(name)} is not valid: "
                 f"{expected_id(name)}; the entry is ignored"
             )
             continue

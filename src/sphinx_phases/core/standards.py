@@ -232,7 +232,7 @@ def load_standards(
             problems.append(
                 Problem(
                     PhaseWarning.STANDARD,
-                    f"phases_standards: the standard id {excerpt(standard_id)} is not valid; "
+                    f"phases_standards: the standard id {excerpt(standard_id)} is not valid: "
                     f"{expected_id(standard_id)}",
                     path=conf_path,
                     setting=SETTING,

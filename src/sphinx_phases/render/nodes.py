@@ -12,6 +12,7 @@ from sphinx import addnodes
 
 __all__ = [
     "phases_banner",
+    "phases_caption",
     "phases_card",
     "phases_facts",
     "phases_gate",
@@ -156,3 +157,9 @@ class phases_unspoken(nodes.inline):
 class phases_row_header(nodes.entry):
     """A table cell that names its row (a phase in ``phase-table``, a gate in
     ``phase-gates``): ``<th scope="row">`` in HTML, an ordinary cell elsewhere."""
+
+
+class phases_caption(nodes.rubric):
+    """The caption of an item list (``:caption:``): a heading one level under the section
+    it stands in, in HTML, so readers find the list in the page's outline; a rubric in
+    every other format."""

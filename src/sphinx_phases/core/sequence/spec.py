@@ -81,10 +81,10 @@ class _Reader(NodeReader):
         self.problems.append(Problem(PhaseWarning.CONFIG, message, line, path=self.path))
 
     def check_id(self, found: str, line: int | None, name: str) -> bool:
-        """Whether *found* is a phase id; if not, "NAME: 'Bad' is not a phase id; ..."."""
+        """Whether *found* is a phase id; if not, "NAME: 'Bad' is not valid: expected ..."."""
         error = matches_id(found)
         if error is not None:
-            self.problem(line, f"{name}: {excerpt(found)} is not a phase id; {error}")
+            self.problem(line, f"{name}: {excerpt(found)} is not valid: {error}")
         return error is None
 
     def items(self, node: Any, name: str) -> list[SpecItem]:
@@ -193,7 +193,7 @@ class _Reader(NodeReader):
         elif not ID_PATTERN.fullmatch(stage_id):
             self.problem(
                 self.line(fields["id"]),
-                f"{name}: the stage id {excerpt(stage_id)} is not valid; {expected_id(stage_id)}",
+                f"{name}: the stage id {excerpt(stage_id)} is not valid: {expected_id(stage_id)}",
             )
             usable = False
         title = text(fields["title"]) if "title" in fields else None

@@ -15,7 +15,7 @@ from sphinx_phases.core.model import Item
 from sphinx_phases.core.problems import PhaseWarning, Problem
 from sphinx_phases.markup.written import directive_written
 from sphinx_phases.render.links import pictogram_node
-from sphinx_phases.render.nodes import phases_pictogram
+from sphinx_phases.render.nodes import phases_caption, phases_pictogram
 from sphinx_phases.sphinx_ext.content import remember
 from sphinx_phases.sphinx_ext.domain import phases_domain
 from sphinx_phases.sphinx_ext.lifecycles import page_settings
@@ -52,7 +52,7 @@ class PhaseItemsDirective(SphinxDirective):
         self.set_source_info(container)
         caption = self.options.get("caption", "").strip()
         if caption:
-            container += nodes.rubric(caption, caption, classes=["phases-items__caption"])
+            container += phases_caption(caption, caption, classes=["phases-items__caption"])
         phase = self.options.get("phase")
         if phase is not None and not ID_PATTERN.fullmatch(phase.strip()):
             problems.append(

@@ -66,6 +66,10 @@ HANDLERS: dict[type, dict[str, Handlers]] = {
         "texinfo": (other.visit_gate_texinfo, other.depart_container),
         **_as(other.visit_container, other.depart_container, "text", "man"),
     },
+    phase_nodes.phases_caption: {
+        "html": (html.visit_caption, html.depart_nothing),
+        **_as(other.visit_rubric, other.depart_rubric, "latex", *_PLAIN),
+    },
     phase_nodes.phases_tag: {
         "html": (html.visit_tag, html.depart_tag),
         **_as(other.visit_tag, other.depart_tag, "latex", *_PLAIN),

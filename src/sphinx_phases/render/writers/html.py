@@ -125,6 +125,12 @@ def depart_gate(self: HTML5Translator, node: phases_gate) -> None:
     self.body.append("</section>\n")
 
 
+def visit_caption(self: HTML5Translator, node: nodes.Element) -> None:
+    """An item list's caption as a heading in the outline (docs/reference/items.md)."""
+    _heading(self, node, heading_level(self))
+    raise nodes.SkipNode
+
+
 def heading_level(self: HTML5Translator) -> int:
     """The level of a heading inside the current section (an ``h3`` in an ``h2``'s
     section), never the page's ``h1`` and never beyond ``h6``."""

@@ -56,6 +56,14 @@ def depart_inline(self: Any, node: nodes.Element) -> None:
     self.depart_inline(node)
 
 
+def visit_rubric(self: Any, node: nodes.Element) -> None:
+    self.visit_rubric(node)
+
+
+def depart_rubric(self: Any, node: nodes.Element) -> None:
+    self.depart_rubric(node)
+
+
 def visit_paragraph(self: Any, node: nodes.Element) -> None:
     self.visit_paragraph(node)
 
