@@ -30,6 +30,10 @@ For each size N it generates, in a temporary folder, up to four sites with the s
     standard with ``phase-standard``; by hand, a section with the decision in words,
     criteria linking to the points of a hand-written standard page, a note on the next
     link and a step in the overview's list.
+``split``, ``lifecycles``
+    The phase site with its pages in ten folders, each page linking only within its
+    folder, built as one life cycle and as ten (``phases_lifecycles``): their ratio is
+    what several life cycles cost (target <= 1.05).
 ``needs``
     The plain site with sphinx-needs, the closest real peer: each phase's summary is a
     ``need`` (id ``PHASE_P0001``, status, duration and team fields, ``previous`` and
