@@ -73,11 +73,13 @@ phases_pictogram_dirs = ["examples/nasa/_pictograms"]
 
 # PDF (tox -e pdf): sphinx-phases' LaTeX needs no setting. This preamble only draws the
 # cards of `phase-sequence :style: cards` as framed boxes, through the environment Sphinx
-# opens for a container's class (reference/appearance shows the result).
+# opens for a container's class (reference/appearance shows the result). Each card is an
+# item of a numbered list: \leavevmode sets the item's number first, as a frame cannot
+# start an item (LaTeX's "perhaps a missing \item").
 latex_elements = {
     "preamble": r"""
 \newenvironment{sphinxclassphases-card}
-  {\par\needspace{5\baselineskip}\begin{framed}}
+  {\ifvmode\leavevmode\fi\par\needspace{5\baselineskip}\begin{framed}}
   {\end{framed}}
 """,
 }
